@@ -1,0 +1,16 @@
+# Writes OUT: a C++ file holding every schemas/*.yaml as a string, so the
+# binary works without the source tree.
+file(GLOB files ${SCHEMA_DIR}/*.yaml)
+list(SORT files)
+set(body "// Generated from schemas/*.yaml by cmake/embed_schemas.cmake. Do not edit.\n")
+string(APPEND body "#include \"crm/schema.hpp\"\n\nnamespace crm {\n\n")
+string(APPEND body "const std::vector<std::pair<std::string_view, std::string_view>>& embedded_schemas() {\n")
+string(APPEND body "  static const std::vector<std::pair<std::string_view, std::string_view>> schemas = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"crmschema(${text})crmschema\"},\n")
+endforeach()
+string(APPEND body "  };\n  return schemas;\n}\n\n}  // namespace crm\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,52 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "app.hpp"
+#include "crm/error.hpp"
+#include "crm/text.hpp"
+
+namespace crm::cli {
+
+Store& Context::store() {
+  if (!store_) store_ = std::make_unique<Store>(Store::discover(globals_.dir), Clock::from_env());
+  return *store_;
+}
+
+Format Context::format() const {
+  if (globals_.quiet) return Format::Ids;
+  if (globals_.format.empty()) return Format::Table;
+  auto f = parse_format(globals_.format);
+  if (!f) throw UsageError("unknown format \"" + globals_.format + "\" (one of " + join(format_names(), ", ") + ")");
+  return *f;
+}
+
+bool Context::color() const {
+  if (globals_.color == "always") return true;
+  if (globals_.color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO);
+}
+
+bool Context::stdin_is_tty() const { return ::isatty(STDIN_FILENO); }
+
+void Context::out(const std::string& text) const { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+void Context::note(const std::string& text) const {
+  std::string line = "crm: " + escape_for_terminal(text) + "\n";
+  std::fflush(stdout);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+void Context::report(const Error& e) {
+  std::fflush(stdout);
+  std::string line = "crm: error: " + escape_for_terminal(e.what()) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  if (e.exit_code() > status) status = e.exit_code();
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,560 @@
+// The generic verbs every record type has: add, list, show, set, edit, rm.
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "app.hpp"
+#include "crm/atomic_file.hpp"
+#include "crm/error.hpp"
+#include "crm/filter.hpp"
+#include "crm/ids.hpp"
+#include "crm/json.hpp"
+#include "crm/related.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_stamp_or_id(const std::string& f) { return f == "id" || f == "created" || f == "updated"; }
+
+std::string field_list(const Schema& schema) { return join(schema.field_names(), ", "); }
+
+UsageError unknown_field(const Schema& schema, const std::string& name) {
+  return UsageError("unknown field \"" + escape_for_terminal(name) + "\" for " + schema.type +
+                    " (fields: " + field_list(schema) + "; declare more under fields: in .crm/config.yaml)");
+}
+
+// Resolves each reference a user typed (id, prefix or name) to an id.
+Node resolve_refs(const Store& store, const Field& f, Node value) {
+  if (f.type == FieldType::Ref && value.is_scalar()) {
+    value.text = store.resolve_ref(f, value.text);
+  } else if (f.type == FieldType::Refs && value.is_sequence()) {
+    for (Node& item : value.items)
+      if (item.is_scalar()) item.text = store.resolve_ref(f, item.text);
+  }
+  return value;
+}
+
+bool same_item(const Node& a, const Node& b) {
+  return a.is_scalar() && b.is_scalar() ? equals_ci(a.text, b.text) : a.same_value(b);
+}
+
+// FIELD=VALUE, FIELD+=VALUE (add to a list), FIELD-=VALUE (remove from a list);
+// an empty VALUE with = unsets the field. FIELD may be "address.city".
+void apply_assignment(const Store& store, const Schema& schema, Record& r, const std::string& assignment) {
+  size_t eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw UsageError("\"" + escape_for_terminal(assignment) + "\" is not FIELD=VALUE");
+  char op = '=';
+  std::string path = assignment.substr(0, eq);
+  if (path.back() == '+' || path.back() == '-') {
+    op = path.back();
+    path.pop_back();
+  }
+  std::string value = assignment.substr(eq + 1);
+  if (is_stamp_or_id(path)) throw UsageError(path + " is set by crm and cannot be changed");
+  auto parts = split(path, '.');
+  const Field* top = schema.field(parts[0]);
+  if (!top || parts.size() > 2) throw unknown_field(schema, path);
+  const Field* f = top;
+  if (parts.size() == 2) {
+    f = top->type == FieldType::Object ? top->subfield(parts[1]) : nullptr;
+    if (!f) throw unknown_field(schema, path);
+  }
+  const Clock& clock = store.clock();
+  Node* container = &r.data;
+  if (parts.size() == 2) {
+    Node* obj = r.data.find(parts[0]);
+    if (!obj || !obj->is_map()) {
+      r.data.set(parts[0], Node::map());
+      obj = r.data.find(parts[0]);
+    }
+    container = obj;
+  }
+  const std::string& key = parts.back();
+  if (op == '=') {
+    if (value.empty()) {
+      container->erase(key);
+    } else {
+      container->set(key, resolve_refs(store, *f, parse_field_value(*f, value, clock, path)));
+    }
+  } else {
+    if (f->type != FieldType::List && f->type != FieldType::Refs)
+      throw UsageError(path + " is not a list: use " + path + "=VALUE");
+    Node items = resolve_refs(store, *f, parse_field_value(*f, value, clock, path));
+    Node* list = container->find(key);
+    if (!list || !list->is_sequence()) {
+      container->set(key, Node::sequence());
+      list = container->find(key);
+    }
+    for (const Node& item : items.items) {
+      auto it = std::find_if(list->items.begin(), list->items.end(), [&](const Node& x) { return same_item(x, item); });
+      if (op == '+' && it == list->items.end()) list->items.push_back(item);
+      if (op == '-' && it != list->items.end()) list->items.erase(it);
+    }
+    if (list->items.empty()) container->erase(key);
+  }
+  if (parts.size() == 2 && container->entries.empty()) r.data.erase(parts[0]);
+}
+
+void apply_defaults(const Store& store, const Schema& schema, Record& r) {
+  for (const Field& f : schema.fields)
+    if (!f.default_value.empty() && !r.data.find(f.name))
+      r.data.set(f.name, parse_field_value(f, f.default_value, store.clock(), f.name));
+}
+
+std::string read_input(const std::string& from) {
+  if (from == "-") {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return text;
+  }
+  return read_file(from, kMaxRecordBytes + 1);
+}
+
+// Fields of a record given as YAML or JSON (--from): type and id checked,
+// references typed as names resolved.
+void merge_from(const Store& store, const Schema& schema, Record& r, const std::string& from) {
+  std::string source = from == "-" ? "<stdin>" : from;
+  Node doc = parse_yaml(read_input(from), source);
+  if (!doc.is_map()) throw InvalidData(Location{source, doc.line, doc.column, ""}, "expected a map of fields");
+  for (const auto& [k, v] : doc.entries) {
+    if (k == "type") {
+      if (v.text != schema.type)
+        throw InvalidData(Location{source, v.line, v.column, "type"}, "\"" + v.text + "\" is not a " + schema.type);
+      continue;
+    }
+    if (k == "created" || k == "updated") continue;
+    if (k == "id") {
+      if (!v.is_scalar() || !is_valid_id(v.text))
+        throw InvalidData(Location{source, v.line, v.column, "id"}, "\"" + escape_for_terminal(v.text) + "\" is not a record id");
+      r.data.set("id", Node::scalar(v.text));
+      continue;
+    }
+    Node value = v;
+    if (const Field* f = schema.field(k)) {
+      if ((f->type == FieldType::Ref && value.is_scalar() && !store.type_of(value.text)) ||
+          f->type == FieldType::Refs) {
+        if (value.is_sequence()) {
+          for (Node& item : value.items)
+            if (item.is_scalar() && !store.type_of(item.text)) item.text = store.resolve_ref(*f, item.text);
+        } else if (value.is_scalar()) {
+          value.text = store.resolve_ref(*f, value.text);
+        }
+      }
+    }
+    r.data.set(k, value);
+  }
+}
+
+std::vector<std::string> parse_fields_option(const Schema& schema, const std::string& fields) {
+  std::vector<std::string> out;
+  if (fields.empty()) return out;
+  for (const std::string& part : split(fields, ',')) {
+    std::string f = trim(part);
+    if (f.empty() || f == "id") continue;
+    if (!is_stamp_or_id(f) && !schema.field_path(f)) throw unknown_field(schema, f);
+    out.push_back(f);
+  }
+  return out;
+}
+
+// Typed comparison of one field for sorting; unset values sort last;
+// references sort by the name of what they refer to.
+int compare_field(const Record& a, const Record& b, const std::string& field, const Field* def, const NameOf& name_of) {
+  std::string va = a.get(field), vb = b.get(field);
+  if (def && def->type == FieldType::Ref && name_of) {
+    if (!va.empty()) va = name_of(va).empty() ? va : name_of(va);
+    if (!vb.empty()) vb = name_of(vb).empty() ? vb : name_of(vb);
+  }
+  if (va.empty() || vb.empty()) return va.empty() == vb.empty() ? 0 : (va.empty() ? 1 : -1);
+  if (def && (def->type == FieldType::Integer || def->type == FieldType::Decimal || def->type == FieldType::Money)) {
+    auto da = Decimal::parse(va), db = Decimal::parse(vb);
+    if (da && db) return da->compare(*db);
+  }
+  std::string la = sort_key(va), lb = sort_key(vb);
+  return la < lb ? -1 : (la > lb ? 1 : 0);
+}
+
+void sort_records(std::vector<const Record*>& records, const Schema& schema, const std::string& spec,
+                  const NameOf& name_of) {
+  struct Key {
+    std::string field;
+    bool desc;
+    const Field* def;
+  };
+  std::vector<Key> keys;
+  std::string s = spec.empty() ? schema.sort : spec;
+  for (const std::string& part : split(s, ',')) {
+    std::string p = trim(part);
+    if (p.empty()) continue;
+    bool desc = false;
+    if (ends_with(p, ":desc")) desc = true, p.resize(p.size() - 5);
+    else if (ends_with(p, ":asc")) p.resize(p.size() - 4);
+    if (!is_stamp_or_id(p) && !schema.field_path(p)) throw unknown_field(schema, p);
+    keys.push_back({p, desc, schema.field_path(p)});
+  }
+  std::stable_sort(records.begin(), records.end(), [&](const Record* a, const Record* b) {
+    for (const Key& k : keys) {
+      int c = compare_field(*a, *b, k.field, k.def, name_of);
+      if (c != 0) {
+        // unset values stay last whatever the direction
+        if (a->get(k.field).empty() != b->get(k.field).empty()) return c < 0;
+        return k.desc ? c > 0 : c < 0;
+      }
+    }
+    return a->id() < b->id();
+  });
+}
+
+// Names of referenced records for tables, read once per id.
+NameOf name_lookup(const Store& store) {
+  auto cache = std::make_shared<std::map<std::string, std::string>>();
+  return [&store, cache](const std::string& id) -> std::string {
+    auto it = cache->find(id);
+    if (it != cache->end()) return it->second;
+    std::string name;
+    if (is_valid_id(id)) {
+      if (const Schema* s = store.type_of(id)) {
+        try {
+          name = store.load(*s, id).get(s->title);
+        } catch (const Error&) {
+        }
+      }
+    }
+    (*cache)[id] = name;
+    return name;
+  };
+}
+
+bool confirm(const std::string& question) {
+  std::cerr << question << " [y/N] " << std::flush;
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  answer = to_lower(trim(answer));
+  return answer == "y" || answer == "yes";
+}
+
+std::string describe(const Record& r, const Schema& schema) {
+  std::string title = r.get(schema.title);
+  return schema.type + " " + (title.empty() ? r.id() : title + " (" + r.id() + ")");
+}
+
+}  // namespace
+
+int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get(schema.type);  // with the store's custom fields
+  Record r;
+  r.type = s.type;
+  if (!o.from.empty()) merge_from(store, s, r, o.from);
+  if (!r.data.find("id")) {
+    Node rest = r.data;
+    r.data = Node::map();
+    r.data.set("id", Node::scalar(new_id()));
+    for (auto& e : rest.entries) r.data.entries.push_back(e);
+  } else if (store.type_of(r.id())) {
+    throw Conflict("a record with id " + r.id() + " already exists");
+  }
+  for (const auto& [field, value] : o.named) apply_assignment(store, s, r, field + "=" + value);
+  for (const std::string& tag : o.tags) apply_assignment(store, s, r, "tags+=" + tag);
+  for (const std::string& a : o.sets) apply_assignment(store, s, r, a);
+  apply_defaults(store, s, r);
+  auto lock = store.lock();
+  store.write(r, true);
+  ctx.out(r.id() + "\n");
+  return 0;
+}
+
+int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get(schema.type);
+  Format format = ctx.format();
+  Filter filter = parse_filter(o.filter, s, store.clock());
+  std::vector<std::string> fields = parse_fields_option(s, o.fields);
+  Store::Loaded loaded = store.load_all(s);
+  NameOf name_of = name_lookup(store);
+  std::vector<const Record*> shown;
+  for (const Record& r : loaded.records)
+    if (filter.matches(r, name_of)) shown.push_back(&r);
+  sort_records(shown, s, o.sort, name_of);
+  if (o.limit >= 0 && shown.size() > static_cast<size_t>(o.limit)) shown.resize(static_cast<size_t>(o.limit));
+  auto prefixes = unique_prefixes(store.ids(s));
+  RenderOptions ro;
+  ro.format = format;
+  ro.color = ctx.color();
+  ro.fields = fields;
+  ro.short_ids = &prefixes;
+  ro.name_of = name_of;
+  ctx.out(render_list(shown, s, ro));
+  for (const InvalidData& e : loaded.errors) ctx.report(e);
+  for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
+  return ctx.status;
+}
+
+namespace {
+
+std::string related_json(const Store& store, const std::vector<RelatedGroup>& groups) {
+  std::string out = "{";
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const RelatedGroup& g = groups[i];
+    out += (i ? "," : "") + json_string(g.key) + ":";
+    auto one = [&](const Record& r) { return record_json(r, store.schemas().get(r.type)); };
+    if (g.single) {
+      out += one(g.records.front());
+    } else {
+      out += "[";
+      for (size_t k = 0; k < g.records.size(); ++k) out += (k ? "," : "") + one(g.records[k]);
+      out += "]";
+    }
+  }
+  return out + "}";
+}
+
+std::string related_table(Context& ctx, Store& store, const std::vector<RelatedGroup>& groups, int limit) {
+  std::string out;
+  NameOf name_of = name_lookup(store);
+  for (const RelatedGroup& g : groups) {
+    if (g.single) continue;  // shown inline as the field's value
+    const Schema& s = store.schemas().get(g.records.front().type);
+    std::vector<const Record*> rows;
+    for (const Record& r : g.records) rows.push_back(&r);
+    size_t total = rows.size();
+    if (limit >= 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(static_cast<size_t>(limit));
+    auto prefixes = unique_prefixes(store.ids(s));
+    RenderOptions ro;
+    ro.color = ctx.color();
+    ro.short_ids = &prefixes;
+    ro.name_of = name_of;
+    std::string title = g.key;
+    title[0] = static_cast<char>(std::toupper(title[0]));
+    out += "\n" + title + " (" + std::to_string(total) + ")\n";
+    out += render_list(rows, s, ro);
+    if (rows.size() < total) out += "… " + std::to_string(total - rows.size()) + " more (--limit)\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get(schema.type);
+  Format format = ctx.format();
+  std::vector<std::string> fields = parse_fields_option(s, o.fields);
+  std::vector<Record> records;
+  for (const std::string& key : o.ids) {
+    Record r = store.load(s, store.resolve(s, key));
+    std::vector<InvalidData> problems = validate_record(r, s);
+    for (const InvalidData& e : problems) ctx.report(e);
+    records.push_back(std::move(r));
+  }
+  std::vector<const Record*> ptrs;
+  for (const Record& r : records) ptrs.push_back(&r);
+  RenderOptions ro;
+  ro.format = format;
+  ro.color = ctx.color();
+  ro.fields = fields;
+  ro.name_of = name_lookup(store);
+  switch (format) {
+    case Format::Json:
+    case Format::Jsonl: {
+      std::vector<std::string> objects;
+      for (const Record& r : records) {
+        std::string obj = record_json(r, s, fields.empty() ? nullptr : &fields);
+        if (fields.empty()) {
+          obj.pop_back();
+          obj += ",\"related\":" + related_json(store, related_records(store, r)) + "}";
+        }
+        objects.push_back(obj);
+      }
+      if (format == Format::Jsonl) {
+        for (const std::string& obj : objects) ctx.out(obj + "\n");
+      } else if (objects.size() == 1) {
+        ctx.out(pretty_json(objects[0]) + "\n");
+      } else {
+        ctx.out(pretty_json("[" + join(objects, ",") + "]") + "\n");
+      }
+      break;
+    }
+    case Format::Table:
+      for (size_t i = 0; i < records.size(); ++i) {
+        if (i) ctx.out("\n");
+        ctx.out(render_detail(records[i], s, ro));
+        ctx.out(related_table(ctx, store, related_records(store, records[i]), o.limit));
+      }
+      break;
+    default:
+      ctx.out(render_list(ptrs, s, ro));
+  }
+  return ctx.status;
+}
+
+int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get(schema.type);
+  if (o.assignments.empty() && o.unset.empty() && o.tags.empty() && o.untags.empty() && o.named.empty())
+    throw UsageError("nothing to set: give FIELD=VALUE, --unset FIELD, --tag or --untag");
+  auto lock = store.lock();
+  std::string id = store.resolve(s, o.id);
+  Record r = store.load(s, id);
+  Node before = canonical_data(r.data, s);
+  for (const auto& [field, value] : o.named) apply_assignment(store, s, r, field + "=" + value);
+  for (const std::string& a : o.assignments) apply_assignment(store, s, r, a);
+  for (const std::string& f : o.unset) {
+    if (is_stamp_or_id(f)) throw UsageError(f + " is set by crm and cannot be changed");
+    if (!s.field_path(f) && !r.find(f)) throw unknown_field(s, f);
+    apply_assignment(store, s, r, f + "=");
+  }
+  for (const std::string& t : o.tags) apply_assignment(store, s, r, "tags+=" + t);
+  for (const std::string& t : o.untags) apply_assignment(store, s, r, "tags-=" + t);
+  if (canonical_data(r.data, s).same_value(before)) return 0;  // nothing changed: the file stays byte for byte
+  store.write(r, false);
+  return 0;
+}
+
+int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get(schema.type);
+  std::string id = store.resolve(s, key);
+  Record original = store.load(s, id);
+  std::string before = serialize_record(original, s);
+  fs::path buffer = store.root() / ".crm" / "edit" / (id + ".yaml");
+  fs::create_directories(buffer.parent_path());
+  write_file_atomic(buffer, before);
+  std::string editor;
+  for (const char* var : {"VISUAL", "EDITOR"})
+    if (const char* e = std::getenv(var); e && *e && editor.empty()) editor = e;
+  if (editor.empty()) editor = "vi";
+  bool interactive = ctx.stdin_is_tty() && ::isatty(STDERR_FILENO);
+  // Named as the user can open it from where they are.
+  std::error_code ec;
+  fs::path shown = fs::proximate(buffer, fs::current_path(ec), ec);
+  std::string buffer_name = ec ? buffer.string() : shown.string();
+  std::string kept = "your text is kept in " + buffer_name;
+  while (true) {
+    // The editor command may carry arguments ("code --wait"): let the shell split it.
+    std::string command = editor + " \"$1\"";
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      ::execl("/bin/sh", "sh", "-c", command.c_str(), "sh", buffer.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    int wstatus = 0;
+    if (pid < 0 || ::waitpid(pid, &wstatus, 0) < 0) throw Error("cannot run the editor \"" + editor + "\"");
+    if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0)
+      throw InvalidData(Location{}, "edit aborted: the editor \"" + editor + "\" failed (status " +
+                                        std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128) + "); " +
+                                        original.path + " is unchanged; " + kept);
+    std::string text = read_file(buffer, kMaxRecordBytes + 1);
+    if (trim(text).empty()) {
+      fs::remove(buffer);
+      throw InvalidData(Location{}, "edit aborted: the file was emptied; " + original.path + " is unchanged");
+    }
+    if (text == before) {
+      fs::remove(buffer);
+      ctx.note("no changes to " + original.path);
+      return 0;
+    }
+    try {
+      Record edited;
+      edited.type = s.type;
+      edited.path = buffer_name;  // errors point into the text the user edited
+      edited.data = parse_yaml(text, buffer_name);
+      if (!edited.data.is_map()) throw InvalidData(Location{buffer_name, 1, 1, ""}, "a record is a map of fields");
+      if (edited.id() != id) {
+        const Node* n = edited.data.find("id");
+        throw InvalidData(Location{buffer_name, n ? n->line : 1, n ? n->column : 1, "id"}, "cannot be changed");
+      }
+      if (const Node* c = original.data.find("created")) edited.data.set("created", *c);
+      std::vector<InvalidData> problems = validate_record(edited, s);
+      if (!problems.empty()) throw problems.front();
+      auto lock = store.lock();
+      if (canonical_data(edited.data, s).same_value(canonical_data(original.data, s))) {
+        fs::remove(buffer);
+        return 0;
+      }
+      store.write(edited, false);
+      fs::remove(buffer);
+      return 0;
+    } catch (const InvalidData& e) {
+      if (!interactive) throw InvalidData(e.where(), e.message() + "; " + original.path + " is unchanged; " + kept);
+      ctx.report(e);
+      ctx.status = 0;
+      if (!confirm("crm: re-open the editor?")) {
+        throw InvalidData(Location{}, "edit abandoned; " + original.path + " is unchanged; " + kept);
+      }
+    }
+  }
+}
+
+int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get(schema.type);
+  auto lock = store.lock();
+  std::vector<Record> doomed;
+  for (const std::string& key : o.ids) {
+    std::string id = store.resolve(s, key);
+    if (std::none_of(doomed.begin(), doomed.end(), [&](const Record& r) { return r.id() == id; }))
+      doomed.push_back(store.load(s, id));
+  }
+  auto is_doomed = [&](const std::string& id) {
+    return std::any_of(doomed.begin(), doomed.end(), [&](const Record& r) { return r.id() == id; });
+  };
+  std::vector<std::pair<const Record*, std::vector<Reference>>> refs;
+  for (const Record& r : doomed) {
+    std::vector<Reference> in;
+    for (const Reference& ref : store.referrers(r.id()))
+      if (!is_doomed(ref.id)) in.push_back(ref);
+    if (!in.empty()) refs.emplace_back(&r, in);
+  }
+  if (!refs.empty() && !o.force) {
+    const auto& [r, in] = refs.front();
+    std::map<std::string, int> by_type;
+    for (const Reference& ref : in) by_type[ref.type]++;
+    std::vector<std::string> counts;
+    for (const auto& [type, n] : by_type) counts.push_back(std::to_string(n) + " " + type + (n > 1 ? "s" : ""));
+    throw Conflict(describe(*r, s) + " is referenced by " + join(counts, " and ") +
+                   "; use --force to remove it and unlink them");
+  }
+  if (!o.yes) {
+    if (!ctx.stdin_is_tty()) throw UsageError("rm removes records: add --yes to confirm when not at a terminal");
+    std::vector<std::string> names;
+    for (const Record& r : doomed) names.push_back(describe(r, s));
+    if (!confirm("Remove " + join(names, ", ") + "?")) {
+      ctx.note("nothing removed");
+      return 0;
+    }
+  }
+  // Unlink first: an interruption then leaves a record without a link, never a dangling one.
+  for (const auto& [r, in] : refs) {
+    for (const Reference& ref : in) {
+      const Schema& rs = store.schemas().get(ref.type);
+      Record referrer = store.load(rs, ref.id);
+      Node* v = referrer.data.find(ref.field);
+      if (v && v->is_scalar()) {
+        referrer.data.erase(ref.field);
+      } else if (v) {
+        v->items.erase(std::remove_if(v->items.begin(), v->items.end(), [&](const Node& n) { return n.text == r->id(); }),
+                       v->items.end());
+        if (v->items.empty()) referrer.data.erase(ref.field);
+      }
+      store.write(referrer, false);
+      ctx.note("unlinked " + describe(referrer, rs) + " (" + ref.field + ")");
+    }
+  }
+  for (const Record& r : doomed) store.remove(s, r.id());
+  return 0;
+}
+
+}  // namespace crm::cli

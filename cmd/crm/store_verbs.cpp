@@ -1,0 +1,46 @@
+// Whole-store verbs: init and check.
+#include <cstdlib>
+#include <filesystem>
+
+#include "app.hpp"
+#include "crm/atomic_file.hpp"
+#include "crm/check.hpp"
+#include "crm/error.hpp"
+
+namespace crm::cli {
+
+namespace fs = std::filesystem;
+
+int cmd_init(Context& ctx, const InitOptions& o) {
+  fs::path dir = o.dir.empty() ? fs::path(".") : fs::path(o.dir);
+  bool made = Store::init(dir);
+  if (!made) {
+    ctx.note(dir.string() + " is already a crm store; nothing changed");
+  } else {
+    ctx.note("made a crm store in " + fs::absolute(dir).lexically_normal().string());
+  }
+  if (o.git) {
+    if (!fs::exists(dir / ".gitattributes"))
+      write_file_atomic(dir / ".gitattributes", "# record files: LF line ends everywhere\n*.yaml text eol=lf\n");
+    if (!fs::exists(dir / ".git")) {
+      std::string command = "git -C '" + dir.string() + "' init -q";
+      if (dir.string().find('\'') != std::string::npos || std::system(command.c_str()) != 0)
+        throw Error("git init failed in " + dir.string());
+    }
+  }
+  return 0;
+}
+
+int cmd_check(Context& ctx) {
+  std::vector<Problem> problems = check_store(ctx.store());
+  int code = 0;
+  std::string out;
+  for (const Problem& p : problems) {
+    out += p.message + "\n";
+    code = std::max(code, p.conflict ? int{kExitConflict} : int{kExitInvalid});
+  }
+  ctx.out(out);
+  return code;
+}
+
+}  // namespace crm::cli

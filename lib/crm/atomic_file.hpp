@@ -1,0 +1,20 @@
+// Files that are either absent, old or new — never half written.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace crm {
+
+// Writes `bytes` to a temp file in the same directory (".<name>.tmp-…"),
+// fsyncs it, renames it over `path` and fsyncs the directory.
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
+
+// The whole file; throws crm::Error naming the file when it cannot be read.
+std::string read_file(const std::filesystem::path& path, size_t max_bytes = static_cast<size_t>(-1));
+
+// True for the temp files write_file_atomic leaves behind when killed.
+bool is_temp_file_name(std::string_view name);
+
+}  // namespace crm

@@ -1,0 +1,171 @@
+#include "crm/dates.hpp"
+
+#include <cstdlib>
+
+#include "crm/error.hpp"
+#include "crm/text.hpp"
+
+namespace crm {
+
+using namespace date;
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int to_int(std::string_view s) { return std::atoi(std::string(s).c_str()); }
+
+// "HH:MM" or "HH:MM:SS" → seconds since midnight.
+std::optional<int> parse_time(std::string_view s) {
+  auto parts = split(s, ':');
+  if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+  for (auto& p : parts)
+    if (!all_digits(p) || p.size() > 2) return std::nullopt;
+  if (parts[1].size() != 2 || (parts.size() == 3 && parts[2].size() != 2)) return std::nullopt;
+  int h = to_int(parts[0]), m = to_int(parts[1]), sec = parts.size() == 3 ? to_int(parts[2]) : 0;
+  if (h > 23 || m > 59 || sec > 59) return std::nullopt;
+  return h * 3600 + m * 60 + sec;
+}
+
+Days end_of_month(year_month ym) { return sys_days{ym / last}; }
+
+Days add_months(Days d, int months) {
+  year_month_day ymd{d};
+  year_month ym = ymd.year() / ymd.month();
+  ym += date::months{months};
+  auto last_day = (ym / last).day();
+  return sys_days{ym / (ymd.day() > last_day ? last_day : ymd.day())};
+}
+
+std::optional<Days> parse_day_word(std::string_view word, const Clock& clock) {
+  std::string w = to_lower(word);
+  Days today = clock.today;
+  if (w == "today") return today;
+  if (w == "tomorrow") return today + days{1};
+  if (w == "yesterday") return today - days{1};
+  static const char* const kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  for (unsigned i = 0; i < 7; ++i) {
+    std::string full = kDays[i];
+    if (w == full || (w.size() >= 3 && full.compare(0, w.size(), w) == 0)) {
+      weekday target{i};
+      auto ahead = (target - weekday{today}).count();
+      return today + days{ahead == 0 ? 7 : ahead};
+    }
+  }
+  year_month_day ymd{today};
+  if (w == "eow") {  // weeks end on Sunday
+    auto ahead = (Sunday - weekday{today}).count();
+    return today + days{ahead};
+  }
+  if (w == "eom") return end_of_month(ymd.year() / ymd.month());
+  if (w == "eoq") {
+    unsigned q_last = ((static_cast<unsigned>(ymd.month()) - 1) / 3 + 1) * 3;
+    return end_of_month(ymd.year() / month{q_last});
+  }
+  if (w == "eoy") return sys_days{ymd.year() / December / 31};
+  if (w.size() >= 3 && (w[0] == '+' || w[0] == '-')) {
+    char unit = w.back();
+    std::string_view n(w.data() + 1, w.size() - 2);
+    if (!all_digits(n) || n.size() > 5) return std::nullopt;
+    int count = to_int(n) * (w[0] == '-' ? -1 : 1);
+    switch (unit) {
+      case 'd': return today + days{count};
+      case 'w': return today + days{7 * count};
+      case 'm': return add_months(today, count);
+      case 'y': return add_months(today, 12 * count);
+      default: return std::nullopt;
+    }
+  }
+  if (auto iso = parse_iso_date(w)) return iso;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Clock Clock::system() {
+  Clock c;
+  c.now = floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  c.today = floor<days>(c.now);
+  return c;
+}
+
+Clock Clock::fixed(Seconds now) {
+  Clock c;
+  c.now = now;
+  c.today = floor<days>(now);
+  return c;
+}
+
+Clock Clock::from_env() {
+  Clock c = system();
+  if (const char* now = std::getenv("CRM_NOW"); now && *now) {
+    auto t = parse_iso_datetime(now);
+    if (!t) throw UsageError(std::string("CRM_NOW: \"") + now + "\" is not an ISO timestamp (2026-11-23T09:00:00Z)");
+    c = fixed(*t);
+  }
+  if (const char* today = std::getenv("CRM_TODAY"); today && *today) {
+    auto d = parse_iso_date(today);
+    if (!d) throw UsageError(std::string("CRM_TODAY: \"") + today + "\" is not an ISO date (2026-11-23)");
+    if (!std::getenv("CRM_NOW") || !*std::getenv("CRM_NOW")) c.now = Seconds{*d} + std::chrono::hours{12};
+    c.today = *d;
+  }
+  return c;
+}
+
+std::optional<Days> parse_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (!all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2))) return std::nullopt;
+  year_month_day ymd{year{to_int(s.substr(0, 4))}, month{static_cast<unsigned>(to_int(s.substr(5, 2)))},
+                     day{static_cast<unsigned>(to_int(s.substr(8, 2)))}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days{ymd};
+}
+
+std::optional<Seconds> parse_iso_datetime(std::string_view s) {
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) return std::nullopt;
+  auto day = parse_iso_date(s.substr(0, 10));
+  if (!day) return std::nullopt;
+  std::string_view rest = s.substr(11);
+  int offset = 0;
+  if (!rest.empty() && (rest.back() == 'Z' || rest.back() == 'z')) {
+    rest.remove_suffix(1);
+  } else if (rest.size() > 6 && (rest[rest.size() - 6] == '+' || rest[rest.size() - 6] == '-')) {
+    std::string_view zone = rest.substr(rest.size() - 6);
+    auto z = parse_time(zone.substr(1));
+    if (!z || zone[3] != ':') return std::nullopt;
+    offset = (zone[0] == '-' ? -1 : 1) * *z;
+    rest.remove_suffix(6);
+  }
+  auto t = parse_time(rest);
+  if (!t) return std::nullopt;
+  return Seconds{*day} + std::chrono::seconds{*t - offset};
+}
+
+std::string format_date(Days d) { return date::format("%F", d); }
+
+std::string format_datetime(Seconds t) { return date::format("%FT%TZ", t); }
+
+std::optional<DateValue> parse_date_expr(std::string_view input, const Clock& clock) {
+  std::string s = trim(input);
+  if (s.empty()) return std::nullopt;
+  if (to_lower(s) == "now") return DateValue{clock.now, true};
+  if (auto t = parse_iso_datetime(s)) return DateValue{*t, true};
+  std::string word = s, time;
+  if (size_t sp = s.find(' '); sp != std::string::npos) {
+    word = s.substr(0, sp);
+    time = trim(s.substr(sp + 1));
+  }
+  auto day = parse_day_word(word, clock);
+  if (!day) return std::nullopt;
+  if (time.empty()) return DateValue{Seconds{*day}, false};
+  auto secs = parse_time(time);
+  if (!secs) return std::nullopt;
+  return DateValue{Seconds{*day} + std::chrono::seconds{*secs}, true};
+}
+
+}  // namespace crm

@@ -1,0 +1,407 @@
+#include "crm/record.hpp"
+
+#include <algorithm>
+
+#include "crm/decimal.hpp"
+#include "crm/json.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace {
+
+const char* const kStampFields[] = {"created", "updated"};
+
+// Values typed on the command line have no place in a file.
+void clear_positions(Node& n) {
+  n.line = n.column = 0;
+  for (Node& item : n.items) clear_positions(item);
+  for (auto& e : n.entries) clear_positions(e.second);
+}
+
+bool is_stamp(std::string_view key) { return key == "created" || key == "updated"; }
+
+bool valid_email(std::string_view s) {
+  size_t at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos) return false;
+  std::string_view domain = s.substr(at + 1);
+  if (domain.empty() || domain.front() == '.' || domain.back() == '.' || domain.find('.') == std::string_view::npos ||
+      domain.find("..") != std::string_view::npos || s.substr(0, at).find("..") != std::string_view::npos)
+    return false;
+  for (unsigned char c : s)
+    if (c <= 0x20 || c == 0x7F || c == ',' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')' || c == '"')
+      return false;
+  return true;
+}
+
+bool valid_phone(std::string_view s) {
+  int digits = 0;
+  for (unsigned char c : s) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c < 0x20 || c == 0x7F) {
+      return false;
+    }
+  }
+  return digits >= 3 && s.size() <= 64;
+}
+
+bool valid_integer(std::string_view s) {
+  size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+  if (i >= s.size() || s.size() > 19) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+InvalidData invalid(const Record& r, const Node& at, const std::string& field, const std::string& msg) {
+  return InvalidData(Location{r.path, at.line, at.column, field}, msg);
+}
+
+std::string quoted(const std::string& s) { return "\"" + escape_for_terminal(s) + "\""; }
+
+void validate_value(const Record& r, const Field& f, const Node& v, const std::string& label,
+                    std::vector<InvalidData>& errors) {
+  if (v.is_null()) return;
+  switch (f.type) {
+    case FieldType::List:
+    case FieldType::Refs:
+      if (!v.is_sequence()) {
+        errors.push_back(invalid(r, v, label, "expected a list"));
+        return;
+      }
+      for (const Node& item : v.items) {
+        if (f.type == FieldType::List) {
+          validate_value(r, *f.item, item, label, errors);
+        } else if (!item.is_scalar() || !is_valid_id(item.text)) {
+          errors.push_back(invalid(r, item, label, quoted(item.text) + " is not a record id"));
+        }
+      }
+      return;
+    case FieldType::Object:
+      if (!v.is_map()) {
+        errors.push_back(invalid(r, v, label, "expected a map of " + join([&] {
+                                   std::vector<std::string> n;
+                                   for (auto& s : f.fields) n.push_back(s.name);
+                                   return n;
+                                 }(), ", ")));
+        return;
+      }
+      for (const Field& sub : f.fields) {
+        const Node* sv = v.find(sub.name);
+        if (sub.required && (!sv || sv->empty()))
+          errors.push_back(invalid(r, v, label + "." + sub.name, "is required"));
+        if (sv) validate_value(r, sub, *sv, label + "." + sub.name, errors);
+      }
+      return;
+    default:
+      if (!v.is_scalar()) {
+        errors.push_back(invalid(r, v, label, "expected a single value"));
+        return;
+      }
+      if (std::string msg = check_scalar(f, v.text); !msg.empty()) errors.push_back(invalid(r, v, label, msg));
+  }
+}
+
+// Marks typed scalars plain, recursively, and orders object fields by schema.
+Node typed(const Node& v, const Field& f) {
+  Node out = v;
+  switch (f.type) {
+    case FieldType::List:
+      if (out.is_sequence())
+        for (Node& item : out.items) item = typed(item, *f.item);
+      break;
+    case FieldType::Refs:
+      if (out.is_sequence())
+        for (Node& item : out.items) item.plain = false;
+      break;
+    case FieldType::Object:
+      if (out.is_map()) {
+        Node ordered = Node::map();
+        ordered.line = v.line, ordered.column = v.column;
+        for (const Field& sub : f.fields)
+          if (const Node* sv = v.find(sub.name); sv && !sv->empty()) ordered.entries.emplace_back(sub.name, typed(*sv, sub));
+        for (const auto& [k, sv] : v.entries)
+          if (!f.subfield(k)) ordered.entries.emplace_back(k, sv);
+        out = std::move(ordered);
+      }
+      break;
+    default:
+      if (out.is_scalar()) out.plain = f.is_typed_scalar();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Record::get(std::string_view path) const {
+  const Node* n = find(path);
+  return n && n->is_scalar() ? n->text : std::string();
+}
+
+const Node* Record::find(std::string_view path) const {
+  const Node* n = &data;
+  for (const std::string& part : split(path, '.')) {
+    if (!n->is_map()) return nullptr;
+    n = n->find(part);
+    if (!n) return nullptr;
+  }
+  return n;
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.size() < 4 || id.size() > 64) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+
+std::string check_scalar(const Field& f, const std::string& t) {
+  switch (f.type) {
+    case FieldType::String:
+      if (t.find('\n') != std::string::npos || t.find('\r') != std::string::npos)
+        return "is a single line (use a text field for several)";
+      return "";
+    case FieldType::Text: return "";
+    case FieldType::Email: return valid_email(t) ? "" : quoted(t) + " is not an email address";
+    case FieldType::Phone: return valid_phone(t) ? "" : quoted(t) + " is not a phone number";
+    case FieldType::Url:
+      return (t.find_first_of(" \t\n") == std::string::npos && t.find('.') != std::string::npos) ||
+                     t.find("://") != std::string::npos
+                 ? ""
+                 : quoted(t) + " is not a URL";
+    case FieldType::Date: return parse_iso_date(t) ? "" : quoted(t) + " is not a date (YYYY-MM-DD)";
+    case FieldType::Datetime:
+      return parse_iso_datetime(t) ? "" : quoted(t) + " is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)";
+    case FieldType::When:
+      return parse_iso_date(t) || parse_iso_datetime(t) ? "" : quoted(t) + " is not a date or timestamp";
+    case FieldType::Decimal:
+    case FieldType::Money: return Decimal::parse(t) ? "" : quoted(t) + " is not a number";
+    case FieldType::Integer: return valid_integer(t) ? "" : quoted(t) + " is not a whole number";
+    case FieldType::Bool: return t == "true" || t == "false" ? "" : quoted(t) + " is not true or false";
+    case FieldType::Enum:
+      return std::find(f.values.begin(), f.values.end(), t) != f.values.end()
+                 ? ""
+                 : quoted(t) + " is not one of " + join(f.values, ", ");
+    case FieldType::Ref: return is_valid_id(t) ? "" : quoted(t) + " is not a record id";
+    default: return "";
+  }
+}
+
+Node canonical_data(const Node& data, const Schema& schema) {
+  Node out = Node::map();
+  if (const Node* id = data.find("id")) out.entries.emplace_back("id", Node::scalar(id->text, false));
+  for (const Field& f : schema.fields)
+    if (const Node* v = data.find(f.name); v && !v->empty()) out.entries.emplace_back(f.name, typed(*v, f));
+  // Unknown fields and the stamps keep the order they have in the file, so a
+  // field appended by hand after `updated` stays there and a later write
+  // changes no other line; a new record gets its stamps last.
+  for (const auto& [k, v] : data.entries) {
+    if (k == "id" || schema.field(k)) continue;
+    if (!is_stamp(k)) {
+      out.entries.emplace_back(k, v);
+    } else if (!v.empty()) {
+      out.entries.emplace_back(k, Node::scalar(v.text, true));
+    }
+  }
+  return out;
+}
+
+std::string serialize_record(const Record& record, const Schema& schema) {
+  return emit_map(canonical_data(record.data, schema), 0);
+}
+
+std::vector<InvalidData> validate_record(const Record& r, const Schema& schema) {
+  std::vector<InvalidData> errors;
+  if (!r.data.is_map()) {
+    errors.push_back(InvalidData(Location{r.path, r.data.line, r.data.column, ""}, "a record is a map of fields"));
+    return errors;
+  }
+  const Node* id = r.data.find("id");
+  if (!id || !id->is_scalar() || !is_valid_id(id->text))
+    errors.push_back(invalid(r, id ? *id : r.data, "id", id ? quoted(id->text) + " is not a record id" : "is missing"));
+  for (const Field& f : schema.fields) {
+    const Node* v = r.data.find(f.name);
+    if (f.required && (!v || v->empty())) {
+      errors.push_back(invalid(r, v ? *v : r.data, f.name, "is required"));
+      continue;
+    }
+    if (v) validate_value(r, f, *v, f.name, errors);
+  }
+  for (const char* stamp : kStampFields) {
+    if (const Node* v = r.data.find(stamp); v && !v->empty() && (!v->is_scalar() || !parse_iso_datetime(v->text)))
+      errors.push_back(invalid(r, *v, stamp, quoted(v->text) + " is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)"));
+  }
+  return errors;
+}
+
+Node parse_field_value(const Field& f, std::string_view input, const Clock& clock, const std::string& label) {
+  std::string text(input);
+  auto fail = [&](const std::string& msg) { return InvalidData(Location{"", 0, 0, label}, msg); };
+  switch (f.type) {
+    case FieldType::List:
+    case FieldType::Refs: {
+      Node seq = Node::sequence();
+      std::string t = trim(text);
+      if (t.empty()) return seq;
+      if (t.front() == '[') {
+        Node parsed = parse_yaml(t, label);
+        clear_positions(parsed);
+        if (!parsed.is_sequence()) throw fail("expected a list like [a, b]");
+        for (Node& item : parsed.items) {
+          if (!item.is_scalar() && f.type == FieldType::Refs) throw fail("expected a list of ids or names");
+          if (item.is_scalar()) item = parse_field_value(f.type == FieldType::List ? *f.item : Field{}, item.text, clock, label);
+          seq.items.push_back(item);
+        }
+        return seq;
+      }
+      for (const std::string& part : split(t, ',')) {
+        std::string p = trim(part);
+        if (p.empty()) continue;
+        if (f.type == FieldType::List)
+          seq.items.push_back(parse_field_value(*f.item, p, clock, label));
+        else
+          seq.items.push_back(Node::scalar(p));
+      }
+      return seq;
+    }
+    case FieldType::Object: {
+      Node parsed = parse_yaml(text, label);
+      clear_positions(parsed);
+      if (!parsed.is_map()) throw fail("expected a map like {city: Paris}");
+      Record probe;
+      probe.data = parsed;
+      std::vector<InvalidData> errors;
+      validate_value(probe, f, parsed, label, errors);
+      if (!errors.empty()) throw fail(errors.front().message());
+      return typed(parsed, f);
+    }
+    default: break;
+  }
+  std::string t = f.type == FieldType::Text ? text : trim(text);
+  switch (f.type) {
+    case FieldType::Date: {
+      auto d = parse_date_expr(t, clock);
+      if (!d) throw fail("\"" + escape_for_terminal(t) + "\" is not a date (YYYY-MM-DD, today, +3d, fri, eom…)");
+      t = format_date(d->day());
+      break;
+    }
+    case FieldType::Datetime:
+    case FieldType::When: {
+      auto d = parse_date_expr(t, clock);
+      if (!d) throw fail("\"" + escape_for_terminal(t) + "\" is not a date or time (2026-11-23T14:00Z, tomorrow 14:00…)");
+      t = (f.type == FieldType::When && !d->has_time) ? format_date(d->day()) : format_datetime(d->at);
+      break;
+    }
+    case FieldType::Bool: {
+      std::string l = to_lower(t);
+      if (l == "true" || l == "yes" || l == "y" || l == "1" || l == "on") t = "true";
+      else if (l == "false" || l == "no" || l == "n" || l == "0" || l == "off") t = "false";
+      break;
+    }
+    case FieldType::Enum:
+      for (const std::string& v : f.values)
+        if (equals_ci(v, t)) t = v;
+      break;
+    case FieldType::Integer:
+      if (valid_integer(t)) t = std::to_string(std::stoll(t));
+      break;
+    case FieldType::Decimal:
+    case FieldType::Money:
+      if (auto d = Decimal::parse(t)) {
+        // keep the places the user wrote ("12000.50"), drop a sign or leading zeros
+        std::string s = d->str();
+        if (d->scale() > 0 && s.find('.') == std::string::npos) s += ".";
+        size_t places = s.size() - s.find('.') - 1;
+        while (static_cast<int>(places) < d->scale()) s += '0', ++places;
+        if (!s.empty() && s.back() == '.') s.pop_back();
+        t = s;
+      }
+      break;
+    case FieldType::Ref: return Node::scalar(t);
+    default: break;
+  }
+  if (std::string msg = check_scalar(f, t); !msg.empty()) throw fail(msg);
+  return Node::scalar(t, f.is_typed_scalar());
+}
+
+std::string value_json(const Node& v, const Field* f) {
+  if (!f) return json_of_untyped(v);
+  switch (f->type) {
+    case FieldType::List:
+    case FieldType::Refs: {
+      if (!v.is_sequence()) return json_of_untyped(v);
+      std::string out = "[";
+      for (size_t i = 0; i < v.items.size(); ++i)
+        out += (i ? "," : "") + value_json(v.items[i], f->type == FieldType::List ? f->item.get() : nullptr);
+      return out + "]";
+    }
+    case FieldType::Object: {
+      if (!v.is_map()) return json_of_untyped(v);
+      std::string out = "{";
+      for (size_t i = 0; i < v.entries.size(); ++i)
+        out += (i ? "," : "") + json_string(v.entries[i].first) + ":" + value_json(v.entries[i].second, f->subfield(v.entries[i].first));
+      return out + "}";
+    }
+    case FieldType::Integer:
+      return v.is_scalar() && valid_integer(v.text) ? v.text : json_of_untyped(v);
+    case FieldType::Decimal:
+    case FieldType::Money:
+      if (auto d = v.is_scalar() ? Decimal::parse(v.text) : std::nullopt) return d->str();
+      return json_of_untyped(v);
+    case FieldType::Bool:
+      return v.is_scalar() && (v.text == "true" || v.text == "false") ? v.text : json_of_untyped(v);
+    default:
+      return v.is_scalar() ? json_string(v.text) : json_of_untyped(v);
+  }
+}
+
+std::string record_json(const Record& r, const Schema& schema, const std::vector<std::string>* only) {
+  Node data = canonical_data(r.data, schema);
+  std::string out = "{\"id\":" + json_string(r.id()) + ",\"type\":" + json_string(r.type);
+  for (const auto& [k, v] : data.entries) {
+    if (k == "id") continue;
+    if (only && std::find(only->begin(), only->end(), k) == only->end()) continue;
+    out += "," + json_string(k) + ":" + value_json(v, schema.field(k));
+  }
+  return out + "}";
+}
+
+std::string pretty_json(std::string_view in) {
+  std::string out;
+  int depth = 0;
+  bool in_string = false;
+  auto newline = [&] { out += '\n' + std::string(static_cast<size_t>(depth) * 2, ' '); };
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\') out += in[++i];
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; out += c; break;
+      case '{':
+      case '[':
+        if (i + 1 < in.size() && (in[i + 1] == '}' || in[i + 1] == ']')) {
+          out += c;
+          out += in[++i];
+          break;
+        }
+        out += c;
+        ++depth;
+        newline();
+        break;
+      case '}':
+      case ']': --depth; newline(); out += c; break;
+      case ',': out += c; newline(); break;
+      case ':': out += ": "; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace crm

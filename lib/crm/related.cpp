@@ -1,0 +1,67 @@
+#include "crm/related.hpp"
+
+#include <algorithm>
+
+namespace crm {
+
+std::vector<RelatedGroup> related_records(const Store& store, const Record& record) {
+  std::vector<RelatedGroup> groups;
+  const Schema& schema = store.schemas().get(record.type);
+  for (const Field& f : schema.fields) {
+    if (f.type != FieldType::Ref && f.type != FieldType::Refs) continue;
+    const Node* v = record.data.find(f.name);
+    if (!v || v->empty()) continue;
+    std::vector<std::string> ids;
+    if (v->is_scalar()) ids.push_back(v->text);
+    for (const Node& item : v->items) ids.push_back(item.text);
+    RelatedGroup g{f.name, f.ref_types.size() == 1 ? f.ref_types[0] : "", f.type == FieldType::Ref, {}};
+    for (const std::string& id : ids) {
+      const Schema* target = store.type_of(id);
+      if (!target) continue;
+      try {
+        g.records.push_back(store.load(*target, id));
+      } catch (const Error&) {
+        // a broken neighbour does not hide the record being shown; `check` reports it
+      }
+    }
+    if (!g.records.empty()) groups.push_back(std::move(g));
+  }
+  const std::string id = record.id();
+  for (const Schema& s : store.schemas().all()) {
+    std::vector<const Field*> ref_fields;
+    for (const Field& f : s.fields)
+      if ((f.type == FieldType::Ref || f.type == FieldType::Refs) &&
+          (f.ref_types.empty() || std::find(f.ref_types.begin(), f.ref_types.end(), record.type) != f.ref_types.end()))
+        ref_fields.push_back(&f);
+    if (ref_fields.empty()) continue;
+    RelatedGroup g{s.folder, s.type, false, {}};
+    for (Record& r : store.load_all(s).records) {
+      bool hit = false;
+      for (const Field* f : ref_fields) {
+        const Node* v = r.data.find(f->name);
+        if (!v) continue;
+        hit = hit || (v->is_scalar() && v->text == id);
+        for (const Node& item : v->items) hit = hit || item.text == id;
+      }
+      if (hit) g.records.push_back(std::move(r));
+    }
+    if (g.records.empty()) continue;
+    if (s.type == "activity") {
+      std::stable_sort(g.records.begin(), g.records.end(),
+                       [](const Record& a, const Record& b) { return a.get("at") > b.get("at"); });
+    } else if (!s.sort.empty()) {
+      std::stable_sort(g.records.begin(), g.records.end(), [&](const Record& a, const Record& b) {
+        return a.get(s.sort) < b.get(s.sort);
+      });
+    }
+    auto existing = std::find_if(groups.begin(), groups.end(), [&](const RelatedGroup& x) { return x.key == g.key; });
+    if (existing != groups.end()) {
+      for (Record& r : g.records) existing->records.push_back(std::move(r));
+    } else {
+      groups.push_back(std::move(g));
+    }
+  }
+  return groups;
+}
+
+}  // namespace crm

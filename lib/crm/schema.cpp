@@ -1,0 +1,195 @@
+#include "crm/schema.hpp"
+
+#include <algorithm>
+
+#include "crm/error.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace {
+
+const std::pair<FieldType, std::string_view> kTypeNames[] = {
+    {FieldType::String, "string"}, {FieldType::Text, "text"},         {FieldType::Email, "email"},
+    {FieldType::Phone, "phone"},   {FieldType::Url, "url"},           {FieldType::Date, "date"},
+    {FieldType::Datetime, "datetime"}, {FieldType::When, "when"}, {FieldType::Decimal, "decimal"},
+    {FieldType::Money, "money"},
+    {FieldType::Integer, "integer"}, {FieldType::Bool, "bool"},       {FieldType::Enum, "enum"},
+    {FieldType::List, "list"},     {FieldType::Ref, "ref"},           {FieldType::Refs, "refs"},
+    {FieldType::Object, "object"},
+};
+
+const char* const kTypeOrder[] = {"contact", "company", "lead", "deal", "task", "activity"};
+
+InvalidData bad(const std::string& source, const Node& at, const std::string& field, const std::string& msg) {
+  return InvalidData(Location{source, at.line, at.column, field}, msg);
+}
+
+std::vector<std::string> string_list(const Node& n, const std::string& source, const std::string& what) {
+  std::vector<std::string> out;
+  if (n.is_scalar()) return {n.text};
+  if (!n.is_sequence()) throw bad(source, n, what, "expected a list");
+  for (const Node& item : n.items) {
+    if (!item.is_scalar()) throw bad(source, item, what, "expected a list of names");
+    out.push_back(item.text);
+  }
+  return out;
+}
+
+bool valid_field_name(std::string_view name) {
+  if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string_view field_type_name(FieldType t) {
+  for (const auto& [type, name] : kTypeNames)
+    if (type == t) return name;
+  return "?";
+}
+
+bool Field::is_typed_scalar() const {
+  switch (type) {
+    case FieldType::Date: case FieldType::Datetime: case FieldType::When: case FieldType::Decimal:
+    case FieldType::Money: case FieldType::Integer: case FieldType::Bool:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool Field::is_scalar() const {
+  return type != FieldType::List && type != FieldType::Refs && type != FieldType::Object;
+}
+
+const Field* Field::subfield(std::string_view n) const {
+  for (const Field& f : fields)
+    if (f.name == n) return &f;
+  return nullptr;
+}
+
+const Field* Schema::field(std::string_view name) const {
+  for (const Field& f : fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+const Field* Schema::field_path(std::string_view path) const {
+  auto parts = split(path, '.');
+  const Field* f = field(parts[0]);
+  for (size_t i = 1; f && i < parts.size(); ++i) f = f->type == FieldType::Object ? f->subfield(parts[i]) : nullptr;
+  return f;
+}
+
+std::vector<std::string> Schema::field_names() const {
+  std::vector<std::string> out;
+  for (const Field& f : fields) out.push_back(f.name);
+  return out;
+}
+
+Field parse_field(const Node& decl, const std::string& source) {
+  if (!decl.is_map()) throw bad(source, decl, "fields", "a field is a map with name and type");
+  Field f;
+  f.name = decl.get("name");
+  if (!valid_field_name(f.name))
+    throw bad(source, decl, "name", "\"" + f.name + "\" is not a field name (lowercase letters, digits, _)");
+  std::string type = decl.get("type");
+  if (type.empty()) type = "string";
+  auto it = std::find_if(std::begin(kTypeNames), std::end(kTypeNames), [&](auto& p) { return p.second == type; });
+  if (it == std::end(kTypeNames)) {
+    std::vector<std::string> names;
+    for (auto& p : kTypeNames) names.emplace_back(p.second);
+    throw bad(source, *decl.find("type"), f.name, "unknown type \"" + type + "\" (one of " + join(names, ", ") + ")");
+  }
+  f.type = it->first;
+  f.required = decl.get("required") == "true";
+  f.default_value = decl.get("default");
+  f.help = decl.get("help");
+  if (const Node* opt = decl.find("option")) f.option = opt->text == "true" ? f.name : opt->text;
+  if (const Node* v = decl.find("values")) f.values = string_list(*v, source, f.name);
+  if (f.type == FieldType::Enum && f.values.empty()) throw bad(source, decl, f.name, "an enum needs values");
+  if (const Node* to = decl.find("to")) f.ref_types = string_list(*to, source, f.name);
+  if (f.type == FieldType::List) {
+    Node item_decl = Node::map();
+    item_decl.set("name", Node::scalar(f.name));
+    if (const Node* of = decl.find("of")) {
+      if (of->is_map()) {
+        item_decl = *of;
+        item_decl.set("name", Node::scalar(f.name));
+      } else {
+        item_decl.set("type", Node::scalar(of->text));
+      }
+    }
+    if (const Node* v = decl.find("values"); v && !decl.find("of")) item_decl.set("values", *v);
+    f.item = std::make_shared<Field>(parse_field(item_decl, source));
+  }
+  if (f.type == FieldType::Object) {
+    const Node* sub = decl.find("fields");
+    if (!sub || !sub->is_sequence()) throw bad(source, decl, f.name, "an object needs fields");
+    for (const Node& s : sub->items) f.fields.push_back(parse_field(s, source));
+  }
+  return f;
+}
+
+Schema parse_schema(const Node& doc, const std::string& source) {
+  if (!doc.is_map()) throw InvalidData(Location{source, 1, 1, ""}, "a schema is a map");
+  Schema s;
+  s.type = doc.get("type");
+  s.folder = doc.get("folder");
+  s.title = doc.get("title");
+  s.sort = doc.get("sort");
+  if (const Node* c = doc.find("columns")) s.columns = string_list(*c, source, "columns");
+  const Node* fields = doc.find("fields");
+  if (!fields || !fields->is_sequence()) throw InvalidData(Location{source, 1, 1, "fields"}, "a schema needs fields");
+  for (const Node& decl : fields->items) s.fields.push_back(parse_field(decl, source));
+  return s;
+}
+
+SchemaSet SchemaSet::builtin() {
+  SchemaSet set;
+  for (const char* type : kTypeOrder) {
+    for (const auto& [name, text] : embedded_schemas()) {
+      if (name != type) continue;
+      std::string source = "schemas/" + std::string(name) + ".yaml";
+      set.schemas_.push_back(parse_schema(parse_yaml(text, source), source));
+    }
+  }
+  return set;
+}
+
+const Schema* SchemaSet::find(std::string_view type) const {
+  for (const Schema& s : schemas_)
+    if (s.type == type) return &s;
+  return nullptr;
+}
+
+const Schema& SchemaSet::get(std::string_view type) const {
+  if (const Schema* s = find(type)) return *s;
+  std::vector<std::string> names;
+  for (const Schema& s : schemas_) names.push_back(s.type);
+  throw UsageError("unknown record type \"" + std::string(type) + "\" (one of " + join(names, ", ") + ")");
+}
+
+const Schema* SchemaSet::by_folder(std::string_view folder) const {
+  for (const Schema& s : schemas_)
+    if (s.folder == folder) return &s;
+  return nullptr;
+}
+
+void SchemaSet::add_custom_field(const std::string& type, Field field, const std::string& source) {
+  Schema* schema = nullptr;
+  for (Schema& s : schemas_)
+    if (s.type == type) schema = &s;
+  if (!schema) throw InvalidData(Location{source, 0, 0, "fields." + type}, "unknown record type \"" + type + "\"");
+  if (schema->field(field.name) || field.name == "id" || field.name == "created" || field.name == "updated" ||
+      field.name == "type")
+    throw InvalidData(Location{source, 0, 0, "fields." + type}, "custom field \"" + field.name + "\" clashes with a built-in field");
+  field.custom = true;
+  schema->fields.push_back(std::move(field));
+}
+
+}  // namespace crm

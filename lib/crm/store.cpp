@@ -1,0 +1,340 @@
+#include "crm/store.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#include "crm/atomic_file.hpp"
+#include "crm/error.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_store(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / ".crm", ec);
+}
+
+const char* const kStoreGitignore =
+    "# derived and temporary files: never the truth\n.crm/cache/\n.crm/lock\n.crm/edit/\n.*.tmp-*\n";
+
+// Record file names in a folder: "<id>.yaml", skipping hidden and temp files.
+std::vector<std::string> record_names(const fs::path& dir) {
+  std::vector<std::string> out;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return out;
+  while (dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name.empty() || name[0] == '.' || !ends_with(name, ".yaml")) continue;
+    out.emplace_back(name.substr(0, name.size() - 5));
+  }
+  ::closedir(d);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+WriteLock::WriteLock(const fs::path& lock_file, double timeout_seconds) {
+  fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw Error("cannot open " + lock_file.string() + ": " + std::strerror(errno));
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
+  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      char buf[32] = {0};
+      ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
+      std::string holder = n > 0 ? trim(std::string(buf, static_cast<size_t>(n))) : "another process";
+      ::close(fd_);
+      fd_ = -1;
+      throw Conflict("the store is locked by pid " + holder + " (waited " +
+                     std::to_string(static_cast<int>(timeout_seconds)) + " s); try again");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, pid.data(), pid.size(), 0);
+}
+
+WriteLock::~WriteLock() {
+  if (fd_ >= 0) {
+    (void)!::ftruncate(fd_, 0);
+    ::flock(fd_, LOCK_UN);
+    ::close(fd_);
+  }
+}
+
+fs::path Store::discover(const std::string& dir_option) {
+  if (!dir_option.empty()) {
+    if (!is_store(dir_option))
+      throw UsageError(dir_option + " is not a crm store (no .crm/ folder); make one with: crm init " + dir_option);
+    return fs::absolute(dir_option).lexically_normal();
+  }
+  if (const char* env = std::getenv("CRM_DIR"); env && *env) {
+    if (!is_store(env)) throw UsageError(std::string("CRM_DIR=") + env + " is not a crm store (no .crm/ folder)");
+    return fs::absolute(env).lexically_normal();
+  }
+  std::error_code ec;
+  fs::path dir = fs::current_path(ec);
+  for (; !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (is_store(dir)) return dir;
+    if (dir == dir.root_path()) break;
+  }
+  throw UsageError("no crm store here or in any parent folder; make one with: crm init (or use -C DIR or CRM_DIR)");
+}
+
+bool Store::init(const fs::path& dir) {
+  if (is_store(dir)) return false;
+  fs::create_directories(dir / ".crm");
+  write_file_atomic(dir / ".crm" / "config.yaml", default_config_text());
+  SchemaSet schemas = SchemaSet::builtin();
+  for (const Schema& s : schemas.all()) fs::create_directories(dir / s.folder);
+  if (!fs::exists(dir / ".gitignore")) write_file_atomic(dir / ".gitignore", kStoreGitignore);
+  return true;
+}
+
+Store::Store(fs::path root, Clock clock) : root_(std::move(root)), clock_(clock), schemas_(SchemaSet::builtin()) {
+  fs::path cfg = root_ / ".crm" / "config.yaml";
+  std::error_code ec;
+  if (fs::exists(cfg, ec)) config_ = parse_config(read_file(cfg, kMaxRecordBytes + 1), ".crm/config.yaml", schemas_);
+}
+
+fs::path Store::record_path(const Schema& schema, const std::string& id) const {
+  // Ids are checked before any path is made from them: no '/', '..' or NUL gets here.
+  if (!is_valid_id(id)) throw UsageError("\"" + escape_for_terminal(id) + "\" is not a record id");
+  return root_ / schema.folder / (id + ".yaml");
+}
+
+std::vector<std::string> Store::ids(const Schema& schema) const { return record_names(root_ / schema.folder); }
+
+bool Store::exists(const Schema& schema, const std::string& id) const {
+  if (!is_valid_id(id)) return false;
+  struct stat st;
+  return ::lstat(record_path(schema, id).c_str(), &st) == 0;
+}
+
+const Schema* Store::type_of(const std::string& id) const {
+  for (const Schema& s : schemas_.all())
+    if (exists(s, id)) return &s;
+  return nullptr;
+}
+
+Record Store::parse_record(const Schema& schema, const std::string& id, const std::string& text) const {
+  Record r;
+  r.type = schema.type;
+  r.path = schema.folder + "/" + id + ".yaml";
+  r.data = parse_yaml(text, r.path);
+  if (!r.data.is_map()) throw InvalidData(Location{r.path, r.data.line, r.data.column, ""}, "a record is a map of fields");
+  const Node* file_id = r.data.find("id");
+  if (!file_id || !file_id->is_scalar())
+    throw InvalidData(Location{r.path, r.data.line, r.data.column, "id"}, "is missing");
+  if (file_id->text != id)
+    throw InvalidData(Location{r.path, file_id->line, file_id->column, "id"},
+                      "\"" + escape_for_terminal(file_id->text) + "\" does not match the file name");
+  return r;
+}
+
+Record Store::load(const Schema& schema, const std::string& id) const {
+  fs::path path = record_path(schema, id);
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) throw NotFound("no " + schema.type + " with id " + id);
+  std::string rel = schema.folder + "/" + id + ".yaml";
+  try {
+    return parse_record(schema, id, read_file(path, kMaxRecordBytes + 1));
+  } catch (const InvalidData& e) {
+    Location where = e.where();
+    where.file = rel;
+    throw InvalidData(where, e.message());
+  }
+}
+
+Store::Loaded Store::load_all(const Schema& schema) const {
+  Loaded out;
+  for (const std::string& name : ids(schema)) {
+    std::string rel = schema.folder + "/" + name + ".yaml";
+    try {
+      if (!is_valid_id(name)) throw InvalidData(Location{rel, 0, 0, ""}, "the file name is not a record id");
+      Record r = parse_record(schema, name, read_file(root_ / rel, kMaxRecordBytes + 1));
+      std::vector<InvalidData> problems = validate_record(r, schema);
+      if (!problems.empty()) {
+        out.errors.insert(out.errors.end(), problems.begin(), problems.end());
+        out.invalid.push_back(std::move(r));
+        continue;
+      }
+      out.records.push_back(std::move(r));
+    } catch (const InvalidData& e) {
+      Location where = e.where();
+      where.file = rel;  // store-relative, whoever threw it
+      out.errors.push_back(InvalidData(where, e.message()));
+    } catch (const Conflict& e) {
+      out.conflicts.push_back(e.what());
+    }
+  }
+  return out;
+}
+
+std::string Store::resolve(const Schema& schema, std::string_view typed) const {
+  std::string key = trim(typed);
+  if (key.empty()) throw UsageError("an empty " + schema.type + " id");
+  std::string lower = to_lower(key);
+  if (lower.size() >= 4 && lower.size() <= 64 && is_valid_id(lower)) {
+    std::vector<std::string> matches;
+    for (const std::string& id : ids(schema))
+      if (starts_with(id, lower)) matches.push_back(id);
+    if (matches.size() == 1) return matches[0];
+    for (const std::string& m : matches)
+      if (m == lower) return m;
+    if (matches.size() > 1) {
+      if (matches.size() > 5) matches.resize(5), matches.push_back("…");
+      throw UsageError("\"" + key + "\" is an ambiguous " + schema.type + " id prefix: " + join(matches, ", "));
+    }
+  }
+  // By email or name: the exact value, case-insensitively.
+  // Records that fail validation are still found, so that `set` and `edit` can repair them.
+  Loaded loaded = load_all(schema);
+  std::vector<Record> all = std::move(loaded.records);
+  for (Record& r : loaded.invalid) all.push_back(std::move(r));
+  std::vector<const Record*> matches;
+  for (const Record& r : all) {
+    bool hit = equals_ci(r.get(schema.title), key);
+    if (!hit && schema.field("email")) hit = equals_ci(r.get("email"), key);
+    if (!hit) {
+      if (const Node* emails = r.find("emails"); emails && emails->is_sequence())
+        for (const Node& e : emails->items) hit = hit || equals_ci(e.text, key);
+    }
+    if (hit) matches.push_back(&r);
+  }
+  if (matches.empty()) {
+    // Fast typing ("crm log call ada …"): a word the name starts with, or an
+    // email's local part — still only when exactly one record fits.
+    std::string k = to_lower(key);
+    for (const Record& r : all) {
+      std::string name = to_lower(r.get(schema.title));
+      bool hit = starts_with(name, k) && (name.size() == k.size() || name[k.size()] == ' ');
+      for (size_t sp = name.find(' '); !hit && sp != std::string::npos; sp = name.find(' ', sp + 1))
+        hit = name.compare(sp + 1, k.size(), k) == 0 && (sp + 1 + k.size() == name.size() || name[sp + 1 + k.size()] == ' ');
+      std::string email = to_lower(r.get("email"));
+      hit = hit || (!email.empty() && email.substr(0, email.find('@')) == k);
+      if (hit) matches.push_back(&r);
+    }
+  }
+  if (matches.size() == 1) return matches[0]->id();
+  if (matches.size() > 1) {
+    std::vector<std::string> names;
+    for (const Record* r : matches) names.push_back(r->id() + " (" + r->get(schema.title) + ")");
+    throw UsageError("\"" + key + "\" matches " + std::to_string(matches.size()) + " " + schema.folder + ": " +
+                     join(names, ", ") + "; use an id");
+  }
+  throw NotFound("no " + schema.type + " matches \"" + escape_for_terminal(key) + "\"");
+}
+
+std::string Store::resolve_ref(const Field& field, std::string_view key) const {
+  std::vector<const Schema*> targets;
+  if (field.ref_types.empty()) {
+    for (const Schema& s : schemas_.all()) targets.push_back(&s);
+  } else {
+    for (const std::string& t : field.ref_types) targets.push_back(&schemas_.get(t));
+  }
+  if (targets.size() == 1) return resolve(*targets[0], key);
+  std::vector<std::string> found;
+  for (const Schema* s : targets) {
+    try {
+      found.push_back(resolve(*s, key));
+    } catch (const NotFound&) {
+    }
+  }
+  if (found.size() == 1) return found[0];
+  if (found.empty()) throw NotFound("no record matches \"" + escape_for_terminal(std::string(key)) + "\"");
+  throw UsageError("\"" + std::string(key) + "\" matches records of several types; use an id");
+}
+
+void Store::check_references(const Record& r, const Schema& schema) const {
+  for (const Field& f : schema.fields) {
+    if (f.type != FieldType::Ref && f.type != FieldType::Refs) continue;
+    const Node* v = r.data.find(f.name);
+    if (!v || v->empty()) continue;
+    std::vector<const Node*> refs;
+    if (v->is_scalar()) refs.push_back(v);
+    for (const Node& item : v->items) refs.push_back(&item);
+    for (const Node* ref : refs) {
+      const Schema* target = type_of(ref->text);
+      bool ok = target && (f.ref_types.empty() ||
+                           std::find(f.ref_types.begin(), f.ref_types.end(), target->type) != f.ref_types.end());
+      if (!ok) {
+        std::string what = f.ref_types.size() == 1 ? f.ref_types[0] : "record";
+        throw InvalidData(Location{r.path, ref->line, ref->column, f.name},
+                          "no " + what + " with id " + ref->text);
+      }
+    }
+  }
+}
+
+bool Store::write(Record& r, bool is_new) const {
+  const Schema& schema = schemas_.get(r.type);
+  std::string id = r.id();
+  fs::path path = record_path(schema, id);
+  std::string rel = schema.folder + "/" + id + ".yaml";
+  std::vector<InvalidData> problems = validate_record(r, schema);
+  if (!problems.empty()) throw problems.front();
+  check_references(r, schema);
+  std::string now = format_datetime(clock_.now);
+  if (is_new || !r.data.find("created")) r.data.set("created", Node::scalar(now, true));
+  r.data.set("updated", Node::scalar(now, true));
+  r.path = rel;
+  std::string bytes = serialize_record(r, schema);
+  struct stat st;
+  if (is_new && ::lstat(path.c_str(), &st) == 0) throw Conflict(rel + " already exists");
+  fs::create_directories(path.parent_path());
+  write_file_atomic(path, bytes);
+  return true;
+}
+
+void Store::remove(const Schema& schema, const std::string& id) const {
+  fs::path path = record_path(schema, id);
+  if (::unlink(path.c_str()) != 0) throw NotFound("no " + schema.type + " with id " + id);
+  int dfd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+std::vector<Reference> Store::referrers(const std::string& id) const {
+  std::vector<Reference> out;
+  for (const Schema& s : schemas_.all()) {
+    std::vector<const Field*> ref_fields;
+    for (const Field& f : s.fields)
+      if (f.type == FieldType::Ref || f.type == FieldType::Refs) ref_fields.push_back(&f);
+    if (ref_fields.empty()) continue;
+    for (const Record& r : load_all(s).records) {
+      for (const Field* f : ref_fields) {
+        const Node* v = r.data.find(f->name);
+        if (!v) continue;
+        bool hit = v->is_scalar() && v->text == id;
+        for (const Node& item : v->items) hit = hit || item.text == id;
+        if (hit) out.push_back(Reference{s.type, r.id(), f->name});
+      }
+    }
+  }
+  return out;
+}
+
+WriteLock Store::lock() const {
+  double timeout = 10;
+  if (const char* t = std::getenv("CRM_LOCK_TIMEOUT"); t && *t) timeout = std::atof(t);
+  return WriteLock(root_ / ".crm" / "lock", timeout);
+}
+
+}  // namespace crm

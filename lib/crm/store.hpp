@@ -1,0 +1,95 @@
+// A crm store on disk: discovery, the folder layout, reading records (strict),
+// resolving what a user typed to an id, and atomic, locked, validated writes.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/config.hpp"
+#include "crm/dates.hpp"
+#include "crm/record.hpp"
+#include "crm/schema.hpp"
+
+namespace crm {
+
+// An exclusive lock on the store for the duration of a write command.
+class WriteLock {
+ public:
+  WriteLock(const std::filesystem::path& lock_file, double timeout_seconds);
+  ~WriteLock();
+  WriteLock(const WriteLock&) = delete;
+  WriteLock& operator=(const WriteLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// Where a record refers to another.
+struct Reference {
+  std::string type;   // the referring record's type
+  std::string id;     // the referring record
+  std::string field;  // the field holding the reference
+};
+
+class Store {
+ public:
+  // -C DIR, else $CRM_DIR, else the nearest ancestor of the working directory
+  // holding .crm/. Throws UsageError when there is no store.
+  static std::filesystem::path discover(const std::string& dir_option);
+  // Makes a store in `dir`; false when it already was one (nothing touched).
+  static bool init(const std::filesystem::path& dir);
+
+  Store(std::filesystem::path root, Clock clock);
+
+  const std::filesystem::path& root() const { return root_; }
+  const SchemaSet& schemas() const { return schemas_; }
+  const Config& config() const { return config_; }
+  const Clock& clock() const { return clock_; }
+
+  struct Loaded {
+    std::vector<Record> records;       // the good ones, by id
+    std::vector<Record> invalid;       // parsed, but failing validation (see errors)
+    std::vector<InvalidData> errors;   // files that do not parse or validate
+    std::vector<std::string> conflicts;  // files with git conflict markers
+  };
+  Loaded load_all(const Schema& schema) const;
+  // One record by exact id; throws NotFound, InvalidData or Conflict. Not validated.
+  Record load(const Schema& schema, const std::string& id) const;
+  // The ids of a type, from the file names alone.
+  std::vector<std::string> ids(const Schema& schema) const;
+  bool exists(const Schema& schema, const std::string& id) const;
+  // The type of the record with this id, if any.
+  const Schema* type_of(const std::string& id) const;
+
+  // What a user typed → an id: an exact id, a unique prefix of ≥ 4
+  // characters, an exact email (case-insensitive) or an exact name.
+  // Throws NotFound, or UsageError when ambiguous.
+  std::string resolve(const Schema& schema, std::string_view key) const;
+  // A reference field's value typed by a user → the id it names.
+  std::string resolve_ref(const Field& field, std::string_view key) const;
+
+  // Validates (fields and references), stamps created/updated, and writes the
+  // record atomically. Returns false when the file already held these bytes.
+  bool write(Record& record, bool is_new) const;
+  void remove(const Schema& schema, const std::string& id) const;
+  // Every record that refers to `id`.
+  std::vector<Reference> referrers(const std::string& id) const;
+
+  // The store's lock; every write command holds it.
+  WriteLock lock() const;
+  std::filesystem::path record_path(const Schema& schema, const std::string& id) const;
+
+ private:
+  Record parse_record(const Schema& schema, const std::string& id, const std::string& text) const;
+  void check_references(const Record& record, const Schema& schema) const;
+
+  std::filesystem::path root_;
+  Clock clock_;
+  SchemaSet schemas_;
+  Config config_;
+};
+
+}  // namespace crm

@@ -1,0 +1,47 @@
+// Text helpers that know UTF-8: validation, terminal-safe escaping, display width.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm {
+
+// Offset of the first byte that is not well-formed UTF-8, or npos.
+size_t find_invalid_utf8(std::string_view s);
+// 1-based line and column of a byte offset.
+std::pair<int, int> line_column(std::string_view s, size_t offset);
+
+// Control characters and terminal escape sequences shown escaped (\n, \t, \x1b, \u2028…)
+// so that a value can never drive the terminal.
+std::string escape_for_terminal(std::string_view s);
+// Columns the text takes on a terminal (wide East Asian characters count 2).
+size_t display_width(std::string_view s);
+// Cut to at most `width` columns, ending in "…" when cut.
+std::string truncate_to_width(std::string_view s, size_t width);
+
+std::string to_lower(std::string_view s);
+std::string trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+bool contains_ci(std::string_view haystack, std::string_view needle);
+bool equals_ci(std::string_view a, std::string_view b);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace crm
+
+namespace crm {
+// "postal_code" → "POSTAL_CODE": table headers.
+std::string to_upper_label(std::string_view field);
+}  // namespace crm
+
+namespace crm {
+// Lower case for matching, beyond ASCII: Latin-1, Latin Extended-A, Greek and
+// Cyrillic capitals fold to their small letters ("ZOË" → "zoë").
+std::string fold_case(std::string_view s);
+// A key that sorts names as people expect: case folded and Latin accents
+// removed ("Élodie" sorts with "elodie", "Łukasz" with "lukasz").
+std::string sort_key(std::string_view s);
+}  // namespace crm

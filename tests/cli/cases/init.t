@@ -1,0 +1,51 @@
+crm init makes a store; a second init changes nothing.
+
+  $ crm init shop
+  crm: made a crm store in /.*/shop (re)
+  $ ls -A shop shop/.crm
+  shop:
+  .crm
+  .gitignore
+  activities
+  companies
+  contacts
+  deals
+  leads
+  tasks
+  
+  shop/.crm:
+  config.yaml
+  $ cat shop/.gitignore
+  # derived and temporary files: never the truth
+  .crm/cache/
+  .crm/lock
+  .crm/edit/
+  .*.tmp-*
+  $ crm init shop
+  crm: shop is already a crm store; nothing changed
+
+Store discovery: -C, then $CRM_DIR, then the nearest parent holding .crm/.
+
+  $ crm contact list
+  crm: error: no crm store here or in any parent folder; make one with: crm init (or use -C DIR or CRM_DIR)
+  [2]
+  $ cd shop/contacts && crm contact add --name "Found Upward" && cd ../..
+  [a-z0-9]{16} (re)
+  $ crm -C shop -q contact list | wc -l
+  1
+  $ CRM_DIR=shop crm contact list --fields name
+  ID    NAME
+  [a-z0-9]{4}  Found Upward (re)
+  $ crm -C nowhere contact list
+  crm: error: nowhere is not a crm store (no .crm/ folder); make one with: crm init nowhere
+  [2]
+  $ CRM_DIR=/nonexistent crm contact list
+  crm: error: CRM_DIR=/nonexistent is not a crm store (no .crm/ folder)
+  [2]
+
+init --git makes a git repository with LF line ends for records.
+
+  $ crm init --git team 2>/dev/null
+  $ test -d team/.git && cat team/.gitattributes
+  # record files: LF line ends everywhere
+  *.yaml text eol=lf

@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Checks that the man pages document every option crm's --help lists.
+
+    python3 tests/man/check_man.py --crm PATH_TO_CRM --man PATH_TO_MAN_DIR
+
+Walks the command tree from `crm --help`, following the Subcommands section
+of each CLI11 help text (`crm NOUN --help`, `crm NOUN VERB --help`, ...), and
+collects every option each command lists (`--long` and `-s`). Each option must
+appear in the man page of its command:
+
+  * crm.1 for the global options and for top-level commands without
+    subcommands (init, check, help), unless a crm-CMD.1 exists for them;
+  * crm-NOUN.1 for a command with subcommands and everything below it.
+    When that page has a `.SS` subsection for the verb (`.SS add` or
+    `.SS "crm contact add"`), the verb's options must appear in it;
+    -h/--help may appear anywhere in the page.
+
+Roff escapes are normalised before searching (`\\-` is `-`, font changes and
+zero-width escapes are dropped, comments ignored).
+
+When groff is installed, every page in the man directory must also render
+with `groff -man -Tutf8 -ww -z` and print no warnings.
+
+Exit status: 0 when all is well; 1 when an option is missing, a page does
+not render cleanly, or a subcommand's --help fails; 2 when `crm --help`
+cannot be run or parsed.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HELP_OPTIONS = {"-h", "--help"}
+MAX_DEPTH = 6
+
+# An option entry: "  -h,--help   ...", "  --color WHEN:{...}", "  -h,     --help".
+OPTION_ENTRY = re.compile(r"^ {1,4}(-{1,2}[A-Za-z0-9][\w-]*(?:,\s*-{1,2}[A-Za-z0-9][\w-]*)*)")
+SUBCOMMAND_ENTRY = re.compile(r"^ {1,4}([A-Za-z][\w-]*)(?:\s|$)")
+SECTION_HEADER = re.compile(r"^([A-Za-z][A-Za-z ]*):\s*$")
+
+
+class HelpError(Exception):
+    pass
+
+
+def run_help(crm, path, workdir):
+    """The --help text of `crm PATH...`."""
+    argv = [crm] + list(path) + ["--help"]
+    shown = " ".join(["crm"] + list(path) + ["--help"])
+    env = dict(os.environ)
+    env["NO_COLOR"] = "1"
+    try:
+        proc = subprocess.run(argv, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise HelpError("cannot run %s: %s" % (shown, e))
+    text = proc.stdout.decode("utf-8", "replace")
+    if proc.returncode != 0 or "Usage:" not in text and "USAGE:" not in text:
+        raise HelpError("`%s` exited %d without a help text: %s" % (
+            shown, proc.returncode, proc.stderr.decode("utf-8", "replace").strip()))
+    return text
+
+
+def parse_help(text):
+    """(options, subcommands) of one CLI11 help text."""
+    options, subcommands = [], []
+    section = None
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        header = SECTION_HEADER.match(line)
+        if header:
+            section = header.group(1).strip().lower()
+            continue
+        if not line.startswith(" "):
+            section = None  # the description, the usage line or the footer
+            continue
+        if section == "options":
+            m = OPTION_ENTRY.match(line)
+            if m:
+                for name in re.split(r",\s*", m.group(1)):
+                    if name not in options:
+                        options.append(name)
+        elif section == "subcommands":
+            m = SUBCOMMAND_ENTRY.match(line)
+            if m and m.group(1) not in subcommands:
+                subcommands.append(m.group(1))
+    return options, subcommands
+
+
+def walk(crm, workdir):
+    """([(path, options, subcommands)] for every command, depth first, and
+    the problems met: a subcommand whose --help fails cannot be checked).
+    Raises HelpError when `crm --help` itself fails."""
+    commands, problems = [], []
+
+    def visit(path):
+        if len(path) > MAX_DEPTH:
+            raise HelpError("command tree deeper than %d: %s" % (MAX_DEPTH, " ".join(path)))
+        try:
+            text = run_help(crm, path, workdir)
+        except HelpError as e:
+            if not path:
+                raise
+            problems.append("%s: cannot check %s: %s" % (
+                "crm-%s.1" % path[0] if len(path) > 1 else "crm.1", " ".join(["crm"] + path), e))
+            return
+        options, subs = parse_help(text)
+        commands.append((tuple(path), options, subs))
+        for sub in subs:
+            visit(path + [sub])
+
+    visit([])
+    return commands, problems
+
+
+def normalise_roff(text):
+    """The page's text with roff escapes reduced to plain characters."""
+    out = []
+    for line in text.splitlines():
+        if line.startswith(('.\\"', "'\\\"")):
+            continue
+        line = re.sub(r'(?<!\\)\\".*$', "", line)           # trailing comment
+        line = re.sub(r"\\f(\[[^\]]*\]|\(..|.)", "", line)  # font changes
+        line = re.sub(r"\\[&%:c/,^|]", "", line)            # zero-width and spacing escapes
+        line = line.replace("\\(hy", "-").replace("\\(mi", "-").replace("\\-", "-")
+        out.append(line)
+    return out
+
+
+def mentions(lines, option):
+    pattern = re.compile(r"(?<![\w-])" + re.escape(option) + r"(?![\w-])")
+    return any(pattern.search(line) for line in lines)
+
+
+def heading_words(line):
+    text = line[3:].replace('"', " ")
+    return text.split()
+
+
+def section_of(lines, rel_path, noun):
+    """The lines of the .SS subsection for rel_path (e.g. ["add"]), or None."""
+    for i, line in enumerate(lines):
+        if not line.startswith(".SS"):
+            continue
+        words = heading_words(line)
+        if words and words[0] == "crm":
+            words = words[1:]
+        if words and words[0] == noun:
+            words = words[1:]
+        if words[:len(rel_path)] != list(rel_path):
+            continue
+        end = len(lines)
+        for j in range(i + 1, len(lines)):
+            if lines[j].startswith((".SS", ".SH")):
+                end = j
+                break
+        return lines[i:end]
+    return None
+
+
+def page_for(path, top_has_subcommands, man_dir):
+    if not path:
+        return "crm.1"
+    own = "crm-%s.1" % path[0]
+    if top_has_subcommands.get(path[0]) or os.path.exists(os.path.join(man_dir, own)):
+        return own
+    return "crm.1"
+
+
+def check_options(commands, man_dir):
+    """(problems, number of options checked)."""
+    problems = []
+    checked = 0
+    top_has_subs = {path[0]: bool(subs) for path, _, subs in commands if len(path) == 1}
+    pages = {}
+    missing_pages = set()
+    for path, options, _ in commands:
+        page = page_for(path, top_has_subs, man_dir)
+        where = " ".join(("crm",) + path)
+        if page not in pages:
+            try:
+                with open(os.path.join(man_dir, page), encoding="utf-8") as f:
+                    pages[page] = normalise_roff(f.read())
+            except OSError:
+                pages[page] = None
+        lines = pages[page]
+        if lines is None:
+            if page not in missing_pages:
+                missing_pages.add(page)
+                problems.append("%s: missing page (%s)" % (page, where))
+            checked += len(options)
+            continue
+        section = None
+        if page != "crm.1" and len(path) >= 2:
+            section = section_of(lines, path[1:], path[0])
+        for option in options:
+            checked += 1
+            if section is not None and option not in HELP_OPTIONS:
+                if mentions(section, option):
+                    continue
+                if mentions(lines, option):
+                    problems.append('%s: missing %s in section "%s" (%s)' % (
+                        page, option, " ".join(path[1:]), where))
+                    continue
+            elif mentions(lines, option):
+                continue
+            problems.append("%s: missing %s (%s)" % (page, option, where))
+    return problems, checked
+
+
+def check_rendering(man_dir):
+    """(problems, pages rendered), or (None, 0) when groff is not installed."""
+    groff = shutil.which("groff")
+    if not groff:
+        return None, 0
+    problems = []
+    names = sorted(n for n in os.listdir(man_dir) if re.search(r"\.[1-9]$", n))
+    for name in names:
+        proc = subprocess.run([groff, "-man", "-Tutf8", "-ww", "-z", os.path.join(man_dir, name)],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=60)
+        messages = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        for msg in messages:
+            problems.append("%s: groff: %s" % (name, msg))
+        if proc.returncode != 0 and not messages:
+            problems.append("%s: groff exited %d" % (name, proc.returncode))
+    return problems, len(names)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Check that the man pages document every option of crm.")
+    ap.add_argument("--crm", required=True, help="the crm binary")
+    ap.add_argument("--man", required=True, help="the directory with crm.1, crm-NOUN.1, ...")
+    args = ap.parse_args(argv)
+
+    crm = os.path.abspath(args.crm)
+    man_dir = os.path.abspath(args.man)
+    if not os.path.isdir(man_dir):
+        print("check_man: %s is not a directory" % man_dir, file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory(prefix="check_man.") as workdir:
+        try:
+            commands, walk_problems = walk(crm, workdir)
+        except HelpError as e:
+            print("check_man: %s" % e, file=sys.stderr)
+            return 2
+
+    # A walk that finds nothing means the help format changed, not that all is documented.
+    root_options, root_subs = commands[0][1], commands[0][2]
+    if "--help" not in root_options or not root_subs:
+        print("check_man: could not find the options and subcommands in `crm --help`; "
+              "has the help format changed?", file=sys.stderr)
+        return 2
+
+    problems, checked = check_options(commands, man_dir)
+    problems = walk_problems + problems
+    render_problems, rendered = check_rendering(man_dir)
+    if render_problems is None:
+        print("check_man: note: groff not found; not checking that the pages render cleanly")
+        render_problems = []
+    problems += render_problems
+
+    for p in problems:
+        print(p)
+    if problems:
+        print("check_man: %d problem%s" % (len(problems), "" if len(problems) == 1 else "s"), file=sys.stderr)
+        return 1
+    print("check_man: ok: %d options of %d commands documented%s" % (
+        checked, len(commands),
+        "; %d pages render without groff warnings" % rendered if rendered else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
