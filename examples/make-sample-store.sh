@@ -58,7 +58,7 @@ at() {
 
 ae=$(at 2025-12-02T09:15:00Z company add --name "Analytical Engines" --domain analytical.example \
   --tag customer --tag vip --tag london \
-  --set industry=Manufacturing --set type=customer --set size=120 \
+  --set industry=Manufacturing --set relationship=customer --set size=120 \
   --set phone="+44 20 7946 0100" --set website=https://www.analytical.example \
   --set address.street="12 Difference Lane" --set address.city=London \
   --set address.postal_code="EC1V 4PW" --set address.country=UK \
@@ -67,7 +67,7 @@ ae=$(at 2025-12-02T09:15:00Z company add --name "Analytical Engines" --domain an
 
 nordlicht=$(at 2025-12-09T14:02:00Z company add --name "Nordlicht Solar GmbH" --domain nordlicht.example \
   --tag customer --tag berlin \
-  --set industry=Energy --set type=customer --set size=340 \
+  --set industry=Energy --set relationship=customer --set size=340 \
   --set phone="+49 30 901820" --set website=https://nordlicht.example \
   --set address.street="Friedrichstraße 123" --set address.city=Berlin \
   --set address.postal_code=10117 --set address.country=Germany \
@@ -76,7 +76,7 @@ nordlicht=$(at 2025-12-09T14:02:00Z company add --name "Nordlicht Solar GmbH" --
 
 kierkegaard=$(at 2025-12-15T10:30:00Z company add --name "Kierkegaard & Søn ApS" --domain kierkegaard-son.example \
   --tag partner \
-  --set industry=Publishing --set type=partner --set size=18 \
+  --set industry=Publishing --set relationship=partner --set size=18 \
   --set phone="+45 33 12 34 56" \
   --set address.street="Nytorv 2" --set address.city=København \
   --set address.postal_code=1450 --set address.country=Denmark \
@@ -84,14 +84,14 @@ kierkegaard=$(at 2025-12-15T10:30:00Z company add --name "Kierkegaard & Søn ApS
 
 vinedos=$(at 2026-01-08T11:45:00Z company add --name "Viñedos Núñez S.L." --domain vinedos-nunez.example \
   --tag prospect \
-  --set industry="Food & Beverage" --set type=prospect --set size=45 \
+  --set industry="Food & Beverage" --set relationship=prospect --set size=45 \
   --set phone="+34 941 123 456" \
   --set address.city=Logroño --set address.region="La Rioja" --set address.country=Spain \
   --set owner=jo)
 
 longteng=$(at 2026-01-20T03:10:00Z company add --name "龙腾科技" --domain longteng.example \
   --tag prospect \
-  --set industry=Electronics --set type=prospect --set size=900 \
+  --set industry=Electronics --set relationship=prospect --set size=900 \
   --set phone="+86 755 1234 5678" --set website=https://longteng.example/en/ \
   --set address.city=深圳 --set address.region=广东 --set address.country=China \
   --set owner=alex \
@@ -99,7 +99,7 @@ longteng=$(at 2026-01-20T03:10:00Z company add --name "龙腾科技" --domain lo
 
 babbage=$(at 2026-02-03T16:20:00Z company add --name "Babbage & Byron Consulting" --domain babbage-byron.example \
   --tag partner --tag london \
-  --set industry=Consulting --set type=partner --set size=25 \
+  --set industry=Consulting --set relationship=partner --set size=25 \
   --set phone="020 7946 0321" \
   --set address.street="7 Marylebone High Street" --set address.city=London \
   --set address.postal_code="W1U 4AA" --set address.country=UK \
@@ -108,14 +108,14 @@ babbage=$(at 2026-02-03T16:20:00Z company add --name "Babbage & Byron Consulting
 
 fjordline=$(at 2026-02-24T08:05:00Z company add --name "Fjordline Logistics AS" --domain fjordline.example \
   --tag customer \
-  --set industry=Logistics --set type=customer --set size=210 \
+  --set industry=Logistics --set relationship=customer --set size=210 \
   --set phone="+47 22 12 34 56" \
   --set address.city=Oslo --set address.country=Norway \
   --set owner=jo)
 
 maple=$(at 2026-03-11T15:40:00Z company add --name "Maple Leaf Analytics Inc." --domain mapleleaf.example \
   --tag customer --tag newsletter \
-  --set industry=Software --set type=customer --set size=75 \
+  --set industry=Software --set relationship=customer --set size=75 \
   --set phone="+1 (416) 555-0142" --set website=https://mapleleaf.example \
   --set address.street="100 King Street West" --set address.city=Toronto \
   --set address.region=ON --set address.postal_code="M5X 1A9" --set address.country=Canada \
@@ -123,7 +123,7 @@ maple=$(at 2026-03-11T15:40:00Z company add --name "Maple Leaf Analytics Inc." -
 
 cafe=$(at 2026-04-02T09:00:00Z company add --name "Café Olé SARL" --domain cafe-ole.example \
   --tag prospect \
-  --set industry=Hospitality --set type=prospect --set size=12 \
+  --set industry=Hospitality --set relationship=prospect --set size=12 \
   --set phone="01 23 45 67 89" \
   --set address.street="5 rue de la Paix" --set address.city=Paris \
   --set address.postal_code=75002 --set address.country=France \
@@ -131,7 +131,7 @@ cafe=$(at 2026-04-02T09:00:00Z company add --name "Café Olé SARL" --domain caf
 
 sakura=$(at 2026-05-19T01:30:00Z company add --name "Sakura Robotics K.K." --domain sakura-robotics.example \
   --tag prospect \
-  --set industry=Robotics --set type=prospect --set size=400 \
+  --set industry=Robotics --set relationship=prospect --set size=400 \
   --set phone="06-1234-5678" \
   --set address.city=大阪 --set address.country=Japan \
   --set owner=alex \
@@ -139,7 +139,7 @@ sakura=$(at 2026-05-19T01:30:00Z company add --name "Sakura Robotics K.K." --dom
 
 mueller=$(at 2026-06-23T12:00:00Z company add --name "Müller & Öztürk Architekten" --domain mueller-oeztuerk.example \
   --tag customer --tag berlin \
-  --set industry=Architecture --set type=customer --set size=32 \
+  --set industry=Architecture --set relationship=customer --set size=32 \
   --set phone="030 12345678" \
   --set address.street="Oranienstraße 45" --set address.city=Berlin \
   --set address.postal_code=10969 --set address.country=Germany \
@@ -148,14 +148,14 @@ mueller=$(at 2026-06-23T12:00:00Z company add --name "Müller & Öztürk Archite
 # Two companies with no contacts yet.
 at 2026-07-14T10:10:00Z company add --name "Globex Reseller Network" --domain globex-resellers.example \
   --tag reseller \
-  --set industry=Distribution --set type=reseller --set size=60 \
+  --set industry=Distribution --set relationship=reseller --set size=60 \
   --set phone="+1 (555) 010-0199" \
   --set address.city=Springfield --set address.region=IL --set address.country=USA \
   --set owner=jo >/dev/null
 
 at 2026-08-27T13:25:00Z company add --name "Rivalry Systems plc" --domain rivalry.example \
   --tag competitor \
-  --set industry=Software --set type=competitor --set size=1500 \
+  --set industry=Software --set relationship=competitor --set size=1500 \
   --set address.city=Manchester --set address.country=UK \
   --set notes=$'Main competitor in UK tenders.\nCheaper licence, weaker support.' >/dev/null
 

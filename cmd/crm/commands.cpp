@@ -63,7 +63,8 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
   const Schema* s = &schema;
 
   auto& add = keep<AddOptions>(g_pool);
-  CLI::App* add_cmd = noun->add_subcommand("add", "add a " + schema.type + "; prints its id");
+  std::string article = std::string("aeiou").find(schema.type[0]) == std::string::npos ? "a " : "an ";
+  CLI::App* add_cmd = noun->add_subcommand("add", "add " + article + schema.type + "; prints its id");
   add_named_options(add_cmd, schema, add.named, &add.tags);
   add_cmd->add_option("--set", add.sets, "set any field (repeatable)")->type_name("FIELD=VALUE")->allow_extra_args(false);
   add_cmd->add_option("--from", add.from, "read the record from a YAML or JSON file (- for stdin)")->type_name("FILE");
@@ -81,7 +82,9 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
   auto& show = keep<ShowOptions>(g_pool);
   CLI::App* show_cmd = noun->add_subcommand("show", "show " + schema.folder + " in full, with related records");
   show_cmd->add_option("id", show.ids, "id, unique id prefix, email or name")->required()->type_name("ID");
-  show_cmd->add_option("--limit", show.limit, "related records per group in a table (default 10)")->type_name("N");
+  show_cmd->add_option("--limit", show.limit, "related records per group in a table (default 10)")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
   show_cmd->add_option("--fields", show.fields, "only these fields")->type_name("A,B");
   show_cmd->callback([&ctx, &status, s, &show] { status = cmd_show(ctx, *s, show); });
 

@@ -76,7 +76,8 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
     for (const auto& [type, list] : f->entries) {
       if (!list.is_sequence())
         throw InvalidData(Location{source, list.line, list.column, "fields." + type}, "expected a list of fields");
-      for (const Node& decl : list.items) schemas.add_custom_field(type, parse_field(decl, source), source);
+      for (const Node& decl : list.items)
+        schemas.add_custom_field(type, parse_field(decl, source), Location{source, decl.line, decl.column, ""});
     }
   }
   return c;

@@ -348,6 +348,8 @@ std::string value_json(const Node& v, const Field* f) {
       return v.is_scalar() && valid_integer(v.text) ? v.text : json_of_untyped(v);
     case FieldType::Decimal:
     case FieldType::Money:
+      // The places as written ("12000.50") when that is a JSON number already.
+      if (v.is_scalar() && is_json_number(v.text)) return v.text;
       if (auto d = v.is_scalar() ? Decimal::parse(v.text) : std::nullopt) return d->str();
       return json_of_untyped(v);
     case FieldType::Bool:

@@ -180,14 +180,17 @@ const Schema* SchemaSet::by_folder(std::string_view folder) const {
   return nullptr;
 }
 
-void SchemaSet::add_custom_field(const std::string& type, Field field, const std::string& source) {
+void SchemaSet::add_custom_field(const std::string& type, Field field, const Location& where) {
   Schema* schema = nullptr;
   for (Schema& s : schemas_)
     if (s.type == type) schema = &s;
-  if (!schema) throw InvalidData(Location{source, 0, 0, "fields." + type}, "unknown record type \"" + type + "\"");
+  Location at = where;
+  at.field = "fields." + type;
+  if (!schema) throw InvalidData(at, "unknown record type \"" + type + "\"");
+  // id, type and related are keys of the JSON shape; created/updated are stamps.
   if (schema->field(field.name) || field.name == "id" || field.name == "created" || field.name == "updated" ||
-      field.name == "type")
-    throw InvalidData(Location{source, 0, 0, "fields." + type}, "custom field \"" + field.name + "\" clashes with a built-in field");
+      field.name == "type" || field.name == "related")
+    throw InvalidData(at, "custom field \"" + field.name + "\" clashes with a built-in field");
   field.custom = true;
   schema->fields.push_back(std::move(field));
 }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "crm/error.hpp"
 #include "crm/node.hpp"
 
 namespace crm {
@@ -69,7 +70,7 @@ class SchemaSet {
   std::vector<Schema>& all() { return schemas_; }
   const std::vector<Schema>& all() const { return schemas_; }
   // Appends a custom field to a type; throws InvalidData on a clash.
-  void add_custom_field(const std::string& type, Field field, const std::string& source);
+  void add_custom_field(const std::string& type, Field field, const Location& where);
 
  private:
   std::vector<Schema> schemas_;

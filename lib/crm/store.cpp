@@ -289,6 +289,14 @@ bool Store::write(Record& r, bool is_new) const {
   std::vector<InvalidData> problems = validate_record(r, schema);
   if (!problems.empty()) throw problems.front();
   check_references(r, schema);
+  if (schema.type == "deal" && !config_.pipeline.empty()) {
+    if (const Node* stage = r.data.find("stage"); stage && stage->is_scalar() && !config_.stage(stage->text)) {
+      std::vector<std::string> names;
+      for (const Stage& s : config_.pipeline) names.push_back(s.name);
+      throw InvalidData(Location{r.path, stage->line, stage->column, "stage"},
+                        "\"" + stage->text + "\" is not a stage of the pipeline (" + join(names, ", ") + ")");
+    }
+  }
   std::string now = format_datetime(clock_.now);
   if (is_new || !r.data.find("created")) r.data.set("created", Node::scalar(now, true));
   r.data.set("updated", Node::scalar(now, true));

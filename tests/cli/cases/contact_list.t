@@ -138,8 +138,8 @@ Sorting, limits and columns.
   kgra  Grace Hopper
   kli0  李小龙
   $ crm company list
-  ID    NAME              DOMAIN          INDUSTRY       TYPE      TAGS
-  cacm  Acme Corporation  acme.example    Manufacturing  customer  customer
+  ID    NAME              DOMAIN          INDUSTRY       RELATIONSHIP  TAGS
+  cacm  Acme Corporation  acme.example    Manufacturing  customer      customer
   cglo  Globex            globex.example                 prospect
   $ crm company list --format csv --fields name,domain,address.city
   id,name,domain,address.city

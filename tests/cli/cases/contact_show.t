@@ -57,7 +57,7 @@ Show takes an id, a unique prefix of 4 or more, an email, a name or a word of it
           "city": "Berlin",
           "country": "Germany"
         },
-        "type": "prospect",
+        "relationship": "prospect",
         "created": "2026-02-01T09:00:00Z",
         "updated": "2026-02-01T09:00:00Z"
       }
@@ -88,15 +88,15 @@ Show takes an id, a unique prefix of 4 or more, an email, a name or a word of it
 A company shows its contacts.
 
   $ crm company show acme
-  id        cacme0000000000a
-  name      Acme Corporation
-  domain    acme.example
-  industry  Manufacturing
-  size      250
-  tags      customer
-  type      customer
-  created   2026-01-10T09:00:00Z
-  updated   2026-01-10T09:00:00Z
+  id            cacme0000000000a
+  name          Acme Corporation
+  domain        acme.example
+  industry      Manufacturing
+  size          250
+  tags          customer
+  relationship  customer
+  created       2026-01-10T09:00:00Z
+  updated       2026-01-10T09:00:00Z
   
   Contacts (2)
   ID    NAME          EMAIL               PHONE         COMPANY           TAGS
@@ -112,7 +112,7 @@ A company shows its contacts.
       "city": "Berlin",
       "country": "Germany"
     },
-    "type": "prospect",
+    "relationship": "prospect",
     "created": "2026-02-01T09:00:00Z",
     "updated": "2026-02-01T09:00:00Z",
   $ crm company show acme --limit 1 | tail -4
