@@ -7,6 +7,7 @@
 #include <set>
 
 #include "crm/atomic_file.hpp"
+#include "crm/rules.hpp"
 #include "crm/text.hpp"
 
 namespace crm {
@@ -47,6 +48,24 @@ std::vector<Problem> check_store(const Store& store) {
       all.emplace_back(&s, std::move(r));
     }
   }
+  // Record files outside the record folders are never read: say so.
+  std::vector<std::string> folders;
+  for (const Schema& s : store.schemas().all()) folders.push_back(s.folder);
+  std::string folder_list = join(folders, ", ");
+  std::vector<std::string> known = folders;
+  known.push_back(".crm");
+  known.push_back(".git");
+  for (const std::string& name : folder_entries(store.root())) {
+    std::filesystem::path p = store.root() / name;
+    std::error_code ec;
+    if (ends_with(name, ".yaml") && std::filesystem::is_regular_file(p, ec)) {
+      problems.push_back({name + ": a record file outside the record folders (" + folder_list + ")", false});
+    } else if (std::filesystem::is_directory(p, ec) && std::find(known.begin(), known.end(), name) == known.end()) {
+      for (const std::string& inner : folder_entries(p))
+        if (ends_with(inner, ".yaml"))
+          problems.push_back({name + "/" + inner + ": not in a record folder (" + folder_list + ")", false});
+    }
+  }
   for (const auto& [s, r] : all) {
     for (const Field& f : s->fields) {
       if (f.type != FieldType::Ref && f.type != FieldType::Refs) continue;
@@ -67,15 +86,7 @@ std::vector<Problem> check_store(const Store& store) {
         }
       }
     }
-    if (s->type == "deal" && !store.config().pipeline.empty()) {
-      if (const Node* stage = r.data.find("stage"); stage && stage->is_scalar() && !store.config().stage(stage->text)) {
-        std::vector<std::string> names;
-        for (const Stage& st : store.config().pipeline) names.push_back(st.name);
-        problems.push_back({Location{r.path, stage->line, stage->column, "stage"}.str() + ": \"" + stage->text +
-                                "\" is not a stage of the pipeline (" + join(names, ", ") + ")",
-                            false});
-      }
-    }
+    for (const InvalidData& e : check_rules(r, store.config())) problems.push_back({e.what(), false});
   }
   return problems;
 }

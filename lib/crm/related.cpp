@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "crm/task_workflow.hpp"
+
 namespace crm {
 
 std::vector<RelatedGroup> related_records(const Store& store, const Record& record) {
@@ -43,6 +45,8 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
         hit = hit || (v->is_scalar() && v->text == id);
         for (const Node& item : v->items) hit = hit || item.text == id;
       }
+      // Done and canceled tasks are history: the 360° view lists open ones.
+      if (hit && s.type == "task" && !task_is_open(r)) hit = false;
       if (hit) g.records.push_back(std::move(r));
     }
     if (g.records.empty()) continue;

@@ -19,7 +19,7 @@ struct RelatedGroup {
 };
 
 // Referenced records first (by field, in schema order), then referring
-// records by type; activities newest first, tasks by due date.
+// records by type; activities newest first, open tasks by due date.
 std::vector<RelatedGroup> related_records(const Store& store, const Record& record);
 
 }  // namespace crm

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crm/decimal.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -214,7 +215,14 @@ std::string render_list(const std::vector<const Record*>& records, const Schema&
           if (it != o.short_ids->end()) id = it->second;
         }
         std::vector<std::string> row = {id};
-        for (const std::string& c : cols) row.push_back(cell_text(*r, c, schema, o.name_of));
+        for (const std::string& c : cols) {
+          const Field* f = schema.field_path(c);
+          std::string text = cell_text(*r, c, schema, o.name_of);
+          // Money reads as money in a table: 12,500.50 (the places as written).
+          if (f && f->type == FieldType::Money)
+            if (auto d = Decimal::parse(text)) text = d->format(d->scale());
+          row.push_back(text);
+        }
         rows.push_back(row);
       }
       return render_table(rows, o.color, o.max_cell_width, 0);

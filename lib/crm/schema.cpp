@@ -109,7 +109,11 @@ Field parse_field(const Node& decl, const std::string& source) {
   f.required = decl.get("required") == "true";
   f.default_value = decl.get("default");
   f.help = decl.get("help");
-  if (const Node* opt = decl.find("option")) f.option = opt->text == "true" ? f.name : opt->text;
+  if (const Node* opt = decl.find("option")) {
+    // close_date → --close-date: options use dashes, fields underscores.
+    f.option = opt->text == "true" ? f.name : opt->text;
+    std::replace(f.option.begin(), f.option.end(), '_', '-');
+  }
   if (const Node* v = decl.find("values")) f.values = string_list(*v, source, f.name);
   if (f.type == FieldType::Enum && f.values.empty()) throw bad(source, decl, f.name, "an enum needs values");
   if (const Node* to = decl.find("to")) f.ref_types = string_list(*to, source, f.name);

@@ -85,3 +85,10 @@ never sent raw to a terminal.
   title: "Boss\e[31m RED\x07"
   $ crm contact list --format json --fields title name~zo | grep title
       "title": "Boss\u001b[31m RED\u0007"
+
+Files outside the record folders are never read, and check says so.
+
+  $ mkdir contact && cp contacts/kli00000000000004.yaml contact/ && printf 'x: 1\n' > stray.yaml && crm check; rm -r contact stray.yaml
+  contact/kli00000000000004.yaml: not in a record folder (contacts, companies, leads, deals, tasks, activities)
+  stray.yaml: a record file outside the record folders (contacts, companies, leads, deals, tasks, activities)
+  contacts/kalan00000000002.yaml:6:10: company: no company with id cgone00000000000

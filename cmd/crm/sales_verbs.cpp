@@ -1,0 +1,159 @@
+// The verbs of the sales workflow: deal move/won/lost, lead convert, task
+// done/reopen, log, agenda, report.
+#include <algorithm>
+
+#include "app.hpp"
+#include "crm/agenda.hpp"
+#include "crm/deal_workflow.hpp"
+#include "crm/error.hpp"
+#include "crm/filter.hpp"
+#include "crm/json.hpp"
+#include "crm/lead_conversion.hpp"
+#include "crm/report.hpp"
+#include "crm/task_workflow.hpp"
+#include "crm/text.hpp"
+#include "crm/workflow.hpp"
+
+namespace crm::cli {
+
+int cmd_deal_move(Context& ctx, const std::string& key, const std::string& stage_name, const std::string& reason) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get("deal");
+  const Stage& stage = pipeline_stage(store.config(), stage_name);  // exit 2 before anything is read
+  auto lock = store.lock();
+  Record deal = store.load(s, store.resolve(s, key));
+  if (!move_deal(deal, store.config(), stage.name, store.clock().now, reason)) {
+    ctx.note("deal " + deal.get("name") + " is already in " + stage.name);
+    return 0;
+  }
+  store.write(deal, false);
+  return 0;
+}
+
+int cmd_deal_close(Context& ctx, const std::string& key, const std::string& outcome, const std::string& reason) {
+  Store& store = ctx.store();
+  for (const Stage& s : store.config().pipeline)
+    if (s.closed == outcome) return cmd_deal_move(ctx, key, s.name, reason);
+  throw UsageError("the pipeline in .crm/config.yaml has no stage with closed: " + outcome);
+}
+
+int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get("lead");
+  ConvertOptions co;
+  co.deal = o.deal || !o.amount.empty() || !o.stage.empty() || !o.name.empty();
+  if (!o.amount.empty()) co.amount = o.amount;
+  if (!o.stage.empty()) co.stage = pipeline_stage(store.config(), o.stage).name;
+  co.deal_name = o.name;
+  auto lock = store.lock();
+  Converted c = convert_lead(store, store.resolve(s, o.id), co);
+  std::vector<const Converted::Item*> items = {&c.contact};
+  if (c.company) items.push_back(&*c.company);
+  if (c.deal) items.push_back(&*c.deal);
+  switch (ctx.format()) {
+    case Format::Ids:
+      for (const auto* i : items) ctx.out(i->id + "\n");
+      break;
+    case Format::Json:
+    case Format::Jsonl:
+    case Format::Yaml: {
+      std::string obj = "{";
+      for (size_t k = 0; k < items.size(); ++k)
+        obj += (k ? "," : "") + json_string(items[k]->type) + ":{\"id\":" + json_string(items[k]->id) +
+               ",\"name\":" + json_string(items[k]->name) + ",\"action\":" +
+               json_string(items[k]->created ? "created" : "linked") + "}";
+      obj += "}";
+      ctx.out((ctx.format() == Format::Json ? pretty_json(obj) : obj) + "\n");
+      break;
+    }
+    default: {
+      std::vector<std::vector<std::string>> rows = {{"TYPE", "ACTION", "NAME", "ID"}};
+      for (const auto* i : items) rows.push_back({i->type, i->created ? "created" : "linked", i->name, i->id});
+      ctx.out(render_table(rows, ctx.color(), 60));
+    }
+  }
+  return 0;
+}
+
+int cmd_task_done(Context& ctx, const std::vector<std::string>& keys) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get("task");
+  auto lock = store.lock();
+  std::vector<std::string> ids;
+  for (const std::string& key : keys) ids.push_back(store.resolve(s, key));
+  for (const std::string& id : ids) {
+    Record task = store.load(s, id);
+    if (task.get("status") == "done") {
+      ctx.note("task " + task.get("title") + " (" + id + ") is already done");
+      continue;
+    }
+    const Record before = task;
+    task.data.set("status", Node::scalar("done"));
+    Effects effects = apply_workflow(store, task, &before);
+    for (Record& next : effects.write_before) {
+      store.write(next, true);
+      ctx.out(next.id() + "\n");
+      ctx.note("next: " + next.get("title") + " due " + next.get("due") + " (" + next.id() + ")");
+    }
+    store.write(task, false);
+  }
+  return 0;
+}
+
+int cmd_task_reopen(Context& ctx, const std::string& key) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get("task");
+  auto lock = store.lock();
+  Record task = store.load(s, store.resolve(s, key));
+  if (task_is_open(task)) {
+    ctx.note("task " + task.get("title") + " is already open");
+    return 0;
+  }
+  reopen_task(task);
+  store.write(task, false);
+  return 0;
+}
+
+int cmd_log(Context& ctx, const LogOptions& o) {
+  Store& store = ctx.store();
+  const Schema& s = store.schemas().get("activity");
+  AddOptions add = o.add;
+  add.named.insert(add.named.begin(), {"kind", o.kind});
+  add.named.insert(add.named.begin() + 1, {"summary", o.summary});
+  add.named.insert(add.named.begin() + 2, {"with+", o.who});
+  return cmd_add(ctx, s, add);
+}
+
+int cmd_agenda(Context& ctx, const AgendaOptions& o) {
+  Store& store = ctx.store();
+  if (o.days < 0) throw UsageError("--days must be 0 or more");
+  RenderOptions ro;
+  ro.format = ctx.format();
+  ro.color = ctx.color();
+  ctx.out(render_agenda(build_agenda(store, o.days, o.owner), store, ro, o.days));
+  return 0;
+}
+
+int cmd_report(Context& ctx, const ReportCliOptions& o) {
+  Store& store = ctx.store();
+  static const std::vector<std::string> kReports = {"pipeline"};
+  if (o.name.empty() || std::find(kReports.begin(), kReports.end(), o.name) == kReports.end())
+    throw UsageError((o.name.empty() ? std::string("which report?") : "unknown report \"" + o.name + "\";") +
+                     " one of: " + join(kReports, ", "));
+  const Schema& deals = store.schemas().get("deal");
+  Filter filter = parse_filter(o.filter, deals, store.clock());
+  Store::Loaded loaded = store.load_all(deals);
+  std::vector<Record> selected;
+  for (Record& r : loaded.records)
+    if (filter.matches(r)) selected.push_back(std::move(r));
+  ReportOptions ro;
+  ro.owner = o.owner;
+  ro.all_stages = o.all_stages;
+  Report report = pipeline_report(store, selected, ro);
+  ctx.out(render_report(report, ctx.format(), ReportStyle{ctx.color(), locale_is_utf8()}));
+  for (const InvalidData& e : loaded.errors) ctx.report(e);
+  for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
+  return ctx.status;
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,174 @@
+#include "crm/agenda.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "crm/deal_workflow.hpp"
+#include "crm/ids.hpp"
+#include "crm/json.hpp"
+#include "crm/task_workflow.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace {
+
+std::optional<DateValue> when(const std::string& text) {
+  if (auto t = parse_iso_datetime(text)) return DateValue{*t, true};
+  if (auto d = parse_iso_date(text)) return DateValue{Seconds{*d}, false};
+  return std::nullopt;
+}
+
+bool owned_by(const Record& r, const std::string& owner) { return owner.empty() || equals_ci(r.get("owner"), owner); }
+
+const char* const kSections[] = {"overdue", "upcoming", "follow-up", "closing"};
+
+std::string section_title(const std::string& section, int days, size_t n) {
+  std::string count = " (" + std::to_string(n) + ")";
+  if (section == "overdue") return "Overdue tasks" + count;
+  if (section == "upcoming") return "Tasks due in the next " + std::to_string(days) + " days" + count;
+  if (section == "follow-up") return "Follow-ups due" + count;
+  return "Open deals past their close date" + count;
+}
+
+}  // namespace
+
+std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::string& owner) {
+  const Clock& clock = store.clock();
+  Days today = clock.today;
+  Days horizon = today + date::days{days};
+  std::map<std::string, std::string> names;  // id → name, for details
+  auto name_of = [&](const std::string& id) -> std::string {
+    auto it = names.find(id);
+    if (it != names.end()) return it->second;
+    std::string name = id;
+    if (const Schema* s = store.type_of(id)) {
+      try {
+        name = store.load(*s, id).get(s->title);
+      } catch (const Error&) {
+      }
+    }
+    return names[id] = name;
+  };
+  std::vector<AgendaItem> overdue, upcoming, follow, closing;
+
+  for (const Record& t : store.load_all(store.schemas().get("task")).records) {
+    if (!task_is_open(t) || !owned_by(t, owner)) continue;
+    auto due = when(t.get("due"));
+    if (!due) continue;
+    std::vector<std::string> related;
+    if (const Node* rel = t.data.find("related"))
+      for (const Node& item : rel->items) related.push_back(name_of(item.text));
+    AgendaItem item{"", "task", t.id(), t.get("due"), t.get("title"), join(related, ", "), t.get("owner")};
+    bool late = due->has_time ? due->at < clock.now : due->day() < today;
+    if (late) {
+      item.section = "overdue";
+      overdue.push_back(item);
+    } else if (due->day() <= horizon) {
+      item.section = "upcoming";
+      upcoming.push_back(item);
+    }
+  }
+  for (const Record& c : store.load_all(store.schemas().get("contact")).records) {
+    if (!owned_by(c, owner) || c.get("do_not_contact") == "true") continue;
+    auto due = parse_iso_date(c.get("follow_up"));
+    if (!due || *due > today) continue;
+    std::string detail = c.get("company").empty() ? "" : name_of(c.get("company"));
+    std::string reach = !c.get("phone").empty() ? c.get("phone") : c.get("email");
+    if (!reach.empty()) detail += (detail.empty() ? "" : ", ") + reach;
+    follow.push_back({"follow-up", "contact", c.id(), c.get("follow_up"), c.get("name"), detail, c.get("owner")});
+  }
+  for (const Record& d : store.load_all(store.schemas().get("deal")).records) {
+    if (!owned_by(d, owner) || !deal_closed(d, store.config()).empty()) continue;
+    auto close = parse_iso_date(d.get("close_date"));
+    if (!close || *close >= today) continue;
+    std::string detail = d.get("stage");
+    if (!d.get("amount").empty()) {
+      std::string currency = d.get("currency").empty() ? store.config().currency : d.get("currency");
+      detail += ", " + currency + " " + d.get("amount");
+    }
+    closing.push_back({"closing", "deal", d.id(), d.get("close_date"), d.get("name"), detail, d.get("owner")});
+  }
+  auto by_date = [](const AgendaItem& a, const AgendaItem& b) {
+    return a.date != b.date ? a.date < b.date : a.id < b.id;
+  };
+  std::vector<AgendaItem> out;
+  for (auto* list : {&overdue, &upcoming, &follow, &closing}) {
+    std::stable_sort(list->begin(), list->end(), by_date);
+    out.insert(out.end(), list->begin(), list->end());
+  }
+  return out;
+}
+
+std::string render_agenda(const std::vector<AgendaItem>& items, const Store& store, const RenderOptions& o,
+                          int days) {
+  static const char* const kColumns[] = {"section", "type", "id", "date", "title", "detail", "owner"};
+  auto values = [](const AgendaItem& i) {
+    return std::vector<std::string>{i.section, i.type, i.id, i.date, i.title, i.detail, i.owner};
+  };
+  std::string out;
+  switch (o.format) {
+    case Format::Table: {
+      std::vector<std::string> ids;
+      for (const Schema& s : store.schemas().all())
+        for (const std::string& id : store.ids(s)) ids.push_back(id);
+      auto prefixes = unique_prefixes(ids);
+      for (const char* section : kSections) {
+        std::vector<std::vector<std::string>> rows = {{"ID", "DATE", "WHAT", "DETAIL"}};
+        for (const AgendaItem& i : items)
+          if (i.section == section) rows.push_back({prefixes[i.id], i.date, i.title, i.detail});
+        if (rows.size() == 1) continue;
+        if (!out.empty()) out += "\n";
+        out += section_title(section, days, rows.size() - 1) + "\n";
+        out += render_table(rows, o.color, o.max_cell_width, 0);
+      }
+      return out;
+    }
+    case Format::Ids:
+      for (const AgendaItem& i : items) out += i.id + "\n";
+      return out;
+    case Format::Csv:
+    case Format::Tsv: {
+      bool csv = o.format == Format::Csv;
+      std::vector<std::string> header(std::begin(kColumns), std::end(kColumns));
+      out += join(header, csv ? "," : "\t") + "\n";
+      for (const AgendaItem& i : items) {
+        std::vector<std::string> cells;
+        for (const std::string& v : values(i)) cells.push_back(csv ? csv_cell(v) : tsv_cell(v));
+        out += join(cells, csv ? "," : "\t") + "\n";
+      }
+      return out;
+    }
+    case Format::Yaml: {
+      Node seq = Node::sequence();
+      for (const AgendaItem& i : items) {
+        Node m = Node::map();
+        auto v = values(i);
+        for (size_t k = 0; k < v.size(); ++k)
+          if (!v[k].empty()) m.set(kColumns[k], Node::scalar(v[k]));
+        seq.items.push_back(m);
+      }
+      return emit_document(seq);
+    }
+    case Format::Json:
+    case Format::Jsonl: {
+      std::vector<std::string> objects;
+      for (const AgendaItem& i : items) {
+        auto v = values(i);
+        std::string obj = "{";
+        for (size_t k = 0; k < v.size(); ++k)
+          obj += (k ? "," : "") + json_string(kColumns[k]) + ":" + (v[k].empty() ? "null" : json_string(v[k]));
+        objects.push_back(obj + "}");
+      }
+      if (o.format == Format::Jsonl) {
+        for (const std::string& obj : objects) out += obj + "\n";
+        return out;
+      }
+      return pretty_json("[" + join(objects, ",") + "]") + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace crm

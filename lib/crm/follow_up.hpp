@@ -1,0 +1,14 @@
+// Staying in touch: a contact with a cadence (days) gets its follow_up moved
+// to the date of the latest activity with it plus the cadence.
+#pragma once
+
+#include "crm/dates.hpp"
+#include "crm/record.hpp"
+
+namespace crm {
+
+// Moves follow_up to day(at) + cadence when the contact has a cadence.
+// Returns false when nothing changed.
+bool advance_follow_up(Record& contact, Seconds at);
+
+}  // namespace crm

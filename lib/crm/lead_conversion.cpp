@@ -1,0 +1,187 @@
+#include "crm/lead_conversion.hpp"
+
+#include <algorithm>
+
+#include "crm/deal_workflow.hpp"
+#include "crm/decimal.hpp"
+#include "crm/error.hpp"
+#include "crm/ids.hpp"
+#include "crm/text.hpp"
+
+namespace crm {
+
+namespace {
+
+// Mail providers whose domain says nothing about a company.
+const char* const kFreeMail[] = {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com",
+                                 "live.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de",
+                                 "proton.me", "protonmail.com", "mail.com", "yandex.ru", "qq.com", "163.com"};
+
+std::string email_domain(const std::string& email) {
+  size_t at = email.find('@');
+  if (at == std::string::npos) return "";
+  std::string d = to_lower(email.substr(at + 1));
+  for (const char* f : kFreeMail)
+    if (d == f) return "";
+  return d;
+}
+
+std::string bare_domain(std::string d) {
+  d = to_lower(trim(d));
+  for (const char* p : {"https://", "http://"})
+    if (starts_with(d, p)) d = d.substr(std::string(p).size());
+  if (starts_with(d, "www.")) d = d.substr(4);
+  if (size_t slash = d.find('/'); slash != std::string::npos) d = d.substr(0, slash);
+  return d;
+}
+
+// Copies the value of `from_field` on `from` into `field` of `to` when `to` has none.
+bool fill(Record& to, const std::string& field, const Record& from, const std::string& from_field) {
+  const Node* v = from.data.find(from_field);
+  if (!v || v->empty()) return false;
+  const Node* existing = to.data.find(field);
+  if (existing && !existing->empty()) return false;
+  Node copy = *v;
+  copy.line = copy.column = 0;
+  to.data.set(field, copy);
+  return true;
+}
+
+}  // namespace
+
+std::string normalise_company_name(const std::string& name) {
+  std::string folded;
+  for (char c : sort_key(name)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) folded += c;
+    else folded += ' ';
+  }
+  static const char* const kSuffixes[] = {"inc",  "incorporated", "ltd", "limited", "llc", "llp", "gmbh", "ag",
+                                          "sa",   "sas",  "sarl",  "srl",     "bv",   "nv",   "plc", "corp",
+                                          "corporation", "co", "company", "oy", "ab", "as", "aps", "kk", "pty", "spa"};
+  std::vector<std::string> words;
+  for (const std::string& w : split(folded, ' '))
+    if (!w.empty()) words.push_back(w);
+  while (words.size() > 1 && std::find_if(std::begin(kSuffixes), std::end(kSuffixes),
+                                          [&](const char* s) { return words.back() == s; }) != std::end(kSuffixes))
+    words.pop_back();
+  return join(words, "");
+}
+
+Converted convert_lead(const Store& store, const std::string& lead_id, const ConvertOptions& o) {
+  const SchemaSet& schemas = store.schemas();
+  const Schema& lead_schema = schemas.get("lead");
+  const Schema& contact_schema = schemas.get("contact");
+  const Schema& company_schema = schemas.get("company");
+  Record lead = store.load(lead_schema, lead_id);
+  if (lead.get("status") == "converted" || !lead.get("converted_contact").empty()) {
+    std::string when = lead.get("converted_at");
+    throw Conflict("lead " + lead.get("name") + " (" + lead_id + ") was already converted" +
+                   (when.empty() ? "" : " on " + when) +
+                   (lead.get("converted_contact").empty() ? "" : " to contact " + lead.get("converted_contact")));
+  }
+  std::vector<InvalidData> problems = validate_record(lead, lead_schema);
+  if (!problems.empty()) throw problems.front();
+  Seconds now = store.clock().now;
+  Converted result;
+
+  // The company: an existing one with the same normalised name or domain, or a new one.
+  std::optional<Record> company;
+  std::string company_name = trim(lead.get("company_name"));
+  if (!company_name.empty()) {
+    std::string key = normalise_company_name(company_name);
+    std::string domain = email_domain(lead.get("email"));
+    Store::Loaded all = store.load_all(company_schema);
+    for (Record& c : all.records) {
+      bool same_name = !key.empty() && normalise_company_name(c.get("name")) == key;
+      bool same_domain = !domain.empty() && bare_domain(c.get("domain")) == domain;
+      if (same_name || same_domain) {
+        company = std::move(c);
+        break;
+      }
+    }
+    if (company) {
+      result.company = Converted::Item{"company", company->id(), company->get("name"), false};
+    } else {
+      Record c;
+      c.type = "company";
+      c.data.set("id", Node::scalar(new_id()));
+      c.data.set("name", Node::scalar(company_name));
+      if (std::string d = email_domain(lead.get("email")); !d.empty()) c.data.set("domain", Node::scalar(d));
+      fill(c, "owner", lead, "owner");
+      c.data.set("relationship", Node::scalar("prospect"));
+      store.write(c, true);
+      result.company = Converted::Item{"company", c.id(), c.get("name"), true};
+      company = std::move(c);
+    }
+  }
+
+  // The contact: the one with the lead's email (its empty fields filled), or a new one.
+  std::optional<Record> contact;
+  std::string email = lead.get("email");
+  if (!email.empty()) {
+    Store::Loaded all = store.load_all(contact_schema);
+    for (Record& c : all.records) {
+      bool hit = equals_ci(c.get("email"), email);
+      if (const Node* more = c.data.find("emails"); more && more->is_sequence())
+        for (const Node& e : more->items) hit = hit || equals_ci(e.text, email);
+      if (hit) {
+        contact = std::move(c);
+        break;
+      }
+    }
+  }
+  bool contact_created = !contact;
+  if (!contact) {
+    Record c;
+    c.type = "contact";
+    c.data.set("id", Node::scalar(new_id()));
+    contact = std::move(c);
+  }
+  bool changed = contact_created;
+  for (const char* f : {"name", "email", "phone", "title", "source", "owner", "tags", "notes"})
+    changed = fill(*contact, f, lead, f) || changed;
+  if (company && (!contact->data.find("company") || contact->data.find("company")->empty())) {
+    contact->data.set("company", Node::scalar(company->id()));
+    changed = true;
+  }
+  if (contact_created) contact->data.set("lifecycle", Node::scalar(o.deal ? "opportunity" : "sql"));
+  if (changed) store.write(*contact, contact_created);
+  result.contact = Converted::Item{"contact", contact->id(), contact->get("name"), contact_created};
+
+  // The deal, when asked for.
+  if (o.deal) {
+    Record d;
+    d.type = "deal";
+    d.data.set("id", Node::scalar(new_id()));
+    std::string name = o.deal_name;
+    if (name.empty()) name = company ? company->get("name") : lead.get("name");
+    d.data.set("name", Node::scalar(name));
+    if (company) d.data.set("company", Node::scalar(company->id()));
+    d.data.set("contacts", Node::sequence({Node::scalar(contact->id())}));
+    std::string amount = o.amount ? *o.amount : lead.get("estimated_value");
+    if (!amount.empty()) {
+      Field money;
+      money.name = "amount";
+      money.type = FieldType::Money;
+      d.data.set("amount", parse_field_value(money, amount, store.clock(), "--amount"));
+    }
+    fill(d, "source", lead, "source");
+    fill(d, "owner", lead, "owner");
+    std::string stage = o.stage.empty() ? first_open_stage(store.config()) : o.stage;
+    if (!stage.empty()) move_deal(d, store.config(), stage, now);
+    store.write(d, true);
+    result.deal = Converted::Item{"deal", d.id(), d.get("name"), true};
+  }
+
+  // Last, the lead: its back-links now point at records that exist.
+  lead.data.set("status", Node::scalar("converted"));
+  lead.data.set("converted_at", Node::scalar(format_datetime(now), true));
+  lead.data.set("converted_contact", Node::scalar(contact->id()));
+  if (company) lead.data.set("converted_company", Node::scalar(company->id()));
+  if (result.deal) lead.data.set("converted_deal", Node::scalar(result.deal->id));
+  store.write(lead, false);
+  return result;
+}
+
+}  // namespace crm

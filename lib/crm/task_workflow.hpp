@@ -1,0 +1,34 @@
+// Tasks: completing, reopening, and the next occurrence of a recurring task.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "crm/dates.hpp"
+#include "crm/record.hpp"
+
+namespace crm {
+
+// How far apart occurrences are: daily, weekly, monthly, yearly, or
+// "every N days|weeks|months|years". nullopt for anything else.
+struct Recurrence {
+  int count = 1;
+  char unit = 'd';  // d, w, m, y
+};
+std::optional<Recurrence> parse_recurrence(const std::string& text);
+
+// The due date after `due` (a date or a timestamp, which keeps its time).
+std::string next_due(const std::string& due, const Recurrence& r);
+
+// Marks the task done at `now`. When it recurs and has not made its next
+// occurrence yet, returns that occurrence (a new record with a fresh id, due
+// from the previous due date) and links it from the task as `next`, so doing
+// the same task twice never makes two.
+std::optional<Record> complete_task(Record& task, Seconds now);
+
+// Opens a done or canceled task again.
+void reopen_task(Record& task);
+
+bool task_is_open(const Record& task);
+
+}  // namespace crm

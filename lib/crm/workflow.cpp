@@ -1,0 +1,54 @@
+#include "crm/workflow.hpp"
+
+#include "crm/deal_workflow.hpp"
+#include "crm/follow_up.hpp"
+#include "crm/task_workflow.hpp"
+
+namespace crm {
+
+Effects apply_workflow(const Store& store, Record& r, const Record* before) {
+  Effects effects;
+  const Config& config = store.config();
+  Seconds now = store.clock().now;
+  if (r.type == "deal" && !config.pipeline.empty()) {
+    std::string stage = r.get("stage");
+    if (stage.empty()) stage = first_open_stage(config);
+    std::string old = before ? before->get("stage") : "";
+    if (!stage.empty() && (!before || stage != old)) {
+      // The move is what the history records: put the old stage back, then move.
+      if (before && !old.empty()) r.data.set("stage", Node::scalar(old));
+      else r.data.erase("stage");
+      move_deal(r, config, stage, now, r.get("lost_reason"));
+    }
+  }
+  if (r.type == "task") {
+    std::string status = r.get("status"), old = before ? before->get("status") : "";
+    if (status == "done" && old != "done") {
+      std::optional<Record> next = complete_task(r, now);
+      if (next) effects.write_before.push_back(std::move(*next));
+    } else if (status != "done" && status != "canceled" && (old == "done" || old == "canceled")) {
+      r.data.erase("completed_at");
+    }
+  }
+  if (r.type == "activity") {
+    auto at = parse_iso_datetime(r.get("at"));
+    const Schema& contacts = store.schemas().get("contact");
+    if (const Node* with = r.data.find("with"); at && with) {
+      for (const Node& id : with->items) {
+        if (!store.exists(contacts, id.text)) continue;
+        Record c = store.load(contacts, id.text);
+        if (advance_follow_up(c, *at)) effects.write_after.push_back(std::move(c));
+      }
+    }
+  }
+  return effects;
+}
+
+void write_with_effects(const Store& store, Record& record, const Record* before, bool is_new) {
+  Effects effects = apply_workflow(store, record, before);
+  for (Record& r : effects.write_before) store.write(r, !store.type_of(r.id()));
+  store.write(record, is_new);
+  for (Record& r : effects.write_after) store.write(r, false);
+}
+
+}  // namespace crm

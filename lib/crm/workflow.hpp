@@ -1,0 +1,28 @@
+// What a change to a record implies beyond its own fields, whichever command
+// made it (add, set, edit, the type verbs): a deal's stage change is recorded
+// in stage_history, a task marked done gets completed_at and, when it recurs,
+// its next occurrence; an activity moves its contacts' follow_up by their
+// cadence.
+#pragma once
+
+#include <vector>
+
+#include "crm/record.hpp"
+#include "crm/store.hpp"
+
+namespace crm {
+
+struct Effects {
+  std::vector<Record> write_before;  // records the changed one will refer to
+  std::vector<Record> write_after;   // records that refer to the changed one
+};
+
+// Applies the rules to `record` (its state after the change; `before` is its
+// state before, nullptr for a new record) and returns the other records to
+// write, in an order that never leaves a dangling reference.
+Effects apply_workflow(const Store& store, Record& record, const Record* before);
+
+// Writes `record` and its effects in the safe order.
+void write_with_effects(const Store& store, Record& record, const Record* before, bool is_new);
+
+}  // namespace crm
