@@ -4,6 +4,7 @@
 // *_commands.cpp include CLI11.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,8 @@ class Context {
   // Exit code so far: the worst problem reported without throwing.
   int status = 0;
   void report(const Error& e);  // prints "crm: error: …" and raises status
+  // Runs what follows every command (the autocommit), when a store was opened.
+  void finish();
 
  private:
   const Globals& globals_;
@@ -42,8 +45,7 @@ class Context {
 };
 
 struct AddOptions {
-  std::vector<std::pair<std::string, std::string>> named;  // option field → value, from --name etc.
-  std::vector<std::string> tags;
+  std::vector<std::pair<std::string, std::string>> named;  // field → value from --name etc.; "tags+" adds to a list
   std::vector<std::string> sets;  // FIELD=VALUE
   std::string from;               // FILE or -
 };
@@ -81,6 +83,33 @@ struct InitOptions {
   bool git = false;
 };
 
+struct ConvertCliOptions {
+  std::string id;
+  bool deal = false;
+  std::string amount;
+  std::string stage;
+  std::string name;
+};
+
+struct LogOptions {
+  std::string kind;
+  std::string who;
+  std::string summary;
+  AddOptions add;  // --at, --with … as for `activity add`
+};
+
+struct AgendaOptions {
+  int days = 7;
+  std::string owner;
+};
+
+struct ReportCliOptions {
+  std::string name;
+  std::string owner;
+  bool all_stages = false;
+  std::vector<std::string> filter;
+};
+
 int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o);
 int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o);
 int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o);
@@ -88,6 +117,23 @@ int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o);
 int cmd_edit(Context& ctx, const Schema& schema, const std::string& id);
 int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o);
 int cmd_init(Context& ctx, const InitOptions& o);
+// Type verbs of the sales workflow (sales_verbs.cpp).
+int cmd_deal_move(Context& ctx, const std::string& id, const std::string& stage, const std::string& reason);
+int cmd_deal_close(Context& ctx, const std::string& id, const std::string& outcome, const std::string& reason);
+int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o);
+int cmd_task_done(Context& ctx, const std::vector<std::string>& ids);
+int cmd_task_reopen(Context& ctx, const std::string& id);
+int cmd_log(Context& ctx, const LogOptions& o);
+int cmd_agenda(Context& ctx, const AgendaOptions& o);
+int cmd_report(Context& ctx, const ReportCliOptions& o);
+// Teams on git (git_verbs.cpp).
+void setup_git(const std::filesystem::path& root);
+int cmd_git_setup(Context& ctx);
+int cmd_merge_file(Context& ctx, const std::string& base, const std::string& ours, const std::string& theirs,
+                   const std::string& path);
+int cmd_sync(Context& ctx);
+// After a command: commits what it changed when git.autocommit is on.
+void autocommit(Context& ctx, Store& store);
 int cmd_check(Context& ctx);
 
 }  // namespace crm::cli

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <array>
 #include <map>
 
 #include "app.hpp"
@@ -35,16 +37,23 @@ T& keep(std::vector<std::shared_ptr<void>>& pool) {
 
 std::vector<std::shared_ptr<void>> g_pool;
 
-void add_named_options(CLI::App* verb, const Schema& schema, std::vector<std::pair<std::string, std::string>>& named,
-                       std::vector<std::string>* tags) {
+void add_named_options(CLI::App* verb, const Schema& schema, std::vector<std::pair<std::string, std::string>>& named) {
   for (const Field& f : schema.fields) {
     if (f.option.empty()) continue;
     std::string help = f.help.empty() ? f.name : f.help;
-    if (f.type == FieldType::List) {
-      if (tags) verb->add_option("--" + f.option, *tags, help)->type_name("TAG")->allow_extra_args(false);
+    std::string name = f.name;
+    if (f.type == FieldType::List || f.type == FieldType::Refs) {
+      // Repeatable: each occurrence adds one item.
+      verb->add_option_function<std::vector<std::string>>(
+              "--" + f.option,
+              [&named, name](const std::vector<std::string>& items) {
+                for (const std::string& item : items) named.emplace_back(name + "+", item);
+              },
+              help)
+          ->type_name(f.type == FieldType::Refs ? "WHO" : "ITEM")
+          ->allow_extra_args(false);
       continue;
     }
-    std::string name = f.name;
     verb->add_option_function<std::string>(
             "--" + f.option, [&named, name](const std::string& v) { named.emplace_back(name, v); }, help)
         ->type_name(f.type == FieldType::Enum ? "{" + [&] {
@@ -65,7 +74,7 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
   auto& add = keep<AddOptions>(g_pool);
   std::string article = std::string("aeiou").find(schema.type[0]) == std::string::npos ? "a " : "an ";
   CLI::App* add_cmd = noun->add_subcommand("add", "add " + article + schema.type + "; prints its id");
-  add_named_options(add_cmd, schema, add.named, &add.tags);
+  add_named_options(add_cmd, schema, add.named);
   add_cmd->add_option("--set", add.sets, "set any field (repeatable)")->type_name("FIELD=VALUE")->allow_extra_args(false);
   add_cmd->add_option("--from", add.from, "read the record from a YAML or JSON file (- for stdin)")->type_name("FILE");
   add_cmd->callback([&ctx, &status, s, &add] { status = cmd_add(ctx, *s, add); });
@@ -114,9 +123,93 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
 
 }  // namespace
 
+void register_type_verbs(CLI::App& app, Context& ctx, int& status) {
+  CLI::App* deal = app.get_subcommand("deal");
+  auto& move = keep<std::array<std::string, 2>>(g_pool);
+  CLI::App* move_cmd = deal->add_subcommand("move", "move a deal to a stage of the pipeline (recorded in stage_history)");
+  move_cmd->add_option("id", move[0], "id, unique id prefix or name")->required()->type_name("ID");
+  move_cmd->add_option("stage", move[1], "the stage")->required()->type_name("STAGE");
+  move_cmd->callback([&ctx, &status, &move] { status = cmd_deal_move(ctx, move[0], move[1], ""); });
+
+  auto& won = keep<std::string>(g_pool);
+  CLI::App* won_cmd = deal->add_subcommand("won", "close a deal as won");
+  won_cmd->add_option("id", won, "id, unique id prefix or name")->required()->type_name("ID");
+  won_cmd->callback([&ctx, &status, &won] { status = cmd_deal_close(ctx, won, "won", ""); });
+
+  auto& lost = keep<std::array<std::string, 2>>(g_pool);
+  CLI::App* lost_cmd = deal->add_subcommand("lost", "close a deal as lost");
+  lost_cmd->add_option("id", lost[0], "id, unique id prefix or name")->required()->type_name("ID");
+  lost_cmd->add_option("--reason", lost[1], "why it was lost (lost_reason)")->type_name("TEXT");
+  lost_cmd->callback([&ctx, &status, &lost] { status = cmd_deal_close(ctx, lost[0], "lost", lost[1]); });
+
+  CLI::App* lead = app.get_subcommand("lead");
+  auto& conv = keep<ConvertCliOptions>(g_pool);
+  CLI::App* conv_cmd =
+      lead->add_subcommand("convert", "turn a lead into a contact, its company and optionally a deal");
+  conv_cmd->add_option("id", conv.id, "id, unique id prefix, email or name")->required()->type_name("ID");
+  conv_cmd->add_flag("--deal", conv.deal, "also create a deal");
+  conv_cmd->add_option("--amount", conv.amount, "the deal's amount (default: the lead's estimated_value)")
+      ->type_name("N");
+  conv_cmd->add_option("--stage", conv.stage, "the deal's stage (default: the first of the pipeline)")
+      ->type_name("STAGE");
+  conv_cmd->add_option("--name", conv.name, "the deal's name (default: the company's or the lead's)")
+      ->type_name("NAME");
+  conv_cmd->callback([&ctx, &status, &conv] { status = cmd_lead_convert(ctx, conv); });
+
+  CLI::App* task = app.get_subcommand("task");
+  auto& done = keep<std::vector<std::string>>(g_pool);
+  CLI::App* done_cmd = task->add_subcommand("done", "mark tasks done; a recurring task makes its next occurrence");
+  done_cmd->add_option("id", done, "id, unique id prefix or title")->required()->type_name("ID");
+  done_cmd->callback([&ctx, &status, &done] { status = cmd_task_done(ctx, done); });
+  auto& reopen = keep<std::string>(g_pool);
+  CLI::App* reopen_cmd = task->add_subcommand("reopen", "open a done or canceled task again");
+  reopen_cmd->add_option("id", reopen, "id, unique id prefix or title")->required()->type_name("ID");
+  reopen_cmd->callback([&ctx, &status, &reopen] { status = cmd_task_reopen(ctx, reopen); });
+}
+
+void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
+  static const SchemaSet schemas = SchemaSet::builtin();
+  auto& log = keep<LogOptions>(g_pool);
+  CLI::App* log_cmd = app.add_subcommand("log", "log an activity: crm log call ada \"talked pricing\"");
+  log_cmd->add_option("kind", log.kind, "call, email, meeting or note")->required()->type_name("KIND");
+  log_cmd->add_option("who", log.who, "a contact, company, deal or lead: id, email or name")
+      ->required()
+      ->type_name("WHO");
+  log_cmd->add_option("summary", log.summary, "one line")->required()->type_name("SUMMARY");
+  Schema activity = schemas.get("activity");
+  activity.fields.erase(std::remove_if(activity.fields.begin(), activity.fields.end(),
+                                       [](const Field& f) { return f.name == "kind" || f.name == "summary"; }),
+                        activity.fields.end());
+  add_named_options(log_cmd, activity, log.add.named);
+  log_cmd->add_option("--set", log.add.sets, "set any field (repeatable)")
+      ->type_name("FIELD=VALUE")
+      ->allow_extra_args(false);
+  log_cmd->callback([&ctx, &status, &log] { status = cmd_log(ctx, log); });
+
+  auto& agenda = keep<AgendaOptions>(g_pool);
+  CLI::App* agenda_cmd =
+      app.add_subcommand("agenda", "overdue and upcoming tasks, follow-ups due, deals past their close date");
+  agenda_cmd->add_option("--days", agenda.days, "how far ahead to look (default 7)")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
+  agenda_cmd->add_option("--owner", agenda.owner, "only what this owner owns")->type_name("OWNER");
+  agenda_cmd->callback([&ctx, &status, &agenda] { status = cmd_agenda(ctx, agenda); });
+
+  auto& report = keep<ReportCliOptions>(g_pool);
+  CLI::App* report_cmd = app.add_subcommand("report", "reports over deals: pipeline");
+  report_cmd->add_option("name", report.name, "the report: pipeline")->type_name("NAME");
+  report_cmd->add_option("filter", report.filter, "filter terms on the deals (as for deal list)")
+      ->type_name("FILTER");
+  report_cmd->add_option("--owner", report.owner, "only deals of this owner")->type_name("OWNER");
+  report_cmd->add_flag("--all", report.all_stages, "pipeline: closed stages too");
+  report_cmd->callback([&ctx, &status, &report] { status = cmd_report(ctx, report); });
+}
+
 void register_record_commands(CLI::App& app, Context& ctx, int& status) {
   static const SchemaSet schemas = SchemaSet::builtin();
   for (const Schema& schema : schemas.all()) register_noun(app, schema, ctx, status);
+  register_type_verbs(app, ctx, status);
+  register_shortcuts(app, ctx, status);
 }
 
 void register_store_commands(CLI::App& app, Context& ctx, int& status) {
@@ -125,6 +218,25 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   init_cmd->add_option("dir", init.dir, "the folder")->type_name("DIR");
   init_cmd->add_flag("--git", init.git, "also make it a git repository with .gitattributes");
   init_cmd->callback([&ctx, &status, &init] { status = cmd_init(ctx, init); });
+
+  CLI::App* git_cmd = app.add_subcommand("git", "git integration: crm git setup");
+  git_cmd->require_subcommand(1);
+  CLI::App* setup_cmd =
+      git_cmd->add_subcommand("setup", "make the store a git repository that merges records field by field");
+  setup_cmd->callback([&ctx, &status] { status = cmd_git_setup(ctx); });
+
+  auto& merge = keep<std::array<std::string, 4>>(g_pool);
+  CLI::App* merge_cmd =
+      app.add_subcommand("merge-file", "git's merge driver for a record: crm merge-file BASE OURS THEIRS [PATH]");
+  merge_cmd->add_option("base", merge[0], "the common ancestor (%O)")->required()->type_name("BASE");
+  merge_cmd->add_option("ours", merge[1], "our version, overwritten with the result (%A)")->required()->type_name("OURS");
+  merge_cmd->add_option("theirs", merge[2], "their version (%B)")->required()->type_name("THEIRS");
+  merge_cmd->add_option("path", merge[3], "the record's path in the repository (%P)")->type_name("PATH");
+  merge_cmd->callback([&ctx, &status, &merge] { status = cmd_merge_file(ctx, merge[0], merge[1], merge[2], merge[3]); });
+
+  CLI::App* sync_cmd =
+      app.add_subcommand("sync", "commit record changes, git pull --rebase, git push; exit 4 on conflicts");
+  sync_cmd->callback([&ctx, &status] { status = cmd_sync(ctx); });
 
   CLI::App* check_cmd = app.add_subcommand("check", "validate every record and reference; silent when all is well");
   check_cmd->callback([&ctx, &status] { status = cmd_check(ctx); });

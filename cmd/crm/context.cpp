@@ -49,4 +49,8 @@ void Context::report(const Error& e) {
   if (e.exit_code() > status) status = e.exit_code();
 }
 
+void Context::finish() {
+  if (store_) autocommit(*this, *store_);
+}
+
 }  // namespace crm::cli

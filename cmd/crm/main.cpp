@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
       std::cout << app.help();
       return 0;
     }
+    ctx.finish();
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
     return 0;

@@ -17,6 +17,7 @@
 #include "crm/ids.hpp"
 #include "crm/json.hpp"
 #include "crm/related.hpp"
+#include "crm/workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -267,11 +268,10 @@ int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o) {
     throw Conflict("a record with id " + r.id() + " already exists");
   }
   for (const auto& [field, value] : o.named) apply_assignment(store, s, r, field + "=" + value);
-  for (const std::string& tag : o.tags) apply_assignment(store, s, r, "tags+=" + tag);
   for (const std::string& a : o.sets) apply_assignment(store, s, r, a);
   apply_defaults(store, s, r);
   auto lock = store.lock();
-  store.write(r, true);
+  write_with_effects(store, r, nullptr, true);
   ctx.out(r.id() + "\n");
   return 0;
 }
@@ -391,7 +391,7 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
       for (size_t i = 0; i < records.size(); ++i) {
         if (i) ctx.out("\n");
         ctx.out(render_detail(records[i], s, ro));
-        ctx.out(related_table(ctx, store, related_records(store, records[i]), o.limit));
+        if (fields.empty()) ctx.out(related_table(ctx, store, related_records(store, records[i]), o.limit));
       }
       break;
     default:
@@ -408,6 +408,7 @@ int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o) {
   auto lock = store.lock();
   std::string id = store.resolve(s, o.id);
   Record r = store.load(s, id);
+  const Record original = r;
   Node before = canonical_data(r.data, s);
   for (const auto& [field, value] : o.named) apply_assignment(store, s, r, field + "=" + value);
   for (const std::string& a : o.assignments) apply_assignment(store, s, r, a);
@@ -419,7 +420,7 @@ int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o) {
   for (const std::string& t : o.tags) apply_assignment(store, s, r, "tags+=" + t);
   for (const std::string& t : o.untags) apply_assignment(store, s, r, "tags-=" + t);
   if (canonical_data(r.data, s).same_value(before)) return 0;  // nothing changed: the file stays byte for byte
-  store.write(r, false);
+  write_with_effects(store, r, &original, false);
   return 0;
 }
 
@@ -484,7 +485,7 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
         fs::remove(buffer);
         return 0;
       }
-      store.write(edited, false);
+      write_with_effects(store, edited, &original, false);
       fs::remove(buffer);
       return 0;
     } catch (const InvalidData& e) {

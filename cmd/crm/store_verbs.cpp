@@ -19,15 +19,7 @@ int cmd_init(Context& ctx, const InitOptions& o) {
   } else {
     ctx.note("made a crm store in " + fs::absolute(dir).lexically_normal().string());
   }
-  if (o.git) {
-    if (!fs::exists(dir / ".gitattributes"))
-      write_file_atomic(dir / ".gitattributes", "# record files: LF line ends everywhere\n*.yaml text eol=lf\n");
-    if (!fs::exists(dir / ".git")) {
-      std::string command = "git -C '" + dir.string() + "' init -q";
-      if (dir.string().find('\'') != std::string::npos || std::system(command.c_str()) != 0)
-        throw Error("git init failed in " + dir.string());
-    }
-  }
+  if (o.git) setup_git(dir);
   return 0;
 }
 

@@ -14,6 +14,7 @@
 
 #include "crm/atomic_file.hpp"
 #include "crm/error.hpp"
+#include "crm/rules.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -248,16 +249,24 @@ std::string Store::resolve_ref(const Field& field, std::string_view key) const {
     for (const std::string& t : field.ref_types) targets.push_back(&schemas_.get(t));
   }
   if (targets.size() == 1) return resolve(*targets[0], key);
-  std::vector<std::string> found;
+  // An exact id or a unique id prefix wins whatever its type; otherwise the
+  // types are tried in the field's order (contact before lead), so a person
+  // who is both a converted lead and a contact is the contact.
+  std::string lower = to_lower(trim(key));
+  if (is_valid_id(lower)) {
+    std::vector<std::string> by_id;
+    for (const Schema* s : targets)
+      for (const std::string& id : ids(*s))
+        if (starts_with(id, lower)) by_id.push_back(id);
+    if (by_id.size() == 1) return by_id[0];
+  }
   for (const Schema* s : targets) {
     try {
-      found.push_back(resolve(*s, key));
+      return resolve(*s, key);
     } catch (const NotFound&) {
     }
   }
-  if (found.size() == 1) return found[0];
-  if (found.empty()) throw NotFound("no record matches \"" + escape_for_terminal(std::string(key)) + "\"");
-  throw UsageError("\"" + std::string(key) + "\" matches records of several types; use an id");
+  throw NotFound("no record matches \"" + escape_for_terminal(std::string(key)) + "\"");
 }
 
 void Store::check_references(const Record& r, const Schema& schema) const {
@@ -289,29 +298,34 @@ bool Store::write(Record& r, bool is_new) const {
   std::vector<InvalidData> problems = validate_record(r, schema);
   if (!problems.empty()) throw problems.front();
   check_references(r, schema);
-  if (schema.type == "deal" && !config_.pipeline.empty()) {
-    if (const Node* stage = r.data.find("stage"); stage && stage->is_scalar() && !config_.stage(stage->text)) {
-      std::vector<std::string> names;
-      for (const Stage& s : config_.pipeline) names.push_back(s.name);
-      throw InvalidData(Location{r.path, stage->line, stage->column, "stage"},
-                        "\"" + stage->text + "\" is not a stage of the pipeline (" + join(names, ", ") + ")");
-    }
-  }
+  if (std::vector<InvalidData> broken = check_rules(r, config_); !broken.empty()) throw broken.front();
   std::string now = format_datetime(clock_.now);
   if (is_new || !r.data.find("created")) r.data.set("created", Node::scalar(now, true));
   r.data.set("updated", Node::scalar(now, true));
   r.path = rel;
   std::string bytes = serialize_record(r, schema);
+  // What could not be read back is never written.
+  if (bytes.size() > kMaxRecordBytes)
+    throw InvalidData(Location{rel, 0, 0, ""}, "the record would be " + std::to_string(bytes.size()) +
+                                                   " bytes, over the " + std::to_string(kMaxRecordBytes) +
+                                                   "-byte limit; keep long texts in files of their own");
   struct stat st;
   if (is_new && ::lstat(path.c_str(), &st) == 0) throw Conflict(rel + " already exists");
   fs::create_directories(path.parent_path());
   write_file_atomic(path, bytes);
+  changes_.push_back({is_new ? "add" : "update", schema.type, id, r.get(schema.title), rel});
   return true;
 }
 
 void Store::remove(const Schema& schema, const std::string& id) const {
   fs::path path = record_path(schema, id);
+  std::string title;
+  try {
+    title = load(schema, id).get(schema.title);
+  } catch (const Error&) {
+  }
   if (::unlink(path.c_str()) != 0) throw NotFound("no " + schema.type + " with id " + id);
+  changes_.push_back({"remove", schema.type, id, title, schema.folder + "/" + id + ".yaml"});
   int dfd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) {
     ::fsync(dfd);

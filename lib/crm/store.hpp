@@ -78,6 +78,14 @@ class Store {
   // Every record that refers to `id`.
   std::vector<Reference> referrers(const std::string& id) const;
 
+  // What this process wrote or removed, for git.autocommit and messages.
+  struct Change {
+    std::string action;  // add, update, remove
+    std::string type, id, title;
+    std::string path;    // store-relative
+  };
+  const std::vector<Change>& changes() const { return changes_; }
+
   // The store's lock; every write command holds it.
   WriteLock lock() const;
   std::filesystem::path record_path(const Schema& schema, const std::string& id) const;
@@ -90,6 +98,7 @@ class Store {
   Clock clock_;
   SchemaSet schemas_;
   Config config_;
+  mutable std::vector<Change> changes_;
 };
 
 }  // namespace crm
