@@ -13,7 +13,7 @@ const Stage* Config::stage(const std::string& name) const {
 }
 
 std::string default_config_text() {
-  return R"(# crm store settings. See crm-config(5)… and `man crm`.
+  return R"(# crm store settings: see CONFIGURATION in crm(1).
 version: 1
 # The currency of amounts that name none.
 currency: USD
@@ -54,11 +54,8 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
       if (st.name.empty()) throw InvalidData(Location{source, s.line, s.column, "pipeline"}, "a stage needs a name (stage: …)");
       std::string prob = s.get("probability");
       if (!prob.empty()) {
-        try {
-          st.probability = std::stoi(prob);
-        } catch (...) {
-          st.probability = -1;
-        }
+        bool digits = prob.size() <= 3 && prob.find_first_not_of("0123456789") == std::string::npos;
+        st.probability = digits ? std::atoi(prob.c_str()) : -1;
         if (st.probability < 0 || st.probability > 100)
           throw InvalidData(Location{source, s.line, s.column, "pipeline." + st.name + ".probability"}, "\"" + prob + "\" is not a percentage 0-100");
       }

@@ -71,7 +71,7 @@ std::optional<Days> parse_day_word(std::string_view word, const Clock& clock) {
   if (w.size() >= 3 && (w[0] == '+' || w[0] == '-')) {
     char unit = w.back();
     std::string_view n(w.data() + 1, w.size() - 2);
-    if (!all_digits(n) || n.size() > 5) return std::nullopt;
+    if (!all_digits(n) || n.size() > 4) return std::nullopt;  // ±9999 units at most
     int count = to_int(n) * (w[0] == '-' ? -1 : 1);
     switch (unit) {
       case 'd': return today + days{count};

@@ -1,6 +1,7 @@
 #include "crm/decimal.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace crm {
 
@@ -25,9 +26,12 @@ std::optional<Decimal> Decimal::parse(std::string_view t) {
       continue;
     }
     if (c < '0' || c > '9') return std::nullopt;
-    if (++digits > 30) return std::nullopt;  // keeps far inside __int128
+    ++digits;
     units = units * 10 + (c - '0');
     if (point) ++scale;
+    // 18 whole digits and 12 places: sums at a common scale and products by a
+    // percentage stay far inside __int128.
+    if ((point ? digits - scale : digits) > 18 || scale > 12) return std::nullopt;
   }
   if (digits == 0) return std::nullopt;
   return Decimal(negative ? -units : units, scale);
@@ -60,6 +64,7 @@ static __int128 div_round(__int128 num, __int128 den) {
 }
 
 Decimal Decimal::divide(const Decimal& by, int scale) const {
+  if (by.units_ == 0) throw std::domain_error("division by zero");
   // (a/10^sa) / (b/10^sb) = a·10^(sb+scale-sa) / b  at 10^scale
   int shift = by.scale_ + scale - scale_;
   __int128 num = units_, den = by.units_;

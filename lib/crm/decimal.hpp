@@ -17,7 +17,8 @@ class Decimal {
   Decimal operator+(const Decimal& o) const;
   Decimal operator-(const Decimal& o) const;
   Decimal operator*(const Decimal& o) const;
-  // Divides and rounds half away from zero to `scale` decimals.
+  // Divides and rounds half away from zero to `scale` decimals. Throws
+  // std::domain_error on zero: callers decide what a rate over nothing is.
   Decimal divide(const Decimal& by, int scale) const;
   Decimal rounded(int scale) const;
   int compare(const Decimal& o) const;

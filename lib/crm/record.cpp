@@ -47,12 +47,29 @@ bool valid_phone(std::string_view s) {
   return digits >= 3 && s.size() <= 64;
 }
 
+// Plain decimal digits as every reader takes them: no leading zero (YAML 1.1
+// reads 0123 as octal), within a 64-bit integer.
 bool valid_integer(std::string_view s) {
   size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
-  if (i >= s.size() || s.size() > 19) return false;
+  if (i >= s.size() || s.size() - i > 18) return false;
+  if (s[i] == '0' && s.size() - i > 1) return false;
   for (; i < s.size(); ++i)
     if (s[i] < '0' || s[i] > '9') return false;
   return true;
+}
+
+// "0123", "+5", " 7" as a user may type them → "123", "5", "7"; "" when not a whole number.
+std::string normalise_integer(std::string_view s) {
+  std::string t = trim(s);
+  bool negative = !t.empty() && t[0] == '-';
+  size_t i = (!t.empty() && (t[0] == '-' || t[0] == '+')) ? 1 : 0;
+  if (i >= t.size()) return "";
+  for (size_t k = i; k < t.size(); ++k)
+    if (t[k] < '0' || t[k] > '9') return "";
+  while (i + 1 < t.size() && t[i] == '0') ++i;
+  std::string digits = t.substr(i);
+  if (digits.size() > 18) return "";
+  return (negative && digits != "0" ? "-" : "") + digits;
 }
 
 InvalidData invalid(const Record& r, const Node& at, const std::string& field, const std::string& msg) {
@@ -72,6 +89,10 @@ void validate_value(const Record& r, const Field& f, const Node& v, const std::s
         return;
       }
       for (const Node& item : v.items) {
+        if (item.empty()) {
+          errors.push_back(invalid(r, item, label, "has an empty item"));
+          continue;
+        }
         if (f.type == FieldType::List) {
           validate_value(r, *f.item, item, label, errors);
         } else if (!item.is_scalar() || !is_valid_id(item.text)) {
@@ -98,6 +119,10 @@ void validate_value(const Record& r, const Field& f, const Node& v, const std::s
     default:
       if (!v.is_scalar()) {
         errors.push_back(invalid(r, v, label, "expected a single value"));
+        return;
+      }
+      if (find_invalid_utf8(v.text) != std::string::npos) {
+        errors.push_back(invalid(r, v, label, "is not valid UTF-8"));
         return;
       }
       if (std::string msg = check_scalar(f, v.text); !msg.empty()) errors.push_back(invalid(r, v, label, msg));
@@ -178,7 +203,8 @@ std::string check_scalar(const Field& f, const std::string& t) {
       return parse_iso_date(t) || parse_iso_datetime(t) ? "" : quoted(t) + " is not a date or timestamp";
     case FieldType::Decimal:
     case FieldType::Money: return Decimal::parse(t) ? "" : quoted(t) + " is not a number";
-    case FieldType::Integer: return valid_integer(t) ? "" : quoted(t) + " is not a whole number";
+    case FieldType::Integer:
+      return valid_integer(t) ? "" : quoted(t) + " is not a whole number (digits, no leading zero, at most 18)";
     case FieldType::Bool: return t == "true" || t == "false" ? "" : quoted(t) + " is not true or false";
     case FieldType::Enum:
       return std::find(f.values.begin(), f.values.end(), t) != f.values.end()
@@ -305,7 +331,7 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
         if (equals_ci(v, t)) t = v;
       break;
     case FieldType::Integer:
-      if (valid_integer(t)) t = std::to_string(std::stoll(t));
+      if (std::string n = normalise_integer(t); !n.empty()) t = n;
       break;
     case FieldType::Decimal:
     case FieldType::Money:

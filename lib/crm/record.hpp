@@ -28,9 +28,10 @@ struct Record {
 // Lowercase letters and digits, 4 to 64 of them: safe as a file name.
 bool is_valid_id(std::string_view id);
 
-// id, the schema's fields in schema order, unknown fields in the order found,
-// then created and updated. Unset fields are dropped; typed scalars are marked
-// plain so the writer leaves them unquoted.
+// id, the schema's fields in schema order, then unknown fields and the
+// created/updated stamps in the order the file has them (a new record gets
+// its stamps last). Unset fields are dropped; typed scalars are marked plain
+// so the writer leaves them unquoted.
 Node canonical_data(const Node& data, const Schema& schema);
 // The exact bytes of the record file.
 std::string serialize_record(const Record& record, const Schema& schema);

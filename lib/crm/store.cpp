@@ -220,13 +220,13 @@ std::string Store::resolve(const Schema& schema, std::string_view typed) const {
   if (matches.empty()) {
     // Fast typing ("crm log call ada …"): a word the name starts with, or an
     // email's local part — still only when exactly one record fits.
-    std::string k = to_lower(key);
+    std::string k = fold_case(key);
     for (const Record& r : all) {
-      std::string name = to_lower(r.get(schema.title));
+      std::string name = fold_case(r.get(schema.title));
       bool hit = starts_with(name, k) && (name.size() == k.size() || name[k.size()] == ' ');
       for (size_t sp = name.find(' '); !hit && sp != std::string::npos; sp = name.find(' ', sp + 1))
         hit = name.compare(sp + 1, k.size(), k) == 0 && (sp + 1 + k.size() == name.size() || name[sp + 1 + k.size()] == ' ');
-      std::string email = to_lower(r.get("email"));
+      std::string email = fold_case(r.get("email"));
       hit = hit || (!email.empty() && email.substr(0, email.find('@')) == k);
       if (hit) matches.push_back(&r);
     }
@@ -353,10 +353,23 @@ std::vector<Reference> Store::referrers(const std::string& id) const {
   return out;
 }
 
-WriteLock Store::lock() const {
+std::unique_ptr<WriteLock> Store::lock() const {
   double timeout = 10;
   if (const char* t = std::getenv("CRM_LOCK_TIMEOUT"); t && *t) timeout = std::atof(t);
-  return WriteLock(root_ / ".crm" / "lock", timeout);
+  auto lock = std::make_unique<WriteLock>(root_ / ".crm" / "lock", timeout);
+  // Holding the lock, no other writer is mid-write: any temp file is what a
+  // killed writer left behind. Remove them so they never pile up.
+  for (const Schema& s : schemas_.all()) {
+    fs::path dir = root_ / s.folder;
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) continue;
+    std::vector<std::string> stale;
+    while (dirent* e = ::readdir(d))
+      if (e->d_name[0] == '.' && is_temp_file_name(e->d_name)) stale.emplace_back(e->d_name);
+    ::closedir(d);
+    for (const std::string& name : stale) ::unlink((dir / name).c_str());
+  }
+  return lock;
 }
 
 }  // namespace crm

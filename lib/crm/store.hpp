@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,7 +73,8 @@ class Store {
   std::string resolve_ref(const Field& field, std::string_view key) const;
 
   // Validates (fields and references), stamps created/updated, and writes the
-  // record atomically. Returns false when the file already held these bytes.
+  // record atomically. (Callers skip the write when nothing changed, so that
+  // an unchanged record keeps its file byte for byte.)
   bool write(Record& record, bool is_new) const;
   void remove(const Schema& schema, const std::string& id) const;
   // Every record that refers to `id`.
@@ -87,7 +89,8 @@ class Store {
   const std::vector<Change>& changes() const { return changes_; }
 
   // The store's lock; every write command holds it.
-  WriteLock lock() const;
+  // Also removes the temp files a killed writer left behind.
+  std::unique_ptr<WriteLock> lock() const;
   std::filesystem::path record_path(const Schema& schema, const std::string& id) const;
 
  private:

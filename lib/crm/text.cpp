@@ -292,6 +292,7 @@ std::string fold_case(std::string_view s) {
 std::string sort_key(std::string_view s) {
   return transform(s, [](std::string& out, uint32_t cp) {
     uint32_t f = fold_cp(cp);
+    if (f >= 0x300 && f <= 0x36F) return;  // a decomposed accent ("E\u0301lodie")
     if (char b = base_letter(f)) {
       out += b;
     } else if (f == 0xDF) {

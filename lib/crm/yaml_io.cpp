@@ -27,7 +27,10 @@ class Builder : public YAML::EventHandler {
   Node result;
   int documents = 0;
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (documents++ == 0) first_line = mark.line + 1;
+  }
+  int first_line = 0;
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -135,19 +138,15 @@ bool is_marker_line(std::string_view line, char c) {
 }  // namespace
 
 int find_conflict_marker(std::string_view text) {
-  int line_no = 0, first = 0;
-  bool open = false;
+  int line_no = 0;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
     ++line_no;
-    if (is_marker_line(line, '<')) {
-      open = true;
-      if (!first) first = line_no;
-    } else if (open && (is_marker_line(line, '>') || is_marker_line(line, '='))) {
-      return first;
-    }
+    // A marker at the start of a line is never valid YAML in a record: any
+    // one of them (even alone, from a sloppy resolution) is a conflict.
+    if (is_marker_line(line, '<') || is_marker_line(line, '>') || is_marker_line(line, '=')) return line_no;
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
@@ -177,7 +176,7 @@ Node parse_yaml(std::string_view text, const std::string& source, size_t max_byt
     if (parser.HandleNextDocument(builder)) {
       Builder second(source);
       if (parser.HandleNextDocument(second))
-        throw InvalidData(Location{source, 0, 0, ""}, "several YAML documents in one record file");
+        throw InvalidData(Location{source, second.first_line, 1, ""}, "several YAML documents in one record file");
     }
   } catch (const YAML::Exception& e) {
     throw invalid_at(source, e.mark, e.msg);
@@ -217,8 +216,9 @@ bool plain_is_safe_syntax(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7F) return false;
-    // U+0085, U+2028, U+2029 are line breaks to some readers; U+FEFF a BOM.
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) return false;
+    // U+0080..U+009F (C1 controls, U+0085 a line break) are not printable YAML;
+    // U+2028, U+2029 are line breaks to some readers; U+FEFF a BOM.
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
       return false;
@@ -252,8 +252,10 @@ std::string double_quoted(std::string_view s) {
         if (c < 0x20 || c == 0x7F) {
           snprintf(buf, sizeof buf, "\\x%02X", c);
           out += buf;
-        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
-          out += "\\N";
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+          // C1 controls as \u escapes: yaml-cpp reads "\N" back as a lone byte.
+          snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[i + 1]));
+          out += buf;
           ++i;
         } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                    (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
@@ -282,7 +284,9 @@ bool literal_is_lossless(std::string_view s) {
   if (ends_with(s, "\n\n")) return false;
   for (unsigned char c : s)
     if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return false;
-  if (s.find("\xC2\x85") != std::string_view::npos || s.find("\xE2\x80\xA8") != std::string_view::npos ||
+  for (size_t i = 0; i + 1 < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
+  if (s.find("\xE2\x80\xA8") != std::string_view::npos ||
       s.find("\xE2\x80\xA9") != std::string_view::npos || s.find("\xEF\xBB\xBF") != std::string_view::npos)
     return false;
   std::string_view body = ends_with(s, "\n") ? s.substr(0, s.size() - 1) : s;

@@ -30,7 +30,7 @@ Each kind of hostile file gets its own clear error.
   $ printf 'id: ktag000000000008\nname: !!str Tagged\n' > contacts/ktag000000000008.yaml && crm check; rm contacts/ktag*
   contacts/ktag000000000008.yaml:2:7: tags are not allowed in a record
   $ printf 'id: kdoc000000000009\nname: One\n---\nname: Two\n' > contacts/kdoc000000000009.yaml && crm check; rm contacts/kdoc*
-  contacts/kdoc000000000009.yaml: several YAML documents in one record file
+  contacts/kdoc000000000009.yaml:3:1: several YAML documents in one record file
   $ printf 'id: kutf000000000010\nname: \xff\xfe\n' > contacts/kutf000000000010.yaml && crm check; rm contacts/kutf*
   contacts/kutf000000000010.yaml:2:7: invalid UTF-8
   $ printf 'id: knul000000000011\nname: a\0b\n' > contacts/knul000000000011.yaml && crm check; rm contacts/knul*

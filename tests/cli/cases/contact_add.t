@@ -79,7 +79,7 @@ Bad input: a clear error, the contract's exit code, and no file written.
   crm: error: birthday: "1990-02-30" is not a date (YYYY-MM-DD, today, +3d, fri, eom…)
   [3]
   $ crm contact add --name X --set cadence=often
-  crm: error: cadence: "often" is not a whole number
+  crm: error: cadence: "often" is not a whole number (digits, no leading zero, at most 18)
   [3]
   $ crm contact add --name X --set shoe_size=38
   crm: error: unknown field "shoe_size" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes; declare more under fields: in .crm/config.yaml)

@@ -20,7 +20,7 @@ A store declares its own fields in .crm/config.yaml; they validate like built-in
   crm: error: tier: "bronze" is not one of gold, silver
   [3]
   $ crm contact add --name Bob --set score=lots
-  crm: error: score: "lots" is not a whole number
+  crm: error: score: "lots" is not a whole number (digits, no leading zero, at most 18)
   [3]
 
 A broken config is reported with its line.
