@@ -374,7 +374,8 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
         std::string obj = record_json(r, s, fields.empty() ? nullptr : &fields);
         if (fields.empty()) {
           obj.pop_back();
-          obj += ",\"related\":" + related_json(store, related_records(store, r)) + "}";
+          // Not "related": a task has a field of that name.
+          obj += ",\"related_records\":" + related_json(store, related_records(store, r)) + "}";
         }
         objects.push_back(obj);
       }

@@ -13,6 +13,7 @@
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
+#include "crm/yaml_io.hpp"
 
 namespace crm::cli {
 
@@ -54,9 +55,32 @@ int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o) {
     case Format::Ids:
       for (const auto* i : items) ctx.out(i->id + "\n");
       break;
-    case Format::Json:
-    case Format::Jsonl:
     case Format::Yaml: {
+      Node doc = Node::map();
+      for (const auto* i : items) {
+        Node m = Node::map();
+        m.set("id", Node::scalar(i->id));
+        m.set("name", Node::scalar(i->name));
+        m.set("action", Node::scalar(i->created ? "created" : "linked"));
+        doc.set(i->type, m);
+      }
+      ctx.out(emit_document(doc));
+      break;
+    }
+    case Format::Csv:
+    case Format::Tsv: {
+      bool csv = ctx.format() == Format::Csv;
+      std::string sep = csv ? "," : "\t";
+      std::string out = "type" + sep + "action" + sep + "name" + sep + "id\n";
+      for (const auto* i : items) {
+        auto cell = [&](const std::string& v) { return csv ? csv_cell(v) : tsv_cell(v); };
+        out += i->type + sep + (i->created ? "created" : "linked") + sep + cell(i->name) + sep + i->id + "\n";
+      }
+      ctx.out(out);
+      break;
+    }
+    case Format::Json:
+    case Format::Jsonl: {
       std::string obj = "{";
       for (size_t k = 0; k < items.size(); ++k)
         obj += (k ? "," : "") + json_string(items[k]->type) + ":{\"id\":" + json_string(items[k]->id) +

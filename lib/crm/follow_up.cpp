@@ -10,7 +10,9 @@ bool advance_follow_up(Record& contact, Seconds at) {
   long days = std::atol(cadence.c_str());
   if (days <= 0) return false;
   std::string next = format_date(date::floor<date::days>(at) + date::days{days});
-  if (contact.get("follow_up") == next) return false;
+  // Only forward: an activity logged late (backdated) never pulls a follow-up
+  // earlier than one already planned.
+  if (contact.get("follow_up") >= next) return false;
   contact.data.set("follow_up", Node::scalar(next, true));
   return true;
 }

@@ -7,8 +7,8 @@
 
 namespace crm {
 
-// Moves follow_up to day(at) + cadence when the contact has a cadence.
-// Returns false when nothing changed.
+// Moves follow_up to day(at) + cadence when the contact has a cadence and
+// that is later than its follow_up. Returns false when nothing changed.
 bool advance_follow_up(Record& contact, Seconds at);
 
 }  // namespace crm

@@ -54,11 +54,11 @@ std::string normalise_company_name(const std::string& name) {
   for (char c : sort_key(name)) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) folded += c;
-    else folded += ' ';
+    else if (c != '.') folded += ' ';  // "K.K." → "kk", "S.L." → "sl"
   }
   static const char* const kSuffixes[] = {"inc",  "incorporated", "ltd", "limited", "llc", "llp", "gmbh", "ag",
                                           "sa",   "sas",  "sarl",  "srl",     "bv",   "nv",   "plc", "corp",
-                                          "corporation", "co", "company", "oy", "ab", "as", "aps", "kk", "pty", "spa"};
+                                          "corporation", "co", "company", "oy", "ab", "as", "aps", "kk", "pty", "spa", "sl", "slu", "se", "kg", "ug"};
   std::vector<std::string> words;
   for (const std::string& w : split(folded, ' '))
     if (!w.empty()) words.push_back(w);
@@ -92,14 +92,11 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
     std::string key = normalise_company_name(company_name);
     std::string domain = email_domain(lead.get("email"));
     Store::Loaded all = store.load_all(company_schema);
-    for (Record& c : all.records) {
-      bool same_name = !key.empty() && normalise_company_name(c.get("name")) == key;
-      bool same_domain = !domain.empty() && bare_domain(c.get("domain")) == domain;
-      if (same_name || same_domain) {
-        company = std::move(c);
-        break;
-      }
-    }
+    // A name match first; the email's domain only when no name matches.
+    for (Record& c : all.records)
+      if (!company && !key.empty() && normalise_company_name(c.get("name")) == key) company = std::move(c);
+    for (Record& c : all.records)
+      if (!company && !domain.empty() && bare_domain(c.get("domain")) == domain) company = std::move(c);
     if (company) {
       result.company = Converted::Item{"company", company->id(), company->get("name"), false};
     } else {

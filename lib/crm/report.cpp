@@ -177,14 +177,20 @@ std::string render_report(const Report& r, Format format, const ReportStyle& sty
       for (const std::string& c : r.columns) header.push_back(to_upper_label(c));
       if (r.bar_column >= 0) header.push_back("");
       rows.push_back(header);
-      Decimal max;
+      // Bars compare like with like: one scale per currency.
+      std::map<std::string, Decimal> max;
       if (r.bar_column >= 0)
-        for (const auto& row : r.rows)
-          if (max < row[static_cast<size_t>(r.bar_column)].value) max = row[static_cast<size_t>(r.bar_column)].value;
+        for (const auto& row : r.rows) {
+          const ReportCell& c = row[static_cast<size_t>(r.bar_column)];
+          if (max[c.currency] < c.value) max[c.currency] = c.value;
+        }
       for (const auto& row : r.rows) {
         std::vector<std::string> cells;
         for (const ReportCell& c : row) cells.push_back(human_text(c));
-        if (r.bar_column >= 0) cells.push_back(bar(row[static_cast<size_t>(r.bar_column)].value, max, 20, style.unicode));
+        if (r.bar_column >= 0) {
+          const ReportCell& c = row[static_cast<size_t>(r.bar_column)];
+          cells.push_back(bar(c.value, max[c.currency], 20, style.unicode));
+        }
         rows.push_back(cells);
       }
       for (const auto& row : r.totals) {
@@ -231,7 +237,9 @@ Report pipeline_report(const Store& store, const std::vector<Record>& deals, con
     if (!stage->closed.empty() && !o.all_stages) continue;
     std::string currency = d.get("currency").empty() ? config.currency : d.get("currency");
     Decimal amount = Decimal::parse(d.get("amount")).value_or(Decimal());
-    Decimal weighted = weighted_amount(amount, deal_probability(d, config));
+    // A closed deal is certain: won counts fully, lost not at all, whatever it was estimated at.
+    int probability = stage->closed.empty() ? deal_probability(d, config) : stage->probability;
+    Decimal weighted = weighted_amount(amount, probability);
     for (Sum* s : {&sums[{stage->name, currency}], &totals[currency]}) {
       s->count += 1;
       s->amount = s->amount + amount;

@@ -30,7 +30,7 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
       r.data.erase("completed_at");
     }
   }
-  if (r.type == "activity") {
+  if (r.type == "activity" && !before) {  // a new activity, not an edit of an old one
     auto at = parse_iso_datetime(r.get("at"));
     const Schema& contacts = store.schemas().get("contact");
     if (const Node* with = r.data.find("with"); at && with) {

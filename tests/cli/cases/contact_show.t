@@ -47,7 +47,7 @@ Show takes an id, a unique prefix of 4 or more, an email, a name or a word of it
     "birthday": "1990-05-17",
     "created": "2026-02-03T10:00:00Z",
     "updated": "2026-02-03T10:00:00Z",
-    "related": {
+    "related_records": {
       "company": {
         "id": "cglobex00000000b",
         "type": "company",

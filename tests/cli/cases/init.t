@@ -47,5 +47,5 @@ init --git makes a git repository with LF line ends for records.
 
   $ crm init --git team 2>/dev/null
   $ test -d team/.git && cat team/.gitattributes
-  # record files: LF line ends everywhere
-  *.yaml text eol=lf
+  # crm records: LF line ends, merged field by field by `crm merge-file`
+  *.yaml text eol=lf merge=crm
