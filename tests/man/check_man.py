@@ -8,12 +8,18 @@ of each CLI11 help text (`crm NOUN --help`, `crm NOUN VERB --help`, ...), and
 collects every option each command lists (`--long` and `-s`). Each option must
 appear in the man page of its command:
 
-  * crm.1 for the global options and for top-level commands without
-    subcommands (init, check, help), unless a crm-CMD.1 exists for them;
+  * crm.1 for the global options;
+  * crm-X.1 for a top-level command X without subcommands (log, agenda,
+    report, check, init, help) when that page exists in the man directory,
+    else crm.1;
   * crm-NOUN.1 for a command with subcommands and everything below it.
     When that page has a `.SS` subsection for the verb (`.SS add` or
     `.SS "crm contact add"`), the verb's options must appear in it;
     -h/--help may appear anywhere in the page.
+
+crm.1 must also refer to every other page of the man directory, as
+`crm-X(1)` (`.BR crm\\-X (1)` or `\\fBcrm\\-X\\fP(1)`), so that each page can be
+found from the main one.
 
 Roff escapes are normalised before searching (`\\-` is `-`, font changes and
 zero-width escapes are dropped, comments ignored).
@@ -22,8 +28,8 @@ When groff is installed, every page in the man directory must also render
 with `groff -man -Tutf8 -ww -z` and print no warnings.
 
 Exit status: 0 when all is well; 1 when an option is missing, a page does
-not render cleanly, or a subcommand's --help fails; 2 when `crm --help`
-cannot be run or parsed.
+not render cleanly, crm.1 does not refer to a page, or a subcommand's --help
+fails; 2 when `crm --help` cannot be run or parsed.
 """
 
 import argparse
@@ -92,7 +98,7 @@ def parse_help(text):
     return options, subcommands
 
 
-def walk(crm, workdir):
+def walk(crm, workdir, man_dir):
     """([(path, options, subcommands)] for every command, depth first, and
     the problems met: a subcommand whose --help fails cannot be checked).
     Raises HelpError when `crm --help` itself fails."""
@@ -106,8 +112,10 @@ def walk(crm, workdir):
         except HelpError as e:
             if not path:
                 raise
-            problems.append("%s: cannot check %s: %s" % (
-                "crm-%s.1" % path[0] if len(path) > 1 else "crm.1", " ".join(["crm"] + path), e))
+            # A failing command has no subcommands to tell: crm-X.1 when it is
+            # below a noun or has a page of its own, as page_for decides.
+            page = page_for(path, {path[0]: len(path) > 1}, man_dir)
+            problems.append("%s: cannot check %s: %s" % (page, " ".join(["crm"] + path), e))
             return
         options, subs = parse_help(text)
         commands.append((tuple(path), options, subs))
@@ -164,10 +172,19 @@ def section_of(lines, rel_path, noun):
 
 
 def page_for(path, top_has_subcommands, man_dir):
+    """The page that must document the command `crm PATH...`.
+
+    `crm` itself: crm.1. A top-level command with subcommands (a noun) and
+    everything below it: crm-NOUN.1, whether or not it exists (a missing page
+    is a problem). A top-level command without subcommands (log, agenda,
+    report, check, init, help): crm-X.1 when the man directory has that page,
+    else crm.1."""
     if not path:
         return "crm.1"
     own = "crm-%s.1" % path[0]
-    if top_has_subcommands.get(path[0]) or os.path.exists(os.path.join(man_dir, own)):
+    if top_has_subcommands.get(path[0]):
+        return own
+    if os.path.isfile(os.path.join(man_dir, own)):
         return own
     return "crm.1"
 
@@ -213,13 +230,35 @@ def check_options(commands, man_dir):
     return problems, checked
 
 
+def page_names(man_dir):
+    return sorted(n for n in os.listdir(man_dir) if re.search(r"\.[1-9]$", n))
+
+
+def check_see_also(man_dir):
+    """Problems: the pages of man_dir that crm.1 does not refer to as NAME(S)."""
+    try:
+        with open(os.path.join(man_dir, "crm.1"), encoding="utf-8") as f:
+            lines = normalise_roff(f.read())
+    except OSError:
+        return []  # reported by check_options as a missing page
+    problems = []
+    for name in page_names(man_dir):
+        if name == "crm.1":
+            continue
+        title, section = name.rsplit(".", 1)
+        ref = re.compile(r'(?<![\w-])"?' + re.escape(title) + r'"?\s*\(' + section + r"\)")
+        if not any(ref.search(line) for line in lines):
+            problems.append("crm.1: does not refer to %s(%s) (add it to SEE ALSO)" % (title, section))
+    return problems
+
+
 def check_rendering(man_dir):
     """(problems, pages rendered), or (None, 0) when groff is not installed."""
     groff = shutil.which("groff")
     if not groff:
         return None, 0
     problems = []
-    names = sorted(n for n in os.listdir(man_dir) if re.search(r"\.[1-9]$", n))
+    names = page_names(man_dir)
     for name in names:
         proc = subprocess.run([groff, "-man", "-Tutf8", "-ww", "-z", os.path.join(man_dir, name)],
                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -246,7 +285,7 @@ def main(argv=None):
 
     with tempfile.TemporaryDirectory(prefix="check_man.") as workdir:
         try:
-            commands, walk_problems = walk(crm, workdir)
+            commands, walk_problems = walk(crm, workdir, man_dir)
         except HelpError as e:
             print("check_man: %s" % e, file=sys.stderr)
             return 2
@@ -259,7 +298,7 @@ def main(argv=None):
         return 2
 
     problems, checked = check_options(commands, man_dir)
-    problems = walk_problems + problems
+    problems = walk_problems + problems + check_see_also(man_dir)
     render_problems, rendered = check_rendering(man_dir)
     if render_problems is None:
         print("check_man: note: groff not found; not checking that the pages render cleanly")
