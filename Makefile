@@ -36,20 +36,23 @@ build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	@echo '$$ crm contact list +customer'
-	@$(DEMO_ENV) $(CRM) -C examples contact list +customer
+	@echo '$$ crm agenda'
+	@$(DEMO_ENV) $(CRM) -C examples agenda
 	@echo
-	@echo '$$ crm company list'
-	@$(DEMO_ENV) $(CRM) -C examples company list
+	@echo '$$ crm report pipeline'
+	@$(DEMO_ENV) $(CRM) -C examples report pipeline
 	@echo
-	@echo '$$ crm company show "Analytical Engines"'
-	@$(DEMO_ENV) $(CRM) -C examples company show "Analytical Engines"
+	@echo '$$ crm contact list +customer --limit 8'
+	@$(DEMO_ENV) $(CRM) -C examples contact list +customer --limit 8
 	@echo
-	@echo '$$ crm contact list address.city~london --format json --fields name,email --limit 2'
-	@$(DEMO_ENV) $(CRM) -C examples contact list address.city~london --format json --fields name,email --limit 2
+	@echo '$$ crm company show "Analytical Engines" --limit 3'
+	@$(DEMO_ENV) $(CRM) -C examples company show "Analytical Engines" --limit 3
+	@echo
+	@echo '$$ crm deal list stage=negotiation --format json --fields name,amount,close_date'
+	@$(DEMO_ENV) $(CRM) -C examples deal list stage=negotiation --format json --fields name,amount,close_date
 	@echo
 	@echo '$$ crm check'
-	@$(DEMO_ENV) $(CRM) -C examples check && echo "(clean)"
+	@$(DEMO_ENV) $(CRM) -C examples check && echo "(clean: check prints nothing)"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

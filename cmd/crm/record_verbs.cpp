@@ -120,7 +120,7 @@ std::string read_input(const std::string& from) {
     std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     return text;
   }
-  return read_file(from, kMaxRecordBytes + 1);
+  return read_file(from, kMaxRecordBytes + 1, /*follow_links=*/true);  // a user's file, /dev/fd/N too
 }
 
 // Fields of a record given as YAML or JSON (--from): type and id checked,

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "crm/deal_workflow.hpp"
+#include "crm/decimal.hpp"
 #include "crm/ids.hpp"
 #include "crm/json.hpp"
 #include "crm/task_workflow.hpp"
@@ -86,7 +87,8 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
     std::string detail = d.get("stage");
     if (!d.get("amount").empty()) {
       std::string currency = d.get("currency").empty() ? store.config().currency : d.get("currency");
-      detail += ", " + currency + " " + d.get("amount");
+      auto amount = Decimal::parse(d.get("amount"));
+      detail += ", " + currency + " " + (amount ? amount->format(amount->scale()) : d.get("amount"));
     }
     closing.push_back({"closing", "deal", d.id(), d.get("close_date"), d.get("name"), detail, d.get("owner")});
   }

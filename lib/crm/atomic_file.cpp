@@ -64,14 +64,14 @@ void write_file_atomic(const fs::path& path, std::string_view bytes) {
   }
 }
 
-std::string read_file(const fs::path& path, size_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+std::string read_file(const fs::path& path, size_t max_bytes, bool follow_links) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (follow_links ? 0 : O_NOFOLLOW));
   if (fd < 0) {
     if (errno == ELOOP) throw InvalidData(Location{path.string(), 0, 0, ""}, "is a symbolic link; records must be regular files");
     throw Error(sys_error("cannot read", path));
   }
   struct stat st;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) != 0 || (!S_ISREG(st.st_mode) && !follow_links)) {
     ::close(fd);
     throw InvalidData(Location{path.string(), 0, 0, ""}, "is not a regular file");
   }

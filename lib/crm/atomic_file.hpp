@@ -12,7 +12,9 @@ namespace crm {
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
 
 // The whole file; throws crm::Error naming the file when it cannot be read.
-std::string read_file(const std::filesystem::path& path, size_t max_bytes = static_cast<size_t>(-1));
+// Record files are read with follow_links false: a symlink is an error.
+std::string read_file(const std::filesystem::path& path, size_t max_bytes = static_cast<size_t>(-1),
+                      bool follow_links = false);
 
 // True for the temp files write_file_atomic leaves behind when killed.
 bool is_temp_file_name(std::string_view name);

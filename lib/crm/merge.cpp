@@ -120,8 +120,9 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
     std::string last = history->items.back().get("stage");
     const Node* winner = ours.get("stage") == last ? &ours : (theirs.get("stage") == last ? &theirs : nullptr);
     if (winner) {
+      // Always the winner's: a later move back to an open stage must not keep
+      // the other side's closed_at.
       for (const char* key : {"stage", "closed_at", "lost_reason", "probability"}) {
-        if (!in_conflict(key) && std::string(key) != "stage") continue;
         if (const Node* v = winner->find(key); v && !v->empty()) {
           merged.set(key, *v);
         } else {

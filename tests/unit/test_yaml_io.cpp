@@ -608,11 +608,13 @@ TEST_CASE("yaml_io conflict markers are a Conflict with their line") {
   CHECK(crm::find_conflict_marker(
             "<<<<<<< ours\r\na: 1\r\n||||||| base\r\n=======\r\na: 2\r\n>>>>>>> theirs\r\n") == 1);
   CHECK(crm::find_conflict_marker("a: 1\n<<<<<<<\nb\n>>>>>>>\n") == 2);
-  // Not markers: inside a value, indented, too short, unclosed.
+  // Not markers: inside a value, indented, too short.
   CHECK(crm::find_conflict_marker("a: <<<<<<< HEAD\nb: =======\n") == 0);
   CHECK(crm::find_conflict_marker("t: |\n  <<<<<<< x\n  =======\n  >>>>>>> y\n") == 0);
   CHECK(crm::find_conflict_marker("<<<<<< x\n======\n>>>>>> y\n") == 0);
-  CHECK(crm::find_conflict_marker("<<<<<<< x\na: 1\n") == 0);
+  // A lone marker line (a resolution left half done) is a conflict too.
+  CHECK(crm::find_conflict_marker("<<<<<<< x\na: 1\n") == 1);
+  CHECK(crm::find_conflict_marker("a: 1\n>>>>>>> theirs\n") == 2);
   CHECK(crm::find_conflict_marker("") == 0);
   // A literal block that mentions markers is still an ordinary record.
   CHECK(crm::parse_yaml("t: |\n  <<<<<<< x\n  =======\n  >>>>>>> y\n", "t.yaml").get("t") ==
