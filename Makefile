@@ -15,7 +15,11 @@ PACKAGES := build-essential cmake ninja-build pkg-config libcli11-dev libyaml-cp
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test sanitize install clean format
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := record filter dates scalar
+
+.PHONY: all deps build demo test sanitize fuzz fuzz-run install clean format
 
 all: build
 
@@ -61,7 +65,23 @@ test: build
 sanitize: deps
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCRM_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+	cd $(ASAN_BUILD) && CRM_TEST_TIMEOUT=1500 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --timeout 1600 --output-on-failure -j $(JOBS)
+
+# libFuzzer targets, built with clang (Debian's clang and libclang-rt-dev).
+fuzz: deps
+	@command -v clang++ >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang libclang-rt-dev
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCRM_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) $(addprefix --target fuzz_,$(FUZZ_TARGETS))
+
+# Runs each target for FUZZ_SECONDS on a scratch copy of its corpus; new
+# crashes land in $(FUZZ_BUILD)/crash-*. Copy inputs worth keeping into
+# tests/fuzz/corpus/TARGET so make test replays them.
+fuzz-run: fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t && cp -n tests/fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ 2>/dev/null; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  (cd $(FUZZ_BUILD) && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 corpus/$$t) || exit 1; \
+	done
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
@@ -70,4 +90,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -37,7 +37,7 @@ bool is_temp_file_name(std::string_view name) {
   return !name.empty() && name[0] == '.' && name.find(".tmp-") != std::string_view::npos;
 }
 
-void write_file_atomic(const fs::path& path, std::string_view bytes) {
+void write_file_atomic(const fs::path& path, std::string_view bytes, bool sync) {
   fs::path dir = path.parent_path();
   if (dir.empty()) dir = ".";
   fs::path tmp = dir / ("." + path.filename().string() + ".tmp-" + new_id());
@@ -45,7 +45,7 @@ void write_file_atomic(const fs::path& path, std::string_view bytes) {
   if (fd < 0) throw Error(sys_error("cannot create", tmp));
   try {
     write_all(fd, bytes, tmp);
-    if (::fsync(fd) != 0) throw Error(sys_error("cannot sync", tmp));
+    if (sync && ::fsync(fd) != 0) throw Error(sys_error("cannot sync", tmp));
   } catch (...) {
     ::close(fd);
     ::unlink(tmp.c_str());
@@ -57,7 +57,7 @@ void write_file_atomic(const fs::path& path, std::string_view bytes) {
     ::unlink(tmp.c_str());
     throw Error(msg);
   }
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int dfd = sync ? ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
   if (dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);

@@ -9,7 +9,8 @@ namespace crm {
 
 // Writes `bytes` to a temp file in the same directory (".<name>.tmp-…"),
 // fsyncs it, renames it over `path` and fsyncs the directory.
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
+// `sync` false skips the fsyncs: for derived files (the cache) that may be lost.
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes, bool sync = true);
 
 // The whole file; throws crm::Error naming the file when it cannot be read.
 // Record files are read with follow_links false: a symlink is an error.

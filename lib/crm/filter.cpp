@@ -172,6 +172,16 @@ Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock
 
 }  // namespace
 
+bool Filter::fields_used(std::vector<std::string>& out) const {
+  for (const auto& group : groups_) {
+    for (const Term& t : group) {
+      if (t.op == Term::Op::Word) return false;
+      out.push_back(t.field.substr(0, t.field.find('.')));
+    }
+  }
+  return true;
+}
+
 bool Filter::matches(const Record& record, const NameOf& name_of) const {
   if (groups_.empty()) return true;
   for (const auto& group : groups_) {

@@ -37,6 +37,8 @@ class Filter {
   bool empty() const { return groups_.empty(); }
   bool matches(const Record& record, const NameOf& name_of = {}) const;
   const std::vector<std::vector<Term>>& groups() const { return groups_; }
+  // The top-level fields the terms read; false when a bare word reads them all.
+  bool fields_used(std::vector<std::string>& out) const;
 
  private:
   friend Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, const Clock& clock);

@@ -166,6 +166,7 @@ std::string Record::get(std::string_view path) const {
 }
 
 const Node* Record::find(std::string_view path) const {
+  if (path.find('.') == std::string_view::npos) return data.find(path);  // the common case, no allocation
   const Node* n = &data;
   for (const std::string& part : split(path, '.')) {
     if (!n->is_map()) return nullptr;

@@ -37,7 +37,11 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
         ref_fields.push_back(&f);
     if (ref_fields.empty()) continue;
     RelatedGroup g{s.folder, s.type, false, {}};
-    for (Record& r : store.load_all(s).records) {
+    // Scan only the reference fields (through the index); read the hits whole.
+    std::vector<std::string> needed;
+    for (const Field* f : ref_fields) needed.push_back(f->name);
+    if (s.type == "task") needed.push_back("status");
+    for (Record& r : store.load_all(s, &needed).records) {
       bool hit = false;
       for (const Field* f : ref_fields) {
         const Node* v = r.data.find(f->name);
@@ -47,7 +51,7 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
       }
       // Done and canceled tasks are history: the 360° view lists open ones.
       if (hit && s.type == "task" && !task_is_open(r)) hit = false;
-      if (hit) g.records.push_back(std::move(r));
+      if (hit) g.records.push_back(store.load(s, r.id()));
     }
     if (g.records.empty()) continue;
     if (s.type == "activity") {

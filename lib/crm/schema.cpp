@@ -154,6 +154,12 @@ Schema parse_schema(const Node& doc, const std::string& source) {
 }
 
 SchemaSet SchemaSet::builtin() {
+  // Parsed once per process: every command needs them, some twice.
+  static const SchemaSet parsed = parse_builtin();
+  return parsed;
+}
+
+SchemaSet SchemaSet::parse_builtin() {
   SchemaSet set;
   for (const char* type : kTypeOrder) {
     for (const auto& [name, text] : embedded_schemas()) {

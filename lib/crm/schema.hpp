@@ -73,6 +73,7 @@ class SchemaSet {
   void add_custom_field(const std::string& type, Field field, const Location& where);
 
  private:
+  static SchemaSet parse_builtin();
   std::vector<Schema> schemas_;
 };
 

@@ -14,6 +14,7 @@
 
 #include "crm/atomic_file.hpp"
 #include "crm/error.hpp"
+#include "crm/index.hpp"
 #include "crm/rules.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -65,6 +66,8 @@ WriteLock::WriteLock(const fs::path& lock_file, double timeout_seconds) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  char previous[32] = {0};
+  stale_ = ::pread(fd_, previous, sizeof previous - 1, 0) > 0;  // a clean release leaves it empty
   std::string pid = std::to_string(::getpid()) + "\n";
   if (::ftruncate(fd_, 0) == 0) (void)!::pwrite(fd_, pid.data(), pid.size(), 0);
 }
@@ -109,7 +112,14 @@ bool Store::init(const fs::path& dir) {
 Store::Store(fs::path root, Clock clock) : root_(std::move(root)), clock_(clock), schemas_(SchemaSet::builtin()) {
   fs::path cfg = root_ / ".crm" / "config.yaml";
   std::error_code ec;
-  if (fs::exists(cfg, ec)) config_ = parse_config(read_file(cfg, kMaxRecordBytes + 1), ".crm/config.yaml", schemas_);
+  std::string config_text;
+  if (fs::exists(cfg, ec)) {
+    config_text = read_file(cfg, kMaxRecordBytes + 1);
+    config_ = parse_config(config_text, ".crm/config.yaml", schemas_);
+  }
+  // Cached validity holds while the schemas, the config and crm are the same.
+  validity_key_ = fnv1a(config_text, fnv1a(CRM_VERSION));
+  for (const auto& [name, text] : embedded_schemas()) validity_key_ = fnv1a(text, fnv1a(name, validity_key_));
 }
 
 fs::path Store::record_path(const Schema& schema, const std::string& id) const {
@@ -133,10 +143,14 @@ const Schema* Store::type_of(const std::string& id) const {
 }
 
 Record Store::parse_record(const Schema& schema, const std::string& id, const std::string& text) const {
+  return record_from(schema, id, parse_yaml(text, schema.folder + "/" + id + ".yaml"));
+}
+
+Record Store::record_from(const Schema& schema, const std::string& id, Node data) const {
   Record r;
   r.type = schema.type;
   r.path = schema.folder + "/" + id + ".yaml";
-  r.data = parse_yaml(text, r.path);
+  r.data = std::move(data);
   if (!r.data.is_map()) throw InvalidData(Location{r.path, r.data.line, r.data.column, ""}, "a record is a map of fields");
   const Node* file_id = r.data.find("id");
   if (!file_id || !file_id->is_scalar())
@@ -161,13 +175,40 @@ Record Store::load(const Schema& schema, const std::string& id) const {
   }
 }
 
-Store::Loaded Store::load_all(const Schema& schema) const {
+Store::Loaded Store::load_all(const Schema& schema, const std::vector<std::string>* only) const {
   Loaded out;
-  for (const std::string& name : ids(schema)) {
+  static const bool use_cache = [] {
+    const char* v = std::getenv("CRM_NO_CACHE");
+    return !(v && *v && std::string(v) != "0");
+  }();
+  auto is_valid = [&](const std::string& name, const Node& data) {
+    if (!is_valid_id(name)) return false;
+    const Node* id = data.find("id");
+    if (!data.is_map() || !id || id->text != name) return false;
+    Record probe;
+    probe.type = schema.type;
+    probe.data = data;
+    return validate_record(probe, schema).empty();
+  };
+  std::vector<std::string> wanted;
+  if (only) {
+    wanted = *only;
+    wanted.push_back("id");
+  }
+  FolderLoad folder = load_folder(root_, schema.folder, use_cache, validity_key_, is_valid, only ? &wanted : nullptr);
+  out.errors = std::move(folder.errors);
+  out.conflicts = std::move(folder.conflicts);
+  out.records.reserve(folder.files.size());
+  for (IndexedFile& file : folder.files) {
+    const std::string& name = file.name;
     std::string rel = schema.folder + "/" + name + ".yaml";
     try {
       if (!is_valid_id(name)) throw InvalidData(Location{rel, 0, 0, ""}, "the file name is not a record id");
-      Record r = parse_record(schema, name, read_file(root_ / rel, kMaxRecordBytes + 1));
+      Record r = record_from(schema, name, std::move(file.data));
+      if (file.valid) {  // validated now or, under the same schemas and config, before
+        out.records.push_back(std::move(r));
+        continue;
+      }
       std::vector<InvalidData> problems = validate_record(r, schema);
       if (!problems.empty()) {
         out.errors.insert(out.errors.end(), problems.begin(), problems.end());
@@ -183,6 +224,9 @@ Store::Loaded Store::load_all(const Schema& schema) const {
       out.conflicts.push_back(e.what());
     }
   }
+  // Problems in file order, whether the file failed to parse or to validate.
+  std::stable_sort(out.errors.begin(), out.errors.end(),
+                   [](const InvalidData& a, const InvalidData& b) { return a.where().file < b.where().file; });
   return out;
 }
 
@@ -357,8 +401,10 @@ std::unique_ptr<WriteLock> Store::lock() const {
   double timeout = 10;
   if (const char* t = std::getenv("CRM_LOCK_TIMEOUT"); t && *t) timeout = std::atof(t);
   auto lock = std::make_unique<WriteLock>(root_ / ".crm" / "lock", timeout);
-  // Holding the lock, no other writer is mid-write: any temp file is what a
-  // killed writer left behind. Remove them so they never pile up.
+  // Holding the lock, no other writer is mid-write: after a holder that died,
+  // any temp file is what it left behind. Remove them so they never pile up
+  // (a clean exit leaves none, and the scan costs a readdir of every folder).
+  if (!lock->previous_holder_died()) return lock;
   for (const Schema& s : schemas_.all()) {
     fs::path dir = root_ / s.folder;
     DIR* d = ::opendir(dir.c_str());

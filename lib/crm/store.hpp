@@ -23,9 +23,13 @@ class WriteLock {
   ~WriteLock();
   WriteLock(const WriteLock&) = delete;
   WriteLock& operator=(const WriteLock&) = delete;
+  // The previous holder died holding it (its pid was still written): it may
+  // have left temp files behind.
+  bool previous_holder_died() const { return stale_; }
 
  private:
   int fd_ = -1;
+  bool stale_ = false;
 };
 
 // Where a record refers to another.
@@ -56,7 +60,9 @@ class Store {
     std::vector<InvalidData> errors;   // files that do not parse or validate
     std::vector<std::string> conflicts;  // files with git conflict markers
   };
-  Loaded load_all(const Schema& schema) const;
+  // `only`: the top-level fields needed (nullptr: all). Valid records then
+  // carry just those fields (and id): for reading, never for writing back.
+  Loaded load_all(const Schema& schema, const std::vector<std::string>* only = nullptr) const;
   // One record by exact id; throws NotFound, InvalidData or Conflict. Not validated.
   Record load(const Schema& schema, const std::string& id) const;
   // The ids of a type, from the file names alone.
@@ -95,6 +101,7 @@ class Store {
 
  private:
   Record parse_record(const Schema& schema, const std::string& id, const std::string& text) const;
+  Record record_from(const Schema& schema, const std::string& id, Node data) const;
   void check_references(const Record& record, const Schema& schema) const;
 
   std::filesystem::path root_;
@@ -102,6 +109,7 @@ class Store {
   SchemaSet schemas_;
   Config config_;
   mutable std::vector<Change> changes_;
+  uint64_t validity_key_ = 0;
 };
 
 }  // namespace crm

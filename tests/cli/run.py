@@ -85,7 +85,8 @@ def run(crm, path, commands):
         with open(script_path, "w", encoding="utf-8") as f:
             f.write("\n".join(script) + "\n")
         proc = subprocess.run(["bash", "--norc", "--noprofile", script_path], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=300)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                              timeout=float(os.environ.get("CRM_TEST_TIMEOUT", "300")))
         out = proc.stdout.decode("utf-8", errors="backslashreplace")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,7 +9,9 @@ killed writer leaves are never read as records and go at the next write.
   $ for round in $(seq 20); do
   >   rm -rf s && cp -r t s
   >   crm -C s company rm "$co" --yes --force 2> /dev/null & pid=$!
-  >   sleep "0.$(printf %02d $((RANDOM % 20)))"; kill -9 $pid 2> /dev/null; wait $pid 2> /dev/null
+  >   # kill once the unlinking has begun (however fast or slow this build is), a random moment later
+  >   while kill -0 $pid 2> /dev/null && grep -q "^company: $co" s/contacts/*.yaml && [ -z "$(grep -L "^company: $co" s/contacts/*.yaml | head -1)" ]; do :; done
+  >   sleep "0.0$((RANDOM % 10))"; kill -9 $pid 2> /dev/null; wait $pid 2> /dev/null
   >   out=$(crm -C s check) || echo "round $round: crm check failed: $out"
   >   linked=$(crm -C s -q contact list company="$co" | wc -l)
   >   [ -e "s/companies/$co.yaml" ] || [ "$linked" = 0 ] || echo "round $round: dangling references"

@@ -1,0 +1,440 @@
+#include "crm/index.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "crm/atomic_file.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kMagic[8] = {'C', 'R', 'M', 'I', 'D', 'X', '0', '1'};
+// Bumped whenever the encoding or what a parse produces changes.
+constexpr uint32_t kFormatVersion = 3;
+
+struct Stamp {
+  uint64_t size = 0, ino = 0;
+  int64_t mtime_ns = 0, ctime_ns = 0;
+  bool operator==(const Stamp& o) const {
+    return size == o.size && ino == o.ino && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns;
+  }
+};
+
+void put_u32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+void put_u64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+void put_str(std::string& out, const std::string& s) {
+  put_u32(out, static_cast<uint32_t>(s.size()));
+  out += s;
+}
+
+bool get_u32(const char*& p, const char* end, uint32_t& v) {
+  if (end - p < 4) return false;
+  std::memcpy(&v, p, 4);
+  p += 4;
+  return true;
+}
+bool get_u64(const char*& p, const char* end, uint64_t& v) {
+  if (end - p < 8) return false;
+  std::memcpy(&v, p, 8);
+  p += 8;
+  return true;
+}
+bool get_str(const char*& p, const char* end, std::string& s) {
+  uint32_t n;
+  if (!get_u32(p, end, n) || static_cast<size_t>(end - p) < n) return false;
+  s.assign(p, n);
+  p += n;
+  return true;
+}
+
+// What ties a cache to this store on this machine: the host, the store's
+// path and its device. A cache copied from elsewhere is rebuilt.
+uint64_t machine_tag(const fs::path& root) {
+  char host[256] = {0};
+  ::gethostname(host, sizeof host - 1);
+  struct stat st {};
+  ::stat(root.c_str(), &st);
+  return fnv1a(std::string(host) + "\n" + root.string() + "\n" + std::to_string(st.st_dev));
+}
+
+struct CacheEntry {
+  std::string_view name;   // inside the mapped cache file
+  Stamp stamp;
+  uint64_t valid_key = 0;  // the validity key it passed validation under, or 0
+  const char* blob = nullptr;  // encoded node, inside the cache buffer
+  const char* blob_end = nullptr;
+};
+
+// The cache file mapped read-only: decoding reads the page cache in place.
+class MappedFile {
+ public:
+  explicit MappedFile(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (m != MAP_FAILED) {
+        data_ = static_cast<const char*>(m);
+        size_ = static_cast<size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return data_ ? std::string_view(data_, size_) : std::string_view(); }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// The cache's entries in name order, or empty when it is missing, corrupt or not ours.
+std::vector<CacheEntry> read_cache(std::string_view buffer, uint64_t tag) {
+  std::vector<CacheEntry> entries;
+  const char* p = buffer.data();
+  const char* end = p + buffer.size();
+  if (buffer.size() < 24 || std::memcmp(p, kMagic, 8) != 0) return entries;
+  p += 8;
+  uint32_t version, count;
+  uint64_t file_tag;
+  if (!get_u32(p, end, version) || version != kFormatVersion || !get_u64(p, end, file_tag) || file_tag != tag ||
+      !get_u32(p, end, count))
+    return entries;
+  entries.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    CacheEntry e;
+    uint64_t mtime, ctime;
+    uint32_t blob_len, name_len;
+    if (!get_u32(p, end, name_len) || static_cast<uint32_t>(end - p) < name_len) {
+      entries.clear();
+      return entries;
+    }
+    e.name = std::string_view(p, name_len);
+    p += name_len;
+    if (!get_u64(p, end, e.stamp.size) || !get_u64(p, end, e.stamp.ino) ||
+        !get_u64(p, end, mtime) || !get_u64(p, end, ctime) || !get_u64(p, end, e.valid_key) ||
+        !get_u32(p, end, blob_len) ||
+        static_cast<size_t>(end - p) < blob_len) {
+      entries.clear();  // truncated or corrupt: start again
+      return entries;
+    }
+    e.stamp.mtime_ns = static_cast<int64_t>(mtime);
+    e.stamp.ctime_ns = static_cast<int64_t>(ctime);
+    e.blob = p;
+    e.blob_end = p + blob_len;
+    p += blob_len;
+    if (!entries.empty() && !(entries.back().name < e.name)) {  // written in name order
+      entries.clear();
+      return entries;
+    }
+    entries.push_back(e);
+  }
+  return entries;
+}
+
+struct Parsed {
+  bool ok = false;
+  Node data;
+  std::string error_kind;  // "invalid" or "conflict"
+  InvalidData invalid{Location{}, ""};
+  std::string conflict;
+};
+
+Parsed parse_file(const fs::path& path, const std::string& rel) {
+  Parsed out;
+  try {
+    out.data = parse_yaml(read_file(path, kMaxRecordBytes + 1), rel);
+    out.ok = true;
+  } catch (const InvalidData& e) {
+    Location where = e.where();
+    where.file = rel;
+    out.invalid = InvalidData(where, e.message());
+    out.error_kind = "invalid";
+  } catch (const Conflict& e) {
+    out.conflict = e.what();
+    out.error_kind = "conflict";
+  } catch (const Error& e) {
+    out.invalid = InvalidData(Location{rel, 0, 0, ""}, e.what());
+    out.error_kind = "invalid";
+  }
+  return out;
+}
+
+}  // namespace
+
+uint64_t fnv1a(std::string_view text, uint64_t h) {
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+void encode_node(const Node& n, std::string& out) {
+  out += static_cast<char>(n.kind);
+  put_u32(out, static_cast<uint32_t>(n.line));
+  put_u32(out, static_cast<uint32_t>(n.column));
+  switch (n.kind) {
+    case Node::Kind::Null: break;
+    case Node::Kind::Scalar:
+      out += static_cast<char>(n.plain ? 1 : 0);
+      put_str(out, n.text);
+      break;
+    case Node::Kind::Sequence:
+      put_u32(out, static_cast<uint32_t>(n.items.size()));
+      for (const Node& i : n.items) encode_node(i, out);
+      break;
+    case Node::Kind::Map:
+      put_u32(out, static_cast<uint32_t>(n.entries.size()));
+      for (const auto& [k, v] : n.entries) {
+        put_str(out, k);
+        // The value's length first: a reader that wants other keys skips it.
+        size_t at = out.size();
+        put_u32(out, 0);
+        encode_node(v, out);
+        uint32_t len = static_cast<uint32_t>(out.size() - at - 4);
+        std::memcpy(&out[at], &len, 4);
+      }
+      break;
+  }
+}
+
+bool decode_node(const char*& p, const char* end, Node& out) {
+  if (p >= end) return false;
+  auto kind = static_cast<Node::Kind>(*p++);
+  uint32_t line, column;
+  if (!get_u32(p, end, line) || !get_u32(p, end, column)) return false;
+  out.kind = kind;
+  out.line = static_cast<int>(line);
+  out.column = static_cast<int>(column);
+  switch (kind) {
+    case Node::Kind::Null: return true;
+    case Node::Kind::Scalar:
+      if (p >= end) return false;
+      out.plain = *p++ != 0;
+      return get_str(p, end, out.text);
+    case Node::Kind::Sequence: {
+      uint32_t n;
+      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p)) return false;
+      out.items.resize(n);
+      for (Node& i : out.items)
+        if (!decode_node(p, end, i)) return false;
+      return true;
+    }
+    case Node::Kind::Map: {
+      uint32_t n, len;
+      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p)) return false;
+      out.entries.resize(n);
+      for (auto& [k, v] : out.entries) {
+        if (!get_str(p, end, k) || !get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+        const char* value_end = p + len;
+        if (!decode_node(p, value_end, v) || p != value_end) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool decode_fields(const char*& p, const char* end, const std::vector<std::string>& keys, Node& out) {
+  if (p >= end || static_cast<Node::Kind>(*p) != Node::Kind::Map) return decode_node(p, end, out);
+  ++p;
+  uint32_t line, column, n, len;
+  if (!get_u32(p, end, line) || !get_u32(p, end, column) || !get_u32(p, end, n)) return false;
+  out = Node::map();
+  out.line = static_cast<int>(line);
+  out.column = static_cast<int>(column);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t key_len;
+    if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
+    std::string_view key(p, key_len);
+    p += key_len;
+    if (!get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+    const char* value_end = p + len;
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+      out.entries.emplace_back(std::string(key), Node());
+      if (!decode_node(p, value_end, out.entries.back().second) || p != value_end) return false;
+    }
+    p = value_end;
+  }
+  return true;
+}
+
+FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use_cache, uint64_t validity_key,
+                       const Validator& validate, const std::vector<std::string>* only) {
+  FolderLoad result;
+  fs::path dir = root / folder;
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) return result;
+  struct Entry {
+    std::string name;
+    Stamp stamp;
+    bool symlink = false;
+  };
+  std::vector<Entry> entries;
+  if (DIR* d = ::fdopendir(::dup(dfd))) {
+    while (dirent* e = ::readdir(d)) {
+      std::string_view n = e->d_name;
+      if (n.empty() || n[0] == '.' || !ends_with(n, ".yaml")) continue;
+      Entry entry;
+      entry.name = std::string(n.substr(0, n.size() - 5));
+      struct stat st;
+      if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      entry.symlink = S_ISLNK(st.st_mode);
+      entry.stamp = Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+                          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                          static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+      entries.push_back(std::move(entry));
+    }
+    ::closedir(d);
+  }
+  ::close(dfd);
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+
+  fs::path cache_path = root / ".crm" / "cache" / (folder + ".idx");
+  uint64_t tag = machine_tag(root);
+  // A missing or unreadable cache maps as empty and is rebuilt below.
+  std::optional<MappedFile> mapped;
+  std::vector<CacheEntry> cache;
+  if (use_cache) {
+    mapped.emplace(cache_path);
+    cache = read_cache(mapped->bytes(), tag);
+  }
+  // Both lists are in name order: walk them together.
+  size_t next_cached = 0;
+  auto cached_entry = [&](const std::string& name) -> const CacheEntry* {
+    while (next_cached < cache.size() && cache[next_cached].name < name) ++next_cached;
+    return next_cached < cache.size() && cache[next_cached].name == name ? &cache[next_cached] : nullptr;
+  };
+  std::vector<const CacheEntry*> matched(entries.size(), nullptr);
+
+  result.files.resize(entries.size());
+  std::vector<char> have(entries.size(), 0);
+  std::vector<size_t> to_parse;
+  bool cache_changed = cache.size() != entries.size();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    result.files[i].name = entries[i].name;
+    const CacheEntry* c = use_cache ? cached_entry(entries[i].name) : nullptr;
+    if (c && c->stamp == entries[i].stamp && !entries[i].symlink) {
+      const char* p = c->blob;
+      // A record known valid may be decoded in part: only the fields asked for.
+      bool partial = only && c->valid_key == validity_key;
+      bool decoded = partial ? decode_fields(p, c->blob_end, *only, result.files[i].data)
+                             : decode_node(p, c->blob_end, result.files[i].data);
+      if (decoded && p == c->blob_end) {
+        have[i] = 1;
+        matched[i] = c;
+        if (c->valid_key == validity_key) {
+          result.files[i].valid = true;
+        } else {
+          result.files[i].valid = validate(entries[i].name, result.files[i].data);
+          cache_changed = cache_changed || result.files[i].valid;
+        }
+        continue;
+      }
+    }
+    cache_changed = true;
+    to_parse.push_back(i);
+  }
+
+  // Changed and new files are parsed on every core: a cold build of 100,000
+  // files is mostly YAML parsing.
+  std::vector<Parsed> parsed(to_parse.size());
+  auto work = [&](size_t from, size_t step) {
+    for (size_t k = from; k < to_parse.size(); k += step) {
+      const Entry& e = entries[to_parse[k]];
+      std::string rel = folder + "/" + e.name + ".yaml";
+      parsed[k] = parse_file(dir / (e.name + ".yaml"), rel);
+    }
+  };
+  size_t threads = to_parse.size() > 256 ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+  work(0, threads);
+  for (std::thread& t : pool) t.join();
+  result.parsed = to_parse.size();
+  std::vector<char> parsed_fresh(entries.size(), 0);
+  for (size_t k = 0; k < to_parse.size(); ++k) {
+    size_t i = to_parse[k];
+    parsed_fresh[i] = 1;
+    if (parsed[k].ok) {
+      result.files[i].data = std::move(parsed[k].data);
+      result.files[i].valid = validate(entries[i].name, result.files[i].data);
+      have[i] = 1;
+    } else if (parsed[k].error_kind == "conflict") {
+      result.conflicts.push_back(parsed[k].conflict);
+    } else {
+      result.errors.push_back(parsed[k].invalid);
+    }
+  }
+
+  if (use_cache && cache_changed) {
+    // Files changed in the last two seconds are left out: a write in the same
+    // clock tick as this stat would otherwise go unseen ("racy" entries, as git).
+    int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    std::string out(kMagic, 8);
+    put_u32(out, kFormatVersion);
+    put_u64(out, tag);
+    size_t count_pos = out.size();
+    put_u32(out, 0);
+    uint32_t count = 0;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (!have[i] || entries[i].symlink) continue;
+      if (now_ns - entries[i].stamp.mtime_ns < 2000000000LL || now_ns - entries[i].stamp.ctime_ns < 2000000000LL)
+        continue;
+      put_str(out, entries[i].name);
+      put_u64(out, entries[i].stamp.size);
+      put_u64(out, entries[i].stamp.ino);
+      put_u64(out, static_cast<uint64_t>(entries[i].stamp.mtime_ns));
+      put_u64(out, static_cast<uint64_t>(entries[i].stamp.ctime_ns));
+      put_u64(out, result.files[i].valid ? validity_key : 0);
+      if (const CacheEntry* cached = parsed_fresh[i] ? nullptr : matched[i]) {
+        // unchanged: copy its bytes (the node may have been decoded in part)
+        put_u32(out, static_cast<uint32_t>(cached->blob_end - cached->blob));
+        out.append(cached->blob, cached->blob_end);
+      } else {
+        std::string blob;
+        encode_node(result.files[i].data, blob);
+        put_u32(out, static_cast<uint32_t>(blob.size()));
+        out += blob;
+      }
+      ++count;
+    }
+    std::memcpy(&out[count_pos], &count, 4);
+    try {
+      fs::create_directories(cache_path.parent_path());
+      write_file_atomic(cache_path, out, /*sync=*/false);
+    } catch (const std::exception&) {
+      // A read-only store still works, only slower.
+    }
+  }
+
+  // Keep only what parsed, in name order.
+  std::vector<IndexedFile> good;
+  good.reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (have[i]) good.push_back(std::move(result.files[i]));
+  result.files = std::move(good);
+  return result;
+}
+
+}  // namespace crm
