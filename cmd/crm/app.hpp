@@ -104,10 +104,12 @@ struct AgendaOptions {
 };
 
 struct ReportCliOptions {
-  std::string name;
+  std::string name;  // "": the dashboard
   std::string owner;
   bool all_stages = false;
   std::vector<std::string> filter;
+  std::string since, until, by;
+  int days = 0;
 };
 
 int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o);

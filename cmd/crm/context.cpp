@@ -50,7 +50,12 @@ void Context::report(const Error& e) {
 }
 
 void Context::finish() {
-  if (store_) autocommit(*this, *store_);
+  if (!store_) return;
+  autocommit(*this, *store_);
+  if (const char* debug = std::getenv("CRM_DEBUG_INDEX"); debug && *debug)
+    for (const auto& [folder, use] : store_->index_use())
+      note("index: " + folder + ": " + std::to_string(use.from_cache) + " from the cache, " +
+           std::to_string(use.parsed) + " parsed");
 }
 
 }  // namespace crm::cli

@@ -79,6 +79,20 @@ int main(int argc, char** argv) {
   cli::register_store_commands(app, ctx, status);
 
   if (auto help = answer_help(app, argc, argv)) return *help;
+  // `crm report activity`: a report named like a noun would be read as that
+  // noun's command; mark it as the report's name instead.
+  std::vector<std::string> args(argv, argv + argc);
+  for (size_t i = 1; i + 1 < args.size(); ++i) {
+    if (args[i] == "report") {
+      if (args[i + 1] == "activity") args[i + 1] = "=activity";
+      break;
+    }
+    if (args[i] == "-C" || args[i] == "--format" || args[i] == "--color") ++i;
+    else if (args[i].empty() || args[i][0] != '-') break;
+  }
+  std::vector<char*> rewritten;
+  for (std::string& a : args) rewritten.push_back(a.data());
+  argv = rewritten.data();
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {

@@ -10,6 +10,7 @@
 #include "crm/json.hpp"
 #include "crm/lead_conversion.hpp"
 #include "crm/report.hpp"
+#include "crm/reports.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
@@ -160,21 +161,32 @@ int cmd_agenda(Context& ctx, const AgendaOptions& o) {
 
 int cmd_report(Context& ctx, const ReportCliOptions& o) {
   Store& store = ctx.store();
-  static const std::vector<std::string> kReports = {"pipeline"};
-  if (o.name.empty() || std::find(kReports.begin(), kReports.end(), o.name) == kReports.end())
-    throw UsageError((o.name.empty() ? std::string("which report?") : "unknown report \"" + o.name + "\";") +
-                     " one of: " + join(kReports, ", "));
-  const Schema& deals = store.schemas().get("deal");
-  Filter filter = parse_filter(o.filter, deals, store.clock());
-  Store::Loaded loaded = store.load_all(deals);
-  std::vector<Record> selected;
-  for (Record& r : loaded.records)
-    if (filter.matches(r)) selected.push_back(std::move(r));
-  ReportOptions ro;
-  ro.owner = o.owner;
-  ro.all_stages = o.all_stages;
-  Report report = pipeline_report(store, selected, ro);
-  ctx.out(render_report(report, ctx.format(), ReportStyle{ctx.color(), locale_is_utf8()}));
+  ReportStyle style{ctx.color(), locale_is_utf8()};
+  if (o.name.empty()) {
+    if (!o.filter.empty() || !o.since.empty() || !o.until.empty() || !o.by.empty() || o.days || o.all_stages)
+      throw UsageError("the dashboard takes only --owner; name a report for more (" + join(report_names(), ", ") + ")");
+    ctx.out(render_dashboard(build_dashboard(store, o.owner), ctx.format(), style));
+    return 0;
+  }
+  ReportRequest request;
+  request.name = o.name[0] == '=' ? o.name.substr(1) : o.name;  // see main.cpp: "=activity"
+  const Schema& subject = store.schemas().get(report_subject(request.name));  // UsageError for an unknown report
+  request.filter = parse_filter(o.filter, subject, store.clock());
+  auto day = [&](const std::string& text, const char* option) -> std::optional<Days> {
+    if (text.empty()) return std::nullopt;
+    auto d = parse_date_expr(text, store.clock());
+    if (!d) throw UsageError(std::string(option) + ": \"" + text + "\" is not a date (2026-01-01, -90d, eoq, …)");
+    return d->day();
+  };
+  request.since = day(o.since, "--since");
+  request.until = day(o.until, "--until");
+  request.owner = o.owner;
+  request.by = o.by;
+  request.days = o.days;
+  request.all_stages = o.all_stages;
+  Report report = build_report(store, request);
+  ctx.out(render_report(report, ctx.format(), style));
+  Store::Loaded loaded = store.load_all(subject);  // problems in the records read are still reported
   for (const InvalidData& e : loaded.errors) ctx.report(e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
   return ctx.status;

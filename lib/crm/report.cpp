@@ -25,6 +25,14 @@ ReportCell ReportCell::of_int(long long n) {
   return c;
 }
 
+ReportCell ReportCell::of_number(Decimal d, int decimals) {
+  ReportCell c;
+  c.kind = Kind::Number;
+  c.value = d.rounded(decimals);
+  c.decimals = decimals;
+  return c;
+}
+
 ReportCell ReportCell::of_money(Decimal d, std::string currency) {
   ReportCell c;
   c.kind = Kind::Money;
@@ -85,6 +93,7 @@ std::string human_text(const ReportCell& c) {
     case ReportCell::Kind::Text: return c.text;
     case ReportCell::Kind::Null: return c.is_blank ? "" : "n/a";
     case ReportCell::Kind::Integer: return c.value.format(0);
+    case ReportCell::Kind::Number: return c.value.format(c.decimals);
     case ReportCell::Kind::Money: return (c.currency.empty() ? "" : c.currency + " ") + c.value.format(2);
     case ReportCell::Kind::Percent: return c.value.format(1, 0) + "%";
   }

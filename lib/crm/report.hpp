@@ -13,14 +13,16 @@
 namespace crm {
 
 struct ReportCell {
-  enum class Kind { Text, Integer, Money, Percent, Null };
+  enum class Kind { Text, Integer, Number, Money, Percent, Null };
   Kind kind = Kind::Null;
   std::string text;   // Text
-  Decimal value;      // Integer, Money, Percent (0–100)
+  Decimal value;      // Integer, Number, Money, Percent (0–100)
   std::string currency;  // Money
+  int decimals = 0;      // Number: the places it is rounded to
 
   static ReportCell of_text(std::string t);
   static ReportCell of_int(long long n);
+  static ReportCell of_number(Decimal d, int decimals);  // a plain quantity: days, rounded
   static ReportCell of_money(Decimal d, std::string currency);
   static ReportCell of_percent(Decimal d);
   static ReportCell null();   // no value: "n/a" in tables, null in json

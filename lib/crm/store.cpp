@@ -196,6 +196,9 @@ Store::Loaded Store::load_all(const Schema& schema, const std::vector<std::strin
     wanted.push_back("id");
   }
   FolderLoad folder = load_folder(root_, schema.folder, use_cache, validity_key_, is_valid, only ? &wanted : nullptr);
+  IndexUse& use = index_use_[schema.folder];
+  use.parsed += folder.parsed;
+  use.from_cache += folder.files.size() + folder.errors.size() + folder.conflicts.size() - folder.parsed;
   out.errors = std::move(folder.errors);
   out.conflicts = std::move(folder.conflicts);
   out.records.reserve(folder.files.size());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -94,6 +95,13 @@ class Store {
   };
   const std::vector<Change>& changes() const { return changes_; }
 
+  // How many record files the index served and how many were parsed, per
+  // folder, since the store was opened (CRM_DEBUG_INDEX prints it).
+  struct IndexUse {
+    size_t from_cache = 0, parsed = 0;
+  };
+  const std::map<std::string, IndexUse>& index_use() const { return index_use_; }
+
   // The store's lock; every write command holds it.
   // Also removes the temp files a killed writer left behind.
   std::unique_ptr<WriteLock> lock() const;
@@ -110,6 +118,7 @@ class Store {
   Config config_;
   mutable std::vector<Change> changes_;
   uint64_t validity_key_ = 0;
+  mutable std::map<std::string, IndexUse> index_use_;
 };
 
 }  // namespace crm
