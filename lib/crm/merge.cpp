@@ -144,7 +144,9 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
   }
   // Write each top-level field; a conflicted one (or the field holding a
   // conflicted subfield) between markers, both sides written in full.
-  for (const auto& [key, value] : ordered.entries) {
+  for (const auto& entry : ordered.entries) {
+    const std::string& key = entry.first;  // (a structured binding cannot be captured in C++17)
+    const Node& value = entry.second;
     Node one = Node::map();
     auto it = std::find_if(m.conflicted.begin(), m.conflicted.end(), [&](const auto& c) {
       return c.first == key || c.first.rfind(key + ".", 0) == 0;
