@@ -35,7 +35,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       // The writer produced text its own reader refuses: a bug.
       std::abort();
     }
-    if (!again.same_value(crm::canonical_data(r.data, schema))) std::abort();
+    crm::Node expected = crm::canonical_data(r.data, schema);
+    // A record with nothing left to write is an empty document, read back as null.
+    if (expected.entries.empty() && again.is_null()) continue;
+    if (!again.same_value(expected)) std::abort();
   }
   return 0;
 }

@@ -92,3 +92,20 @@ Files outside the record folders are never read, and check says so.
   contact/kli00000000000004.yaml: not in a record folder (contacts, companies, leads, deals, tasks, activities)
   stray.yaml: a record file outside the record folders (contacts, companies, leads, deals, tasks, activities)
   contacts/kalan00000000002.yaml:6:10: company: no company with id cgone00000000000
+
+Huge values: the shell caps one argument near 128 KiB, so a 10 MB value
+comes through --from; it is refused whole, and no file is written.
+
+  $ crm contact add --name Big --set notes="$(head -c 100000 /dev/zero | tr '\0' x)" | wc -c
+  17
+  $ $PYTHON -c 'print("name: Huge\nnotes: " + "x" * 10000000)' | crm contact add --from -
+  crm: error: <stdin>: file is 10000019 bytes, over the 1048576-byte limit for a record
+  [3]
+  $ crm -q contact list | wc -l
+  5
+  $ crm contact add --name "Path/Name" --set "id=../../etc/x"
+  crm: error: id is set by crm and cannot be changed
+  [2]
+  $ printf 'id: "../x"\nname: Escape\n' | crm contact add --from -
+  crm: error: <stdin>:1:5: id: "../x" is not a record id
+  [3]
