@@ -112,6 +112,26 @@ struct ReportCliOptions {
   int days = 0;
 };
 
+struct ImportCliOptions {
+  std::string format;
+  std::vector<std::string> files;
+  std::string type, mode = "upsert", match, mapping, delimiter, date_format;
+  std::vector<std::string> map;
+  bool keep_unmapped = false, dry_run = false;
+};
+
+struct ExportCliOptions {
+  std::string format, type, output, vcard_version = "4.0";
+  std::vector<std::string> filter;
+  bool raw = false;
+};
+
+struct MergeCliOptions {
+  std::string survivor, type;
+  std::vector<std::string> others;
+  bool dry_run = false;
+};
+
 int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o);
 int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o);
 int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o);
@@ -128,6 +148,11 @@ int cmd_task_reopen(Context& ctx, const std::string& id);
 int cmd_log(Context& ctx, const LogOptions& o);
 int cmd_agenda(Context& ctx, const AgendaOptions& o);
 int cmd_report(Context& ctx, const ReportCliOptions& o);
+// Data in and out (io_verbs.cpp).
+int cmd_import(Context& ctx, const ImportCliOptions& o);
+int cmd_export(Context& ctx, const ExportCliOptions& o);
+int cmd_dedupe(Context& ctx, const std::string& type);
+int cmd_merge(Context& ctx, const MergeCliOptions& o);
 // Teams on git (git_verbs.cpp).
 void setup_git(const std::filesystem::path& root);
 int cmd_git_setup(Context& ctx);

@@ -226,6 +226,48 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   init_cmd->add_flag("--git", init.git, "also make it a git repository with .gitattributes");
   init_cmd->callback([&ctx, &status, &init] { status = cmd_init(ctx, init); });
 
+  auto& imp = keep<ImportCliOptions>(g_pool);
+  CLI::App* import_cmd = app.add_subcommand("import", "import csv, vcard, json or jsonl files (create, update or upsert)");
+  import_cmd->add_option("format", imp.format, "csv, vcard, json or jsonl")->required()->type_name("FORMAT");
+  import_cmd->add_option("files", imp.files, "the files (- for stdin)")->required()->type_name("FILE");
+  import_cmd->add_option("--type", imp.type, "the record type (default: contact; json: each object's own)")->type_name("TYPE");
+  import_cmd->add_option("--mode", imp.mode, "create, update or upsert (default)")->type_name("MODE");
+  import_cmd->add_option("--match", imp.match, "the key that finds existing records: email, domain, id, name or a field")
+      ->type_name("KEY");
+  import_cmd->add_option("--map", imp.map, "map a column: \"Column Header=field\" (repeatable; =- ignores it)")
+      ->type_name("COL=FIELD")
+      ->allow_extra_args(false);
+  import_cmd->add_option("--mapping", imp.mapping, "a YAML or JSON file of column: field pairs")->type_name("FILE");
+  import_cmd->add_flag("--keep-unmapped", imp.keep_unmapped, "keep columns that map to nothing as custom fields");
+  import_cmd->add_option("--delimiter", imp.delimiter, "the CSV delimiter (default: detected; tab for tab)")->type_name("C");
+  import_cmd->add_option("--date-format", imp.date_format, "how dates are written: %d/%m/%Y …")->type_name("FMT");
+  import_cmd->add_flag("--dry-run", imp.dry_run, "write nothing; say what would be created, updated, skipped");
+  import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
+
+  auto& exp = keep<ExportCliOptions>(g_pool);
+  CLI::App* export_cmd = app.add_subcommand("export", "export json, jsonl, csv, vcard or ical (tasks and meetings)");
+  export_cmd->add_option("format", exp.format, "json, jsonl, csv, vcard or ical")->required()->type_name("FORMAT");
+  export_cmd->add_option("filter", exp.filter, "filter terms on the records exported")->type_name("FILTER");
+  export_cmd->add_option("--type", exp.type, "only this record type")->type_name("TYPE");
+  export_cmd->add_option("-o,--output", exp.output, "write to FILE (atomically) instead of stdout")->type_name("FILE");
+  export_cmd->add_flag("--raw", exp.raw, "csv: leave cells that start with = + - @ as they are");
+  export_cmd->add_option("--version", exp.vcard_version, "vcard: 4.0 (default) or 3.0")->type_name("V");
+  export_cmd->callback([&ctx, &status, &exp] { status = cmd_export(ctx, exp); });
+
+  auto& dedupe_type = keep<std::string>(g_pool);
+  CLI::App* dedupe_cmd = app.add_subcommand("dedupe", "list groups of likely duplicates and the rule that matched");
+  dedupe_cmd->add_option("--type", dedupe_type, "contact (default), company or lead")->type_name("TYPE");
+  dedupe_cmd->callback([&ctx, &status, &dedupe_type] { status = cmd_dedupe(ctx, dedupe_type); });
+
+  auto& mrg = keep<MergeCliOptions>(g_pool);
+  CLI::App* merge_rec = app.add_subcommand("merge", "merge duplicates into a survivor, re-pointing every reference");
+  merge_rec->add_option("survivor", mrg.survivor, "the record that stays")->required()->type_name("SURVIVOR");
+  merge_rec->add_option("others", mrg.others, "the records merged into it and removed")->required()->type_name("OTHER");
+  merge_rec->add_option("--type", mrg.type, "contact, company or lead (default: found from the survivor)")
+      ->type_name("TYPE");
+  merge_rec->add_flag("--dry-run", mrg.dry_run, "show the merged record; write nothing");
+  merge_rec->callback([&ctx, &status, &mrg] { status = cmd_merge(ctx, mrg); });
+
   CLI::App* git_cmd = app.add_subcommand("git", "git integration: crm git setup");
   git_cmd->require_subcommand(1);
   CLI::App* setup_cmd =

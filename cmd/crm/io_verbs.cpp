@@ -1,0 +1,197 @@
+// Data in and out: import, export, dedupe, merge.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "app.hpp"
+#include "crm/atomic_file.hpp"
+#include "crm/dedupe.hpp"
+#include "crm/error.hpp"
+#include "crm/exporter.hpp"
+#include "crm/importer.hpp"
+#include "crm/json.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm::cli {
+
+namespace fs = std::filesystem;
+
+int cmd_import(Context& ctx, const ImportCliOptions& o) {
+  Store& store = ctx.store();
+  static const std::vector<std::string> kFormats = {"csv", "vcard", "json", "jsonl"};
+  if (std::find(kFormats.begin(), kFormats.end(), o.format) == kFormats.end())
+    throw UsageError("unknown import format \"" + o.format + "\" (one of csv, vcard, json, jsonl)");
+  if (!o.type.empty()) store.schemas().get(o.type);  // UsageError naming the types
+  for (const char* mode : {"create", "update", "upsert"})
+    if (o.mode == mode) goto mode_ok;
+  throw UsageError("--mode is create, update or upsert, not \"" + o.mode + "\"");
+mode_ok:
+  ImportRequest req;
+  req.format = o.format;
+  req.files = o.files;
+  req.type = o.type;
+  req.mode = o.mode;
+  req.match = o.match;
+  req.keep_unmapped = o.keep_unmapped;
+  req.date_format = o.date_format;
+  req.dry_run = o.dry_run;
+  if (!o.delimiter.empty()) {
+    std::string d = o.delimiter == "\\t" || o.delimiter == "tab" ? "\t" : o.delimiter;
+    if (d.size() != 1) throw UsageError("--delimiter is one character (, ; tab)");
+    req.delimiter = d[0];
+  }
+  if (!o.mapping.empty()) req.map = parse_column_map(read_file(o.mapping, kMaxRecordBytes, true), o.mapping);
+  for (const std::string& m : o.map) {
+    size_t eq = m.rfind('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError("--map takes \"Column Header=field\", not \"" + m + "\"");
+    req.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+  }
+  auto lock = store.lock();
+  ImportResult result = import_records(store, req);
+  if (ctx.format() == Format::Json || ctx.format() == Format::Jsonl) {
+    std::string json = import_result_json(result);
+    ctx.out((ctx.format() == Format::Json ? pretty_json(json) : json) + "\n");
+  } else if (ctx.format() == Format::Ids) {
+    for (const auto& row : result.rows)
+      if (!row.id.empty() && (row.action == "created" || row.action == "updated")) ctx.out(row.id + "\n");
+  }
+  // Each row that failed or was skipped, with its file, line and reason (the reason names the column).
+  for (const auto& row : result.rows) {
+    if (row.action != "failed" && row.action != "skipped") continue;
+    std::string where = row.file.empty() ? "" : row.file + (row.line ? ":" + std::to_string(row.line) : "") + ": ";
+    std::string line = where + row.action + ": " + row.reason;
+    if (row.action == "failed") ctx.report(InvalidData(Location{}, line));
+    else ctx.note(line);
+  }
+  if (o.dry_run) ctx.note("dry run: nothing written");
+  std::fflush(stdout);
+  std::string summary = import_summary(result);
+  if (summary.empty() || summary.back() != '\n') summary += '\n';
+  std::fwrite(summary.data(), 1, summary.size(), stderr);
+  return result.failed > 0 ? kExitInvalid : 0;
+}
+
+int cmd_export(Context& ctx, const ExportCliOptions& o) {
+  Store& store = ctx.store();
+  if (!o.type.empty()) store.schemas().get(o.type);
+  ExportRequest req;
+  req.format = o.format;
+  req.type = o.type;
+  req.filter = o.filter;
+  req.raw = o.raw;
+  req.vcard_version = o.vcard_version;
+  std::string text = export_records(store, req);
+  if (o.output.empty() || o.output == "-") {
+    ctx.out(text);
+  } else {
+    // Atomic, so a calendar app subscribed to the file never reads half of it.
+    write_file_atomic(o.output, text);
+  }
+  return 0;
+}
+
+int cmd_dedupe(Context& ctx, const std::string& type) {
+  Store& store = ctx.store();
+  std::vector<DuplicateGroup> groups = find_duplicates(store, type.empty() ? "contact" : type);
+  Format f = ctx.format();
+  if (f == Format::Json || f == Format::Jsonl) {
+    std::vector<std::string> objects;
+    for (const DuplicateGroup& g : groups) {
+      std::string ids, names, matches;
+      for (size_t i = 0; i < g.ids.size(); ++i) {
+        ids += (i ? "," : "") + json_string(g.ids[i]);
+        names += (i ? "," : "") + json_string(i < g.names.size() ? g.names[i] : "");
+      }
+      for (size_t i = 0; i < g.matches.size(); ++i) {
+        std::string mids;
+        for (size_t k = 0; k < g.matches[i].ids.size(); ++k) mids += (k ? "," : "") + json_string(g.matches[i].ids[k]);
+        matches += (i ? "," : "") + std::string("{\"rule\":") + json_string(g.matches[i].rule) +
+                   ",\"key\":" + json_string(g.matches[i].key) + ",\"ids\":[" + mids + "]}";
+      }
+      objects.push_back("{\"type\":" + json_string(g.type) + ",\"ids\":[" + ids + "],\"names\":[" + names +
+                        "],\"matches\":[" + matches + "]}");
+    }
+    if (f == Format::Jsonl) {
+      for (const std::string& o : objects) ctx.out(o + "\n");
+    } else {
+      ctx.out(pretty_json("[" + join(objects, ",") + "]") + "\n");
+    }
+    return 0;
+  }
+  if (f == Format::Ids) {
+    for (const DuplicateGroup& g : groups) ctx.out(join(g.ids, " ") + "\n");
+    return 0;
+  }
+  std::vector<std::vector<std::string>> rows = {{"GROUP", "ID", "NAME", "RULES"}};
+  for (size_t i = 0; i < groups.size(); ++i)
+    for (size_t k = 0; k < groups[i].ids.size(); ++k)
+      rows.push_back({k == 0 ? std::to_string(i + 1) : "", groups[i].ids[k],
+                      k < groups[i].names.size() ? groups[i].names[k] : "", k == 0 ? groups[i].rules() : ""});
+  if (f == Format::Csv || f == Format::Tsv) {
+    bool csv = f == Format::Csv;
+    std::string out = "group,id,name,rules\n";
+    if (!csv) out = "group\tid\tname\trules\n";
+    for (size_t i = 0; i < groups.size(); ++i)
+      for (size_t k = 0; k < groups[i].ids.size(); ++k) {
+        std::vector<std::string> cells = {std::to_string(i + 1), groups[i].ids[k],
+                                          k < groups[i].names.size() ? groups[i].names[k] : "", groups[i].rules()};
+        for (std::string& c : cells) c = csv ? csv_cell(c) : tsv_cell(c);
+        out += join(cells, csv ? "," : "\t") + "\n";
+      }
+    ctx.out(out);
+    return 0;
+  }
+  ctx.out(render_table(rows, ctx.color(), 60));
+  if (!groups.empty())
+    ctx.note(std::to_string(groups.size()) + " group" + (groups.size() > 1 ? "s" : "") +
+             "; merge one with: crm merge SURVIVOR OTHER…");
+  return 0;
+}
+
+int cmd_merge(Context& ctx, const MergeCliOptions& o) {
+  Store& store = ctx.store();
+  auto lock = store.lock();
+  const Schema* type = nullptr;
+  auto resolve_any = [&](const std::string& key) {
+    if (!o.type.empty()) {
+      type = &store.schemas().get(o.type);
+      return store.resolve(*type, key);
+    }
+    for (const char* t : {"contact", "company", "lead"}) {
+      try {
+        std::string id = store.resolve(store.schemas().get(t), key);
+        type = &store.schemas().get(t);
+        return id;
+      } catch (const NotFound&) {
+      }
+    }
+    throw NotFound("no contact, company or lead matches \"" + escape_for_terminal(key) + "\"");
+  };
+  std::string survivor = resolve_any(o.survivor);
+  const Schema* survivor_type = type;
+  std::vector<std::string> others;
+  for (const std::string& key : o.others) {
+    std::string id = o.type.empty() ? store.resolve(*survivor_type, key) : resolve_any(key);
+    if (id == survivor) throw UsageError("cannot merge " + id + " into itself");
+    others.push_back(id);
+  }
+  MergeOutcome m = merge_records_into(store, survivor, others, o.dry_run);
+  const Schema& s = store.schemas().get(m.survivor.type);
+  if (!o.dry_run) {
+    ctx.out(survivor + "\n");
+  } else if (ctx.format() == Format::Json || ctx.format() == Format::Yaml) {
+    ctx.out(ctx.format() == Format::Json ? pretty_json(record_json(m.survivor, s)) + "\n"
+                                         : emit_document(canonical_data(m.survivor.data, s)));
+  } else {
+    ctx.out(serialize_record(m.survivor, s));
+  }
+  std::string verb = o.dry_run ? "would " : "";
+  ctx.note(verb + "merge " + std::to_string(m.removed.size()) + " into " + m.survivor.get(s.title) + " (" + survivor +
+           "): " + std::to_string(m.repointed.size()) + " reference" + (m.repointed.size() == 1 ? "" : "s") +
+           " re-pointed" + (m.filled.empty() ? "" : ", filled " + join(m.filled, ", ")) +
+           (o.dry_run ? "; nothing written (--dry-run)" : ""));
+  return 0;
+}
+
+}  // namespace crm::cli
