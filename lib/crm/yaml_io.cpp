@@ -102,6 +102,8 @@ class Builder : public YAML::EventHandler {
     if (!stack_.empty() && stack_.back().node.is_map() && !stack_.back().have_key) {
       Frame& f = stack_.back();
       if (!n.is_scalar()) throw invalid_at(source_, mark, "a key must be a plain string");
+      // YAML caps implicit keys at 1024 characters; no field name comes near.
+      if (n.text.size() > 256) throw invalid_at(source_, mark, "a key longer than 256 characters");
       if (f.node.find(n.text)) throw invalid_at(source_, mark, "duplicate key '" + n.text + "'");
       f.key = n.text;
       f.have_key = true;
@@ -165,6 +167,21 @@ Node parse_yaml(std::string_view text, const std::string& source, size_t max_byt
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
     auto [line, col] = line_column(text, nul);
     throw InvalidData(Location{source, line, col, ""}, "NUL byte");
+  }
+  // YAML allows only printable characters raw in a stream (control
+  // characters travel as escapes in double quotes); yaml-cpp is lenient, so
+  // the check is ours.
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(text[i + 1]) < 0xA0 && static_cast<unsigned char>(text[i + 1]) != 0x85;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c1) {
+      auto [line, col] = line_column(text, i);
+      char code[16];
+      snprintf(code, sizeof code, "U+%04X", c1 ? static_cast<unsigned char>(text[i + 1]) : c);
+      throw InvalidData(Location{source, line, col, ""},
+                        std::string("control character ") + code + " (write it as an escape in double quotes)");
+    }
   }
   if (int line = find_conflict_marker(text))
     throw Conflict(source + ":" + std::to_string(line) + ": unresolved git conflict markers");
