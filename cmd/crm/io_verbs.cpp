@@ -17,6 +17,22 @@ namespace crm::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Records that do not load are left out of an export or a dedupe: say which,
+// and exit 3, so that a backup is never silently short.
+int report_unreadable(Context& ctx, const Store& store, const std::string& type) {
+  for (const Schema& s : store.schemas().all()) {
+    if (!type.empty() && s.type != type) continue;
+    Store::Loaded loaded = store.load_all(s);
+    for (const InvalidData& e : loaded.errors) ctx.report(e);
+    for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
+  }
+  return ctx.status;
+}
+
+}  // namespace
+
 int cmd_import(Context& ctx, const ImportCliOptions& o) {
   Store& store = ctx.store();
   static const std::vector<std::string> kFormats = {"csv", "vcard", "json", "jsonl"};
@@ -88,12 +104,13 @@ int cmd_export(Context& ctx, const ExportCliOptions& o) {
     // Atomic, so a calendar app subscribed to the file never reads half of it.
     write_file_atomic(o.output, text);
   }
-  return 0;
+  return report_unreadable(ctx, store, o.type);
 }
 
 int cmd_dedupe(Context& ctx, const std::string& type) {
   Store& store = ctx.store();
   std::vector<DuplicateGroup> groups = find_duplicates(store, type.empty() ? "contact" : type);
+  if (report_unreadable(ctx, store, type.empty() ? "contact" : type)) return ctx.status;
   Format f = ctx.format();
   if (f == Format::Json || f == Format::Jsonl) {
     std::vector<std::string> objects;

@@ -386,8 +386,9 @@ FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use
   }
 
   if (use_cache && cache_changed) {
-    // Files changed in the last two seconds are left out: a write in the same
-    // clock tick as this stat would otherwise go unseen ("racy" entries, as git).
+    // Files changed in the last 100 ms are left out: a write in the same
+    // timestamp tick as this stat would otherwise go unseen ("racy" entries, as
+    // git); file timestamps move in ticks of a few milliseconds.
     int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
@@ -399,7 +400,7 @@ FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use
     uint32_t count = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
       if (!have[i] || entries[i].symlink) continue;
-      if (now_ns - entries[i].stamp.mtime_ns < 2000000000LL || now_ns - entries[i].stamp.ctime_ns < 2000000000LL)
+      if (now_ns - entries[i].stamp.mtime_ns < 100000000LL || now_ns - entries[i].stamp.ctime_ns < 100000000LL)
         continue;
       put_str(out, entries[i].name);
       put_u64(out, entries[i].stamp.size);
