@@ -15,6 +15,28 @@ namespace crm {
 
 namespace {
 
+// yaml-cpp turns the escapes \N and \x80..\xFF into single raw bytes; YAML
+// means the code points U+0080..U+00FF. The file itself was valid UTF-8 (checked
+// before parsing), so any invalid byte here came from such an escape.
+std::string repair_escaped_bytes(const std::string& s) {
+  if (find_invalid_utf8(s) == std::string::npos) return s;
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t bad = find_invalid_utf8(std::string_view(s).substr(i));
+    if (bad == std::string_view::npos) {
+      out.append(s, i, std::string::npos);
+      break;
+    }
+    out.append(s, i, bad);
+    unsigned char b = static_cast<unsigned char>(s[i + bad]);
+    out += static_cast<char>(0xC0 | (b >> 6));
+    out += static_cast<char>(0x80 | (b & 0x3F));
+    i += bad + 1;
+  }
+  return out;
+}
+
 InvalidData invalid_at(const std::string& source, const YAML::Mark& mark, const std::string& msg) {
   return InvalidData(Location{source, mark.line + 1, mark.column + 1, ""}, msg);
 }
@@ -47,7 +69,7 @@ class Builder : public YAML::EventHandler {
                 const std::string& value) override {
     check_anchor(mark, anchor);
     if (tag != "?" && tag != "!") throw invalid_at(source_, mark, "tags are not allowed in a record");
-    place(Node::scalar(value, tag == "?"), mark);
+    place(Node::scalar(repair_escaped_bytes(value), tag == "?"), mark);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
