@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 #include "crm/deal_workflow.hpp"
 #include "crm/decimal.hpp"
@@ -39,22 +41,29 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
   const Clock& clock = store.clock();
   Days today = clock.today;
   Days horizon = today + date::days{days};
-  std::map<std::string, std::string> names;  // id → name, for details
+  // Names for details: the first miss in a type reads that type's names
+  // through the index, once.
+  std::unordered_map<std::string, std::string> names;
+  std::set<std::string> named_types;
   auto name_of = [&](const std::string& id) -> std::string {
     auto it = names.find(id);
     if (it != names.end()) return it->second;
-    std::string name = id;
-    if (const Schema* s = store.type_of(id)) {
-      try {
-        name = store.load(*s, id).get(s->title);
-      } catch (const Error&) {
-      }
+    if (const Schema* s = store.type_of(id); s && named_types.insert(s->type).second) {
+      std::vector<std::string> title = {s->title};
+      for (const Record& r : store.load_all(*s, &title).records) names[r.id()] = r.get(s->title);
+      it = names.find(id);
+      if (it != names.end()) return it->second;
     }
-    return names[id] = name;
+    return names[id] = id;
   };
+  // Only the fields the agenda reads are decoded from the index.
+  const std::vector<std::string> task_fields = {"title", "due", "status", "related", "owner"};
+  const std::vector<std::string> contact_fields = {"name", "follow_up", "do_not_contact", "owner", "company", "phone",
+                                                   "email"};
+  const std::vector<std::string> deal_fields = {"name", "stage", "close_date", "amount", "currency", "owner"};
   std::vector<AgendaItem> overdue, upcoming, follow, closing;
 
-  for (const Record& t : store.load_all(store.schemas().get("task")).records) {
+  for (const Record& t : store.load_all(store.schemas().get("task"), &task_fields).records) {
     if (!task_is_open(t) || !owned_by(t, owner)) continue;
     auto due = when(t.get("due"));
     if (!due) continue;
@@ -71,7 +80,7 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
       upcoming.push_back(item);
     }
   }
-  for (const Record& c : store.load_all(store.schemas().get("contact")).records) {
+  for (const Record& c : store.load_all(store.schemas().get("contact"), &contact_fields).records) {
     if (!owned_by(c, owner) || c.get("do_not_contact") == "true") continue;
     auto due = parse_iso_date(c.get("follow_up"));
     if (!due || *due > today) continue;
@@ -80,7 +89,7 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
     if (!reach.empty()) detail += (detail.empty() ? "" : ", ") + reach;
     follow.push_back({"follow-up", "contact", c.id(), c.get("follow_up"), c.get("name"), detail, c.get("owner")});
   }
-  for (const Record& d : store.load_all(store.schemas().get("deal")).records) {
+  for (const Record& d : store.load_all(store.schemas().get("deal"), &deal_fields).records) {
     if (!owned_by(d, owner) || !deal_closed(d, store.config()).empty()) continue;
     auto close = parse_iso_date(d.get("close_date"));
     if (!close || *close >= today) continue;

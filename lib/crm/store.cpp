@@ -237,6 +237,8 @@ std::string Store::resolve(const Schema& schema, std::string_view typed) const {
   std::string key = trim(typed);
   if (key.empty()) throw UsageError("an empty " + schema.type + " id");
   std::string lower = to_lower(key);
+  // A whole id costs one stat, whatever the size of the store.
+  if (is_valid_id(lower) && exists(schema, lower)) return lower;
   if (lower.size() >= 4 && lower.size() <= 64 && is_valid_id(lower)) {
     std::vector<std::string> matches;
     for (const std::string& id : ids(schema))
