@@ -6,34 +6,12 @@
 #include "crm/decimal.hpp"
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
+#include "crm/match_keys.hpp"
 #include "crm/text.hpp"
 
 namespace crm {
 
 namespace {
-
-// Mail providers whose domain says nothing about a company.
-const char* const kFreeMail[] = {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com",
-                                 "live.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de",
-                                 "proton.me", "protonmail.com", "mail.com", "yandex.ru", "qq.com", "163.com"};
-
-std::string email_domain(const std::string& email) {
-  size_t at = email.find('@');
-  if (at == std::string::npos) return "";
-  std::string d = to_lower(email.substr(at + 1));
-  for (const char* f : kFreeMail)
-    if (d == f) return "";
-  return d;
-}
-
-std::string bare_domain(std::string d) {
-  d = to_lower(trim(d));
-  for (const char* p : {"https://", "http://"})
-    if (starts_with(d, p)) d = d.substr(std::string(p).size());
-  if (starts_with(d, "www.")) d = d.substr(4);
-  if (size_t slash = d.find('/'); slash != std::string::npos) d = d.substr(0, slash);
-  return d;
-}
 
 // Copies the value of `from_field` on `from` into `field` of `to` when `to` has none.
 bool fill(Record& to, const std::string& field, const Record& from, const std::string& from_field) {
@@ -90,7 +68,7 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
   std::string company_name = trim(lead.get("company_name"));
   if (!company_name.empty()) {
     std::string key = normalise_company_name(company_name);
-    std::string domain = email_domain(lead.get("email"));
+    std::string domain = company_email_domain(lead.get("email"));
     Store::Loaded all = store.load_all(company_schema);
     // A name match first; the email's domain only when no name matches.
     for (Record& c : all.records)
@@ -104,7 +82,7 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
       c.type = "company";
       c.data.set("id", Node::scalar(new_id()));
       c.data.set("name", Node::scalar(company_name));
-      if (std::string d = email_domain(lead.get("email")); !d.empty()) c.data.set("domain", Node::scalar(d));
+      if (std::string d = company_email_domain(lead.get("email")); !d.empty()) c.data.set("domain", Node::scalar(d));
       fill(c, "owner", lead, "owner");
       c.data.set("relationship", Node::scalar("prospect"));
       store.write(c, true);
