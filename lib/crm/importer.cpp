@@ -885,6 +885,10 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
   // address before its Home address).
   std::vector<Target> targets;
   std::set<std::string> taken;
+  // Outlook writes the courtesy title (Mr., Ms.) as "Title" and the job as
+  // "Job Title": beside a "Job Title" column, a bare "Title" is not the job.
+  bool has_job_title = std::any_of(header.begin(), header.end(),
+                                   [](const std::string& h) { return norm_header(h) == "job title"; });
   for (const std::string& h : header) {
     std::optional<Target> t;
     for (const auto& [column, field] : req.map)
@@ -893,7 +897,9 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
         if (!t) throw UsageError("--map \"" + column + "=" + field + "\": " + schema.type + " has no field " + field);
         if (t->what == "company" && schema.type == "lead") t = special("company_name");
       }
-    if (!t) t = auto_target(schema, h);
+    if (!t) t = (has_job_title && norm_header(h) == "title" && schema.type != "deal" && schema.type != "task")
+                    ? special("unmapped")
+                    : auto_target(schema, h);
     bool multi = t->what == "email" || t->what == "emails" || t->what == "phone" || t->what == "tags" ||
                  t->what == "label" || t->what == "refs" || t->what == "ids" || t->what == "ignore" ||
                  t->what == "unmapped";

@@ -93,3 +93,14 @@ Round trips: JSON export → import into an empty store gives the same records; 
   $ crm check
   $ cd ../s && crm import vcard all.vcf 2>&1 | sed 's/^[0-9]* created/N created/'
   N created, 0 updated, 14 unchanged, 0 skipped, 0 failed
+
+Outlook writes the courtesy title as "Title" beside "Job Title": the job wins.
+
+  $ printf 'First Name,Last Name,Title,Job Title,E-mail Address\nAnn,Cee,Ms.,Director,ann@outlook.example\n' > outlook.csv
+  $ crm import csv outlook.csv --format json | grep -A2 unmapped_columns
+  1 created, 0 updated, 0 unchanged, 0 skipped, 0 failed
+    "unmapped_columns": [
+      "Title"
+    ]
+  $ crm contact show ann@outlook.example --fields title | tail -1
+  title       Director
