@@ -58,6 +58,9 @@ demo: build
 	@echo
 	@echo '$$ crm check'
 	@$(DEMO_ENV) $(CRM) -C examples check && echo "(clean: check prints nothing)"
+	@echo
+	@echo '$$ crm report'
+	@$(DEMO_ENV) $(CRM) -C examples report
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
