@@ -241,7 +241,7 @@ char base_letter(uint32_t cp) {
   return 0;
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
+void append_utf8_cp(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {
@@ -285,8 +285,10 @@ std::string transform(std::string_view s, Map map) {
 
 }  // namespace
 
+void append_utf8(std::string& out, uint32_t cp) { append_utf8_cp(out, cp); }
+
 std::string fold_case(std::string_view s) {
-  return transform(s, [](std::string& out, uint32_t cp) { append_utf8(out, fold_cp(cp)); });
+  return transform(s, [](std::string& out, uint32_t cp) { append_utf8_cp(out, fold_cp(cp)); });
 }
 
 std::string sort_key(std::string_view s) {
@@ -298,7 +300,7 @@ std::string sort_key(std::string_view s) {
     } else if (f == 0xDF) {
       out += "ss";
     } else {
-      append_utf8(out, f);
+      append_utf8_cp(out, f);
     }
   });
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 }  // namespace crm
 
 namespace crm {
+// Appends the UTF-8 encoding of a code point.
+void append_utf8(std::string& out, uint32_t cp);
 // "postal_code" → "POSTAL_CODE": table headers.
 std::string to_upper_label(std::string_view field);
 }  // namespace crm
