@@ -39,10 +39,8 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
   if (std::find(kFormats.begin(), kFormats.end(), o.format) == kFormats.end())
     throw UsageError("unknown import format \"" + o.format + "\" (one of csv, vcard, json, jsonl)");
   if (!o.type.empty()) store.schemas().get(o.type);  // UsageError naming the types
-  for (const char* mode : {"create", "update", "upsert"})
-    if (o.mode == mode) goto mode_ok;
-  throw UsageError("--mode is create, update or upsert, not \"" + o.mode + "\"");
-mode_ok:
+  if (o.mode != "create" && o.mode != "update" && o.mode != "upsert")
+    throw UsageError("--mode is create, update or upsert, not \"" + o.mode + "\"");
   ImportRequest req;
   req.format = o.format;
   req.files = o.files;

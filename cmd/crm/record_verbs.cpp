@@ -8,8 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <set>
-#include <unordered_map>
 #include <sstream>
 
 #include "app.hpp"
@@ -238,29 +236,6 @@ void sort_records(std::vector<const Record*>& records, const Schema& schema, con
 }
 
 // Names of referenced records for tables, read once per id.
-// The first miss in a type loads all of that type (through the index), so a
-// table of 10,000 contacts costs one pass over companies, not a parse per row.
-NameOf name_lookup(const Store& store) {
-  auto cache = std::make_shared<std::unordered_map<std::string, std::string>>();
-  auto loaded = std::make_shared<std::set<std::string>>();
-  return [&store, cache, loaded](const std::string& id) -> std::string {
-    auto it = cache->find(id);
-    if (it != cache->end()) return it->second;
-    if (is_valid_id(id)) {
-      if (const Schema* s = store.type_of(id); s && loaded->insert(s->type).second) {
-        std::vector<std::string> title = {s->title};
-        Store::Loaded all = store.load_all(*s, &title);
-        for (const auto* group : {&all.records, &all.invalid})
-          for (const Record& r : *group) (*cache)[r.id()] = r.get(s->title);
-        it = cache->find(id);
-        if (it != cache->end()) return it->second;
-      }
-    }
-    (*cache)[id] = "";
-    return "";
-  };
-}
-
 bool confirm(const std::string& question) {
   std::cerr << question << " [y/N] " << std::flush;
   std::string answer;
@@ -317,7 +292,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   for (const std::string& part : split(o.sort.empty() ? s.sort : o.sort, ','))
     needed.push_back(trim(part.substr(0, part.find(':'))).substr(0, part.find('.')));
   Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr);
-  NameOf name_of = name_lookup(store);
+  NameOf name_of = record_names(store);
   std::vector<const Record*> shown;
   for (const Record& r : loaded.records)
     if (filter.matches(r, name_of)) shown.push_back(&r);
@@ -357,7 +332,7 @@ std::string related_json(const Store& store, const std::vector<RelatedGroup>& gr
 
 std::string related_table(Context& ctx, Store& store, const std::vector<RelatedGroup>& groups, int limit) {
   std::string out;
-  NameOf name_of = name_lookup(store);
+  NameOf name_of = record_names(store);
   for (const RelatedGroup& g : groups) {
     if (g.single) continue;  // shown inline as the field's value
     const Schema& s = store.schemas().get(g.records.front().type);
@@ -399,7 +374,7 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   ro.format = format;
   ro.color = ctx.color();
   ro.fields = fields;
-  ro.name_of = name_lookup(store);
+  ro.name_of = record_names(store);
   switch (format) {
     case Format::Json:
     case Format::Jsonl: {

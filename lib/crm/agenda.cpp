@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <unordered_map>
 
 #include "crm/deal_workflow.hpp"
 #include "crm/decimal.hpp"
 #include "crm/ids.hpp"
 #include "crm/json.hpp"
+#include "crm/related.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -41,20 +40,10 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
   const Clock& clock = store.clock();
   Days today = clock.today;
   Days horizon = today + date::days{days};
-  // Names for details: the first miss in a type reads that type's names
-  // through the index, once.
-  std::unordered_map<std::string, std::string> names;
-  std::set<std::string> named_types;
-  auto name_of = [&](const std::string& id) -> std::string {
-    auto it = names.find(id);
-    if (it != names.end()) return it->second;
-    if (const Schema* s = store.type_of(id); s && named_types.insert(s->type).second) {
-      std::vector<std::string> title = {s->title};
-      for (const Record& r : store.load_all(*s, &title).records) names[r.id()] = r.get(s->title);
-      it = names.find(id);
-      if (it != names.end()) return it->second;
-    }
-    return names[id] = id;
+  NameOf names = record_names(store);
+  auto name_of = [&](const std::string& id) {  // an unknown id shows as itself
+    std::string name = names(id);
+    return name.empty() ? id : name;
   };
   // Only the fields the agenda reads are decoded from the index.
   const std::vector<std::string> task_fields = {"title", "due", "status", "related", "owner"};

@@ -1,10 +1,34 @@
 #include "crm/related.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <set>
+#include <unordered_map>
 
 #include "crm/task_workflow.hpp"
 
 namespace crm {
+
+NameOf record_names(const Store& store) {
+  auto cache = std::make_shared<std::unordered_map<std::string, std::string>>();
+  auto loaded = std::make_shared<std::set<std::string>>();
+  return [&store, cache, loaded](const std::string& id) -> std::string {
+    auto it = cache->find(id);
+    if (it != cache->end()) return it->second;
+    if (is_valid_id(id)) {
+      if (const Schema* s = store.type_of(id); s && loaded->insert(s->type).second) {
+        std::vector<std::string> title = {s->title};
+        Store::Loaded all = store.load_all(*s, &title);
+        for (const auto* group : {&all.records, &all.invalid})
+          for (const Record& r : *group) (*cache)[r.id()] = r.get(s->title);
+        it = cache->find(id);
+        if (it != cache->end()) return it->second;
+      }
+    }
+    (*cache)[id] = "";
+    return "";
+  };
+}
 
 std::vector<RelatedGroup> related_records(const Store& store, const Record& record) {
   std::vector<RelatedGroup> groups;

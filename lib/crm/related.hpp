@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/filter.hpp"
 #include "crm/record.hpp"
 #include "crm/store.hpp"
 
@@ -17,6 +18,12 @@ struct RelatedGroup {
   bool single = false;   // a to-one reference: at most one record
   std::vector<Record> records;
 };
+
+// Names of records by id, for tables, details and filters on references
+// (`company=Acme`). The first miss in a type reads that type's names through
+// the index once, so 10,000 rows cost one pass over their companies, not a
+// parse per row. Unknown ids name "".
+NameOf record_names(const Store& store);
 
 // Referenced records first (by field, in schema order), then referring
 // records by type; activities newest first, open tasks by due date.

@@ -9,6 +9,7 @@
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/json.hpp"
+#include "crm/related.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -157,8 +158,7 @@ class Scope {
         since(request.since),
         until(request.until),
         today(store.clock().today),
-        subject_(std::move(subject)),
-        names_(std::make_shared<std::map<std::string, std::string>>()) {}
+        subject_(std::move(subject)) {}
 
   const Store& store;
   const Config& config;
@@ -192,24 +192,12 @@ class Scope {
  private:
   // A filter on a reference may name the record: `company=Acme`.
   NameOf name_lookup() const {
-    auto cache = names_;
-    const Store* s = &store;
-    return [s, cache](const std::string& id) -> std::string {
-      auto it = cache->find(id);
-      if (it != cache->end()) return it->second;
-      std::string name;
-      const Schema* schema = is_valid_id(id) ? s->type_of(id) : nullptr;
-      try {
-        if (schema) name = s->load(*schema, id).get(schema->title);
-      } catch (const Error&) {
-        // A record that does not load has no name to match; `crm check` reports it.
-      }
-      return (*cache)[id] = name;
-    };
+    if (!names_) names_ = record_names(store);
+    return names_;
   }
 
   std::string subject_;
-  std::shared_ptr<std::map<std::string, std::string>> names_;
+  mutable NameOf names_;  // made on first use: shares one cache across the report
   mutable std::map<std::string, std::vector<Record>> loaded_;
 };
 
