@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crm/csv.hpp"
 #include "crm/decimal.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -75,17 +76,7 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::string csv_cell(std::string_view s) {
-  bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
-               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  if (!quote) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string csv_cell(std::string_view s) { return csv_quote(s, /*raw=*/true); }
 
 std::string tsv_cell(std::string_view s) {
   std::string out;
