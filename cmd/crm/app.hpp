@@ -17,10 +17,10 @@
 namespace crm::cli {
 
 struct Globals {
-  std::string dir;            // -C
-  std::string format;         // --format ("" = table)
-  bool quiet = false;         // -q = --format ids
-  std::string color = "auto"; // --color
+  std::string dir;             // -C
+  std::string format;          // --format ("" = table)
+  bool quiet = false;          // -q = --format ids
+  std::string color = "auto";  // --color
 };
 
 // Built once per run, after parsing: opens the store on first use.
@@ -46,8 +46,8 @@ class Context {
 
 struct AddOptions {
   std::vector<std::pair<std::string, std::string>> named;  // field → value from --name etc.; "tags+" adds to a list
-  std::vector<std::string> sets;  // FIELD=VALUE
-  std::string from;               // FILE or -
+  std::vector<std::string> sets;                           // FIELD=VALUE
+  std::string from;                                        // FILE or -
 };
 
 struct ListOptions {

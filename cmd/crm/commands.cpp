@@ -5,7 +5,6 @@
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -56,11 +55,13 @@ void add_named_options(CLI::App* verb, const Schema& schema, std::vector<std::pa
     }
     verb->add_option_function<std::string>(
             "--" + f.option, [&named, name](const std::string& v) { named.emplace_back(name, v); }, help)
-        ->type_name(f.type == FieldType::Enum ? "{" + [&] {
-          std::string v;
-          for (const auto& x : f.values) v += (v.empty() ? "" : ",") + x;
-          return v;
-        }() + "}"
+        ->type_name(f.type == FieldType::Enum ? "{" +
+                                                    [&] {
+                                                      std::string v;
+                                                      for (const auto& x : f.values) v += (v.empty() ? "" : ",") + x;
+                                                      return v;
+                                                    }() +
+                                                    "}"
                                               : "VALUE");
   }
 }
@@ -75,12 +76,15 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
   std::string article = std::string("aeiou").find(schema.type[0]) == std::string::npos ? "a " : "an ";
   CLI::App* add_cmd = noun->add_subcommand("add", "add " + article + schema.type + "; prints its id");
   add_named_options(add_cmd, schema, add.named);
-  add_cmd->add_option("--set", add.sets, "set any field (repeatable)")->type_name("FIELD=VALUE")->allow_extra_args(false);
+  add_cmd->add_option("--set", add.sets, "set any field (repeatable)")
+      ->type_name("FIELD=VALUE")
+      ->allow_extra_args(false);
   add_cmd->add_option("--from", add.from, "read the record from a YAML or JSON file (- for stdin)")->type_name("FILE");
   add_cmd->callback([&ctx, &status, s, &add] { status = cmd_add(ctx, *s, add); });
 
   auto& list = keep<ListOptions>(g_pool);
-  CLI::App* list_cmd = noun->add_subcommand("list", "list " + schema.folder + " matching a filter (see crm(1) FILTERS)");
+  CLI::App* list_cmd =
+      noun->add_subcommand("list", "list " + schema.folder + " matching a filter (see crm(1) FILTERS)");
   list_cmd->add_option("filter", list.filter, "terms: field=value, field~text, +tag, due<eow, a word, or")
       ->type_name("FILTER");
   list_cmd->add_option("--sort", list.sort, "sort by fields: name,created:desc")->type_name("FIELD[:desc]");
@@ -126,7 +130,8 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
 void register_type_verbs(CLI::App& app, Context& ctx, int& status) {
   CLI::App* deal = app.get_subcommand("deal");
   auto& move = keep<std::array<std::string, 2>>(g_pool);
-  CLI::App* move_cmd = deal->add_subcommand("move", "move a deal to a stage of the pipeline (recorded in stage_history)");
+  CLI::App* move_cmd =
+      deal->add_subcommand("move", "move a deal to a stage of the pipeline (recorded in stage_history)");
   move_cmd->add_option("id", move[0], "id, unique id prefix or name")->required()->type_name("ID");
   move_cmd->add_option("stage", move[1], "the stage")->required()->type_name("STAGE");
   move_cmd->callback([&ctx, &status, &move] { status = cmd_deal_move(ctx, move[0], move[1], ""); });
@@ -144,8 +149,7 @@ void register_type_verbs(CLI::App& app, Context& ctx, int& status) {
 
   CLI::App* lead = app.get_subcommand("lead");
   auto& conv = keep<ConvertCliOptions>(g_pool);
-  CLI::App* conv_cmd =
-      lead->add_subcommand("convert", "turn a lead into a contact, its company and optionally a deal");
+  CLI::App* conv_cmd = lead->add_subcommand("convert", "turn a lead into a contact, its company and optionally a deal");
   conv_cmd->add_option("id", conv.id, "id, unique id prefix, email or name")->required()->type_name("ID");
   conv_cmd->add_flag("--deal", conv.deal, "also create a deal");
   conv_cmd->add_option("--amount", conv.amount, "the deal's amount (default: the lead's estimated_value)")
@@ -199,12 +203,14 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   CLI::App* report_cmd = app.add_subcommand(
       "report", "reports: pipeline forecast funnel winrate velocity sources activity overdue stale; none: a dashboard");
   report_cmd->add_option("name", report.name, "the report (none: the dashboard)")->type_name("NAME");
-  report_cmd->add_option("filter", report.filter, "filter terms on the report's records (deals, leads, activities, tasks)")
+  report_cmd
+      ->add_option("filter", report.filter, "filter terms on the report's records (deals, leads, activities, tasks)")
       ->type_name("FILTER");
   report_cmd->add_option("--owner", report.owner, "only records of this owner")->type_name("OWNER");
   report_cmd->add_option("--since", report.since, "from this day (2026-01-01, -90d, …)")->type_name("DATE");
   report_cmd->add_option("--until", report.until, "to this day, inclusive (eoq, today, …)")->type_name("DATE");
-  report_cmd->add_option("--by", report.by, "group by owner, source, stage, week, month or quarter")->type_name("FIELD");
+  report_cmd->add_option("--by", report.by, "group by owner, source, stage, week, month or quarter")
+      ->type_name("FIELD");
   report_cmd->add_option("--days", report.days, "stale: idle days (default: the stage's stale_after, else 30)")
       ->type_name("N")
       ->check(CLI::NonNegativeNumber);
@@ -227,19 +233,23 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   init_cmd->callback([&ctx, &status, &init] { status = cmd_init(ctx, init); });
 
   auto& imp = keep<ImportCliOptions>(g_pool);
-  CLI::App* import_cmd = app.add_subcommand("import", "import csv, vcard, json or jsonl files (create, update or upsert)");
+  CLI::App* import_cmd =
+      app.add_subcommand("import", "import csv, vcard, json or jsonl files (create, update or upsert)");
   import_cmd->add_option("format", imp.format, "csv, vcard, json or jsonl")->required()->type_name("FORMAT");
   import_cmd->add_option("files", imp.files, "the files (- for stdin)")->required()->type_name("FILE");
-  import_cmd->add_option("--type", imp.type, "the record type (default: contact; json: each object's own)")->type_name("TYPE");
+  import_cmd->add_option("--type", imp.type, "the record type (default: contact; json: each object's own)")
+      ->type_name("TYPE");
   import_cmd->add_option("--mode", imp.mode, "create, update or upsert (default)")->type_name("MODE");
-  import_cmd->add_option("--match", imp.match, "the key that finds existing records: email, domain, id, name or a field")
+  import_cmd
+      ->add_option("--match", imp.match, "the key that finds existing records: email, domain, id, name or a field")
       ->type_name("KEY");
   import_cmd->add_option("--map", imp.map, "map a column: \"Column Header=field\" (repeatable; =- ignores it)")
       ->type_name("COL=FIELD")
       ->allow_extra_args(false);
   import_cmd->add_option("--mapping", imp.mapping, "a YAML or JSON file of column: field pairs")->type_name("FILE");
   import_cmd->add_flag("--keep-unmapped", imp.keep_unmapped, "keep columns that map to nothing as custom fields");
-  import_cmd->add_option("--delimiter", imp.delimiter, "the CSV delimiter (default: detected; tab for tab)")->type_name("C");
+  import_cmd->add_option("--delimiter", imp.delimiter, "the CSV delimiter (default: detected; tab for tab)")
+      ->type_name("C");
   import_cmd->add_option("--date-format", imp.date_format, "how dates are written: %d/%m/%Y …")->type_name("FMT");
   import_cmd->add_flag("--dry-run", imp.dry_run, "write nothing; say what would be created, updated, skipped");
   import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
@@ -278,10 +288,13 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   CLI::App* merge_cmd =
       app.add_subcommand("merge-file", "git's merge driver for a record: crm merge-file BASE OURS THEIRS [PATH]");
   merge_cmd->add_option("base", merge[0], "the common ancestor (%O)")->required()->type_name("BASE");
-  merge_cmd->add_option("ours", merge[1], "our version, overwritten with the result (%A)")->required()->type_name("OURS");
+  merge_cmd->add_option("ours", merge[1], "our version, overwritten with the result (%A)")
+      ->required()
+      ->type_name("OURS");
   merge_cmd->add_option("theirs", merge[2], "their version (%B)")->required()->type_name("THEIRS");
   merge_cmd->add_option("path", merge[3], "the record's path in the repository (%P)")->type_name("PATH");
-  merge_cmd->callback([&ctx, &status, &merge] { status = cmd_merge_file(ctx, merge[0], merge[1], merge[2], merge[3]); });
+  merge_cmd->callback(
+      [&ctx, &status, &merge] { status = cmd_merge_file(ctx, merge[0], merge[1], merge[2], merge[3]); });
 
   CLI::App* sync_cmd =
       app.add_subcommand("sync", "commit record changes, git pull --rebase, git push; exit 4 on conflicts");

@@ -111,16 +111,15 @@ void autocommit(Context& ctx, Store& store) {
   const auto& first = store.changes().front();
   std::string short_id = first.id.substr(0, 8);
   if (store.changes().size() == 1 || std::all_of(store.changes().begin(), store.changes().end(),
-                                                  [&](const Store::Change& c) { return c.id == first.id; })) {
-    subject = "crm: " + first.action + " " + first.type + " " + (first.title.empty() ? "" : first.title + " ") +
-              "(" + short_id + "…)";
+                                                 [&](const Store::Change& c) { return c.id == first.id; })) {
+    subject = "crm: " + first.action + " " + first.type + " " + (first.title.empty() ? "" : first.title + " ") + "(" +
+              short_id + "…)";
   } else {
     subject = "crm: " + first.action + " " + first.type + " " + first.title + " and " +
               std::to_string(paths.size() - 1) + " more";
   }
   std::string body;
-  for (const auto& c : store.changes())
-    body += "- " + c.action + " " + c.type + " " + c.title + " (" + c.id + ")\n";
+  for (const auto& c : store.changes()) body += "- " + c.action + " " + c.type + " " + c.title + " (" + c.id + ")\n";
   std::vector<std::string> add = {"add", "-A", "--"};
   add.insert(add.end(), paths.begin(), paths.end());
   GitResult r = run_git(store.root(), add);
@@ -133,7 +132,8 @@ void autocommit(Context& ctx, Store& store) {
 int cmd_sync(Context& ctx) {
   Store& store = ctx.store();
   const fs::path& root = store.root();
-  if (!in_git_work_tree(root)) throw UsageError(root.string() + " is not a git repository; make it one with: crm git setup");
+  if (!in_git_work_tree(root))
+    throw UsageError(root.string() + " is not a git repository; make it one with: crm git setup");
   auto lock = store.lock();
   // A rebase stopped on conflicts earlier: go on once they are resolved.
   GitResult state = run_git(root, {"rev-parse", "--git-path", "rebase-merge"});
@@ -155,9 +155,12 @@ int cmd_sync(Context& ctx) {
         std::vector<std::string> fields;  // the merge driver marks single fields
         bool inside = false;
         for (const std::string& line : split(text, '\n')) {
-          if (starts_with(line, "<<<<<<<")) inside = true;
-          else if (starts_with(line, "=======")) inside = false;
-          else if (inside && !line.empty() && line[0] != ' ' && line[0] != '-') fields.push_back(line.substr(0, line.find(':')));
+          if (starts_with(line, "<<<<<<<"))
+            inside = true;
+          else if (starts_with(line, "======="))
+            inside = false;
+          else if (inside && !line.empty() && line[0] != ' ' && line[0] != '-')
+            fields.push_back(line.substr(0, line.find(':')));
         }
         detail = fields.empty() ? "" : " (" + join(fields, ", ") + ")";
       } catch (const Error&) {

@@ -75,8 +75,10 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
     if (row.action != "failed" && row.action != "skipped") continue;
     std::string where = row.file.empty() ? "" : row.file + (row.line ? ":" + std::to_string(row.line) : "") + ": ";
     std::string line = where + row.action + ": " + row.reason;
-    if (row.action == "failed") ctx.report(InvalidData(Location{}, line));
-    else ctx.note(line);
+    if (row.action == "failed")
+      ctx.report(InvalidData(Location{}, line));
+    else
+      ctx.note(line);
   }
   if (o.dry_run) ctx.note("dry run: nothing written");
   std::fflush(stdout);

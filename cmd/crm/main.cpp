@@ -1,7 +1,6 @@
 // crm's entry point: the global options, the command tree, and the one place
 // that catches errors and maps them to the contract's exit codes.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -87,8 +86,10 @@ int main(int argc, char** argv) {
       if (args[i + 1] == "activity") args[i + 1] = "=activity";
       break;
     }
-    if (args[i] == "-C" || args[i] == "--format" || args[i] == "--color") ++i;
-    else if (args[i].empty() || args[i][0] != '-') break;
+    if (args[i] == "-C" || args[i] == "--format" || args[i] == "--color")
+      ++i;
+    else if (args[i].empty() || args[i][0] != '-')
+      break;
   }
   std::vector<char*> rewritten;
   for (std::string& a : args) rewritten.push_back(a.data());
@@ -114,8 +115,8 @@ int main(int argc, char** argv) {
     if (deepest != &app && deepest->get_require_subcommand_min() > 0 && deepest->get_subcommands().empty()) {
       std::string verbs;
       for (const CLI::App* sub : deepest->get_subcommands({})) verbs += (verbs.empty() ? "" : ", ") + sub->get_name();
-      return fail(kExitUsage, "crm " + deepest->get_name() + " needs a verb: " + verbs +
-                                  " (see crm help " + deepest->get_name() + ")");
+      return fail(kExitUsage, "crm " + deepest->get_name() + " needs a verb: " + verbs + " (see crm help " +
+                                  deepest->get_name() + ")");
     }
     return fail(kExitUsage, std::string(e.what()) + " (see crm help)");
   } catch (const Error& e) {

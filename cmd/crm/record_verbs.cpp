@@ -17,8 +17,8 @@
 #include "crm/ids.hpp"
 #include "crm/json.hpp"
 #include "crm/related.hpp"
-#include "crm/workflow.hpp"
 #include "crm/text.hpp"
+#include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
 
 namespace crm::cli {
@@ -138,7 +138,8 @@ void merge_from(const Store& store, const Schema& schema, Record& r, const std::
     if (k == "created" || k == "updated") continue;
     if (k == "id") {
       if (!v.is_scalar() || !is_valid_id(v.text))
-        throw InvalidData(Location{source, v.line, v.column, "id"}, "\"" + escape_for_terminal(v.text) + "\" is not a record id");
+        throw InvalidData(Location{source, v.line, v.column, "id"},
+                          "\"" + escape_for_terminal(v.text) + "\" is not a record id");
       r.data.set("id", Node::scalar(v.text));
       continue;
     }
@@ -198,8 +199,10 @@ void sort_records(std::vector<const Record*>& records, const Schema& schema, con
     std::string p = trim(part);
     if (p.empty()) continue;
     bool desc = false;
-    if (ends_with(p, ":desc")) desc = true, p.resize(p.size() - 5);
-    else if (ends_with(p, ":asc")) p.resize(p.size() - 4);
+    if (ends_with(p, ":desc"))
+      desc = true, p.resize(p.size() - 5);
+    else if (ends_with(p, ":asc"))
+      p.resize(p.size() - 4);
     if (!is_stamp_or_id(p) && !schema.field_path(p)) throw unknown_field(schema, p);
     keys.push_back({p, desc, schema.field_path(p)});
   }
@@ -556,8 +559,9 @@ int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o) {
       if (v && v->is_scalar()) {
         referrer.data.erase(ref.field);
       } else if (v) {
-        v->items.erase(std::remove_if(v->items.begin(), v->items.end(), [&](const Node& n) { return n.text == r->id(); }),
-                       v->items.end());
+        v->items.erase(
+            std::remove_if(v->items.begin(), v->items.end(), [&](const Node& n) { return n.text == r->id(); }),
+            v->items.end());
         if (v->items.empty()) referrer.data.erase(ref.field);
       }
       store.write(referrer, false);

@@ -85,8 +85,8 @@ int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o) {
       std::string obj = "{";
       for (size_t k = 0; k < items.size(); ++k)
         obj += (k ? "," : "") + json_string(items[k]->type) + ":{\"id\":" + json_string(items[k]->id) +
-               ",\"name\":" + json_string(items[k]->name) + ",\"action\":" +
-               json_string(items[k]->created ? "created" : "linked") + "}";
+               ",\"name\":" + json_string(items[k]->name) +
+               ",\"action\":" + json_string(items[k]->created ? "created" : "linked") + "}";
       obj += "}";
       ctx.out((ctx.format() == Format::Json ? pretty_json(obj) : obj) + "\n");
       break;
@@ -169,7 +169,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
     return 0;
   }
   ReportRequest request;
-  request.name = o.name[0] == '=' ? o.name.substr(1) : o.name;  // see main.cpp: "=activity"
+  request.name = o.name[0] == '=' ? o.name.substr(1) : o.name;                // see main.cpp: "=activity"
   const Schema& subject = store.schemas().get(report_subject(request.name));  // UsageError for an unknown report
   request.filter = parse_filter(o.filter, subject, store.clock());
   auto day = [&](const std::string& text, const char* option) -> std::optional<Days> {

@@ -47,8 +47,8 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
   };
   // Only the fields the agenda reads are decoded from the index.
   const std::vector<std::string> task_fields = {"title", "due", "status", "related", "owner"};
-  const std::vector<std::string> contact_fields = {"name", "follow_up", "do_not_contact", "owner", "company", "phone",
-                                                   "email"};
+  const std::vector<std::string> contact_fields = {"name",    "follow_up", "do_not_contact", "owner",
+                                                   "company", "phone",     "email"};
   const std::vector<std::string> deal_fields = {"name", "stage", "close_date", "amount", "currency", "owner"};
   std::vector<AgendaItem> overdue, upcoming, follow, closing;
 
@@ -101,8 +101,7 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
   return out;
 }
 
-std::string render_agenda(const std::vector<AgendaItem>& items, const Store& store, const RenderOptions& o,
-                          int days) {
+std::string render_agenda(const std::vector<AgendaItem>& items, const Store& store, const RenderOptions& o, int days) {
   static const char* const kColumns[] = {"section", "type", "id", "date", "title", "detail", "owner"};
   auto values = [](const AgendaItem& i) {
     return std::vector<std::string>{i.section, i.type, i.id, i.date, i.title, i.detail, i.owner};

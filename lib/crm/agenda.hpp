@@ -14,9 +14,9 @@ struct AgendaItem {
   std::string section;  // overdue, upcoming, follow-up, closing
   std::string type;     // task, contact, deal
   std::string id;
-  std::string date;     // due, follow_up or close_date
+  std::string date;  // due, follow_up or close_date
   std::string title;
-  std::string detail;   // related names, company, stage and amount
+  std::string detail;  // related names, company, stage and amount
   std::string owner;
 };
 

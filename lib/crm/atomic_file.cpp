@@ -67,7 +67,8 @@ void write_file_atomic(const fs::path& path, std::string_view bytes, bool sync) 
 std::string read_file(const fs::path& path, size_t max_bytes, bool follow_links) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (follow_links ? 0 : O_NOFOLLOW));
   if (fd < 0) {
-    if (errno == ELOOP) throw InvalidData(Location{path.string(), 0, 0, ""}, "is a symbolic link; records must be regular files");
+    if (errno == ELOOP)
+      throw InvalidData(Location{path.string(), 0, 0, ""}, "is a symbolic link; records must be regular files");
     throw Error(sys_error("cannot read", path));
   }
   struct stat st;

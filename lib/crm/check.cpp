@@ -80,9 +80,9 @@ std::vector<Problem> check_store(const Store& store) {
                              std::find(f.ref_types.begin(), f.ref_types.end(), target->type) != f.ref_types.end());
         if (!ok) {
           std::string what = f.ref_types.size() == 1 ? f.ref_types[0] : "record";
-          problems.push_back({Location{r.path, ref->line, ref->column, f.name}.str() + ": no " + what + " with id " +
-                                  ref->text,
-                              false});
+          problems.push_back(
+              {Location{r.path, ref->line, ref->column, f.name}.str() + ": no " + what + " with id " + ref->text,
+               false});
         }
       }
     }

@@ -47,17 +47,20 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
   c.raw = doc;
   if (std::string cur = doc.get("currency"); !cur.empty()) c.currency = cur;
   if (const Node* p = doc.find("pipeline")) {
-    if (!p->is_sequence()) throw InvalidData(Location{source, p->line, p->column, "pipeline"}, "expected a list of stages");
+    if (!p->is_sequence())
+      throw InvalidData(Location{source, p->line, p->column, "pipeline"}, "expected a list of stages");
     for (const Node& s : p->items) {
       Stage st;
       st.name = s.get("stage");
-      if (st.name.empty()) throw InvalidData(Location{source, s.line, s.column, "pipeline"}, "a stage needs a name (stage: …)");
+      if (st.name.empty())
+        throw InvalidData(Location{source, s.line, s.column, "pipeline"}, "a stage needs a name (stage: …)");
       std::string prob = s.get("probability");
       if (!prob.empty()) {
         bool digits = prob.size() <= 3 && prob.find_first_not_of("0123456789") == std::string::npos;
         st.probability = digits ? std::atoi(prob.c_str()) : -1;
         if (st.probability < 0 || st.probability > 100)
-          throw InvalidData(Location{source, s.line, s.column, "pipeline." + st.name + ".probability"}, "\"" + prob + "\" is not a percentage 0-100");
+          throw InvalidData(Location{source, s.line, s.column, "pipeline." + st.name + ".probability"},
+                            "\"" + prob + "\" is not a percentage 0-100");
       }
       st.closed = s.get("closed");
       if (!st.closed.empty() && st.closed != "won" && st.closed != "lost")

@@ -12,8 +12,8 @@ namespace crm {
 struct Stage {
   std::string name;
   int probability = 0;
-  std::string closed;  // "", "won" or "lost"
-  int stale_after = 0; // days; 0: the report's default
+  std::string closed;   // "", "won" or "lost"
+  int stale_after = 0;  // days; 0: the report's default
 };
 
 struct Config {

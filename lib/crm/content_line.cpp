@@ -25,15 +25,24 @@ std::string escape_text_value(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
       case '\r':
         if (i + 1 < s.size() && s[i + 1] == '\n') break;  // CRLF: the LF writes \n
         out += "\\n";
         break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -32,8 +32,9 @@ char detect_csv_delimiter(std::string_view header) {
 }
 
 CsvTable parse_csv(std::string_view text, const CsvOptions& o) {
-  if (text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
-                            (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF)))
+  if (text.size() >= 2 &&
+      ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+       (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF)))
     throw csv_error(o, 1, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)");
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)

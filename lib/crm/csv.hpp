@@ -11,13 +11,13 @@
 namespace crm {
 
 struct CsvRow {
-  int line = 0;                    // 1-based line of the file the row starts on
+  int line = 0;  // 1-based line of the file the row starts on
   std::vector<std::string> cells;
 };
 
 struct CsvOptions {
-  char delimiter = 0;   // 0: detected from the header line (',' ';' or '\t')
-  std::string source;   // the file name, for errors
+  char delimiter = 0;  // 0: detected from the header line (',' ';' or '\t')
+  std::string source;  // the file name, for errors
 };
 
 struct CsvTable {

@@ -74,11 +74,16 @@ std::optional<Days> parse_day_word(std::string_view word, const Clock& clock) {
     if (!all_digits(n) || n.size() > 4) return std::nullopt;  // ±9999 units at most
     int count = to_int(n) * (w[0] == '-' ? -1 : 1);
     switch (unit) {
-      case 'd': return today + days{count};
-      case 'w': return today + days{7 * count};
-      case 'm': return add_months(today, count);
-      case 'y': return add_months(today, 12 * count);
-      default: return std::nullopt;
+      case 'd':
+        return today + days{count};
+      case 'w':
+        return today + days{7 * count};
+      case 'm':
+        return add_months(today, count);
+      case 'y':
+        return add_months(today, 12 * count);
+      default:
+        return std::nullopt;
     }
   }
   if (auto iso = parse_iso_date(w)) return iso;

@@ -29,12 +29,12 @@ std::optional<Days> parse_iso_date(std::string_view s);
 // "YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)" or with a space for the T; no zone means UTC.
 std::optional<Seconds> parse_iso_datetime(std::string_view s);
 
-std::string format_date(Days d);          // 2026-11-23
-std::string format_datetime(Seconds t);   // 2026-11-23T10:04:05Z
+std::string format_date(Days d);         // 2026-11-23
+std::string format_datetime(Seconds t);  // 2026-11-23T10:04:05Z
 
 // A date a user typed, resolved against the clock.
 struct DateValue {
-  Seconds at;             // midnight UTC when !has_time
+  Seconds at;  // midnight UTC when !has_time
   bool has_time = false;
   Days day() const { return date::floor<date::days>(at); }
   std::string str() const { return has_time ? format_datetime(at) : format_date(day()); }

@@ -52,7 +52,9 @@ Decimal Decimal::operator-(const Decimal& o) const {
   return Decimal(with_scale(s).units_ - o.with_scale(s).units_, s);
 }
 
-Decimal Decimal::operator*(const Decimal& o) const { return Decimal(units_ * o.units_, scale_ + o.scale_).rounded(std::max(scale_ + o.scale_, 0)); }
+Decimal Decimal::operator*(const Decimal& o) const {
+  return Decimal(units_ * o.units_, scale_ + o.scale_).rounded(std::max(scale_ + o.scale_, 0));
+}
 
 static __int128 div_round(__int128 num, __int128 den) {
   bool negative = (num < 0) != (den < 0);

@@ -10,8 +10,8 @@
 namespace crm {
 
 struct DuplicateMatch {
-  std::string rule;  // email, phone, name (contact, lead); name, domain (company)
-  std::string key;   // the value they share, normalised: "ada@engines.example", "079460018", "ada lovelace"
+  std::string rule;              // email, phone, name (contact, lead); name, domain (company)
+  std::string key;               // the value they share, normalised: "ada@engines.example", "079460018", "ada lovelace"
   std::vector<std::string> ids;  // the records of the group that share it
 };
 
@@ -35,11 +35,11 @@ struct DuplicateGroup {
 std::vector<DuplicateGroup> find_duplicates(const Store& store, const std::string& type);
 
 struct MergeOutcome {
-  Record before;                      // the survivor as it was
-  Record survivor;                    // the survivor merged
-  std::vector<std::string> removed;   // the others (removed, or to be removed on a dry run)
-  std::vector<std::string> filled;    // fields the survivor took from the others ("title", "emails", "notes"…)
-  std::vector<Reference> repointed;   // references moved from an other to the survivor
+  Record before;                     // the survivor as it was
+  Record survivor;                   // the survivor merged
+  std::vector<std::string> removed;  // the others (removed, or to be removed on a dry run)
+  std::vector<std::string> filled;   // fields the survivor took from the others ("title", "emails", "notes"…)
+  std::vector<Reference> repointed;  // references moved from an other to the survivor
   bool dry_run = false;
 };
 

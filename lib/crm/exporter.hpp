@@ -10,11 +10,13 @@
 namespace crm {
 
 struct ExportRequest {
-  std::string format;                // json jsonl csv vcard ical
-  std::string type;                  // "": every type (json/jsonl), contacts and companies (vcard), tasks and meetings (ical); csv needs one
-  std::vector<std::string> filter;   // filter terms as `list` takes them; with no type, types whose fields the terms do not name are left out
-  bool raw = false;                  // csv: leave cells a spreadsheet would run as formulas alone
-  std::string vcard_version = "4.0"; // or 3.0
+  std::string format;  // json jsonl csv vcard ical
+  std::string
+      type;  // "": every type (json/jsonl), contacts and companies (vcard), tasks and meetings (ical); csv needs one
+  std::vector<std::string>
+      filter;  // filter terms as `list` takes them; with no type, types whose fields the terms do not name are left out
+  bool raw = false;                   // csv: leave cells a spreadsheet would run as formulas alone
+  std::string vcard_version = "4.0";  // or 3.0
 };
 
 // json: an array of records (id, type, fields; the format `import json` reads

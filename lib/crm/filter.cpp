@@ -25,14 +25,17 @@ bool is_ref_field(const Field* f) { return f && (f->type == FieldType::Ref || f-
 // values of an object.
 void collect(const Node& n, std::vector<std::string>& out) {
   switch (n.kind) {
-    case Node::Kind::Scalar: out.push_back(n.text); break;
+    case Node::Kind::Scalar:
+      out.push_back(n.text);
+      break;
     case Node::Kind::Sequence:
       for (const Node& i : n.items) collect(i, out);
       break;
     case Node::Kind::Map:
       for (const auto& e : n.entries) collect(e.second, out);
       break;
-    case Node::Kind::Null: break;
+    case Node::Kind::Null:
+      break;
   }
 }
 
@@ -99,8 +102,8 @@ bool term_matches(const Term& t, const Record& r, const NameOf& name_of) {
           hit = equals_ci(v, t.value);
         }
         if (!hit && is_ref_field(t.def)) {
-          hit = (t.value.size() >= 4 && starts_with(v, to_lower(t.value))) ||
-                (name_of && equals_ci(name_of(v), t.value));
+          hit =
+              (t.value.size() >= 4 && starts_with(v, to_lower(t.value))) || (name_of && equals_ci(name_of(v), t.value));
         }
         break;
       case Term::Op::Contains:
@@ -131,7 +134,7 @@ Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock
   size_t i = 0;
   while (i < arg.size() && is_field_char(arg[i])) ++i;
   static const std::pair<const char*, Term::Op> kOps[] = {
-      {"!=", Term::Op::Ne}, {">=", Term::Op::Ge}, {"<=", Term::Op::Le}, {"=", Term::Op::Eq},
+      {"!=", Term::Op::Ne}, {">=", Term::Op::Ge}, {"<=", Term::Op::Le},     {"=", Term::Op::Eq},
       {">", Term::Op::Gt},  {"<", Term::Op::Lt},  {"~", Term::Op::Contains}};
   const char* op_text = nullptr;
   if (i > 0 && i < arg.size()) {
@@ -156,8 +159,8 @@ Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock
   } else {
     t.def = schema.field_path(t.field);
     if (!t.def)
-      throw UsageError("unknown field \"" + t.field + "\" for " + schema.type + " (fields: " +
-                       join(schema.field_names(), ", ") + ")");
+      throw UsageError("unknown field \"" + t.field + "\" for " + schema.type +
+                       " (fields: " + join(schema.field_names(), ", ") + ")");
   }
   if (t.value.empty()) return t;
   if (t.field == "created" || t.field == "updated" || is_date_field(t.def)) {

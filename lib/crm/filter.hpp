@@ -24,9 +24,9 @@ struct Term {
   Op op = Op::Word;
   std::string field;  // path: "email", "address.city"; "" for Word
   std::string value;
-  const Field* def = nullptr;  // nullptr for id/created/updated/Word
-  std::optional<DateValue> date;   // the value as a date, when the field is one
-  std::optional<Decimal> number;   // the value as a number, when the field is one
+  const Field* def = nullptr;     // nullptr for id/created/updated/Word
+  std::optional<DateValue> date;  // the value as a date, when the field is one
+  std::optional<Decimal> number;  // the value as a number, when the field is one
 };
 
 // Looks up the display name of a referenced record by id ("" when unknown).

@@ -115,7 +115,8 @@ std::string write_ical(const std::vector<const Record*>& records, const NameOf& 
     }
     std::string description = trim(r.get(task ? "notes" : "body"));
     if (!names.empty())
-      description += (description.empty() ? "" : "\n\n") + std::string(task ? "Related: " : "With: ") + join(names, ", ");
+      description +=
+          (description.empty() ? "" : "\n\n") + std::string(task ? "Related: " : "With: ") + join(names, ", ");
 
     line(task ? "BEGIN:VTODO" : "BEGIN:VEVENT");
     line("UID:" + r.id() + "@crm");

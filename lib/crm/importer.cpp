@@ -126,7 +126,8 @@ std::optional<DateParts> parse_by_format(std::string_view text, std::string_view
       continue;
     }
     if (c != '%' || f + 1 >= format.size()) {
-      if (i >= text.size() || std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(c)))
+      if (i >= text.size() ||
+          std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(c)))
         return std::nullopt;
       ++i;
       continue;
@@ -186,7 +187,8 @@ std::optional<DateParts> parse_by_format(std::string_view text, std::string_view
         if (i >= text.size() || text[i] != '%') return std::nullopt;
         ++i;
         break;
-      default: return std::nullopt;
+      default:
+        return std::nullopt;
     }
   }
   skip_space();
@@ -199,7 +201,8 @@ std::optional<DateParts> parse_by_format(std::string_view text, std::string_view
 }
 
 std::string iso_of(const DateParts& p) {
-  date::year_month_day ymd{date::year{p.y}, date::month{static_cast<unsigned>(p.m)}, date::day{static_cast<unsigned>(p.d)}};
+  date::year_month_day ymd{date::year{p.y}, date::month{static_cast<unsigned>(p.m)},
+                           date::day{static_cast<unsigned>(p.d)}};
   if (p.y < 1 || !ymd.ok() || p.H > 23 || p.M > 59 || p.S > 60) return "";
   char buf[64];
   if (!p.time) {
@@ -221,19 +224,21 @@ std::string normalise_date(std::string_view input, const std::string& format) {
   }
   if (auto d = parse_iso_date(t)) return format_date(*d);
   // "2026-01-02T13:45:00.000Z": fractions of a second dropped.
-  if (size_t dot = t.find('.'); dot == 19 && t.size() > 20 && t[10] != ' ' && std::isdigit(static_cast<unsigned char>(t[20]))) {
+  if (size_t dot = t.find('.');
+      dot == 19 && t.size() > 20 && t[10] != ' ' && std::isdigit(static_cast<unsigned char>(t[20]))) {
     size_t end = dot + 1;
     while (end < t.size() && std::isdigit(static_cast<unsigned char>(t[end]))) ++end;
     t = t.substr(0, dot) + t.substr(end);
   }
   if (auto s = parse_iso_datetime(t)) return format_datetime(*s);
   static const char* const kFormats[] = {
-      "%Y/%m/%d",       "%Y/%m/%d %H:%M",    "%Y/%m/%d %H:%M:%S",    "%m/%d/%Y",          "%m/%d/%Y %H:%M",
-      "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y",
-      "%d.%m.%Y",       "%d.%m.%Y %H:%M",    "%d.%m.%Y %H:%M:%S",    "%d.%m.%y",          "%Y.%m.%d",
-      "%Y%m%d",         "%Y%m%dT%H%M%SZ",    "%Y%m%dT%H%M%S",        "%d %b %Y",          "%d-%b-%Y",
-      "%d-%b-%y",       "%b %d %Y",          "%b %d, %Y",            "%d %b %Y %H:%M",    "%b %d, %Y %I:%M %p",
-      "%Y-%m-%d %I:%M %p"};
+      "%Y/%m/%d",           "%Y/%m/%d %H:%M",    "%Y/%m/%d %H:%M:%S", "%m/%d/%Y",
+      "%m/%d/%Y %H:%M",     "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %I:%M:%S %p",
+      "%m/%d/%Y, %I:%M %p", "%m/%d/%y",          "%d.%m.%Y",          "%d.%m.%Y %H:%M",
+      "%d.%m.%Y %H:%M:%S",  "%d.%m.%y",          "%Y.%m.%d",          "%Y%m%d",
+      "%Y%m%dT%H%M%SZ",     "%Y%m%dT%H%M%S",     "%d %b %Y",          "%d-%b-%Y",
+      "%d-%b-%y",           "%b %d %Y",          "%b %d, %Y",         "%d %b %Y %H:%M",
+      "%b %d, %Y %I:%M %p", "%Y-%m-%d %I:%M %p"};
   for (const char* f : kFormats)
     if (auto p = parse_by_format(t, f)) {
       std::string iso = iso_of(*p);
@@ -330,18 +335,27 @@ std::string map_deal_stage(std::string_view text, const Config& config) {
   for (const char* l : kLost)
     if (want == l) return closed("lost");
   // Other CRMs' default stages → the default pipeline's, when the store has them.
-  static const std::pair<const char*, const char*> kStages[] = {
-      {"appointmentscheduled", "qualification"}, {"qualifiedtobuy", "needs-analysis"},
-      {"presentationscheduled", "proposal"},     {"decisionmakerboughtin", "negotiation"},
-      {"contractsent", "negotiation"},           {"prospecting", "qualification"},
-      {"leadin", "qualification"},               {"contactmade", "qualification"},
-      {"new", "qualification"},                  {"discovery", "needs-analysis"},
-      {"needsdefined", "needs-analysis"},        {"iddecisionmakers", "needs-analysis"},
-      {"perceptionanalysis", "needs-analysis"},  {"demoscheduled", "needs-analysis"},
-      {"valueproposition", "proposal"},          {"proposalpricequote", "proposal"},
-      {"proposalmade", "proposal"},              {"quote", "proposal"},
-      {"negotiationreview", "negotiation"},      {"negotiationsstarted", "negotiation"},
-      {"commit", "negotiation"}};
+  static const std::pair<const char*, const char*> kStages[] = {{"appointmentscheduled", "qualification"},
+                                                                {"qualifiedtobuy", "needs-analysis"},
+                                                                {"presentationscheduled", "proposal"},
+                                                                {"decisionmakerboughtin", "negotiation"},
+                                                                {"contractsent", "negotiation"},
+                                                                {"prospecting", "qualification"},
+                                                                {"leadin", "qualification"},
+                                                                {"contactmade", "qualification"},
+                                                                {"new", "qualification"},
+                                                                {"discovery", "needs-analysis"},
+                                                                {"needsdefined", "needs-analysis"},
+                                                                {"iddecisionmakers", "needs-analysis"},
+                                                                {"perceptionanalysis", "needs-analysis"},
+                                                                {"demoscheduled", "needs-analysis"},
+                                                                {"valueproposition", "proposal"},
+                                                                {"proposalpricequote", "proposal"},
+                                                                {"proposalmade", "proposal"},
+                                                                {"quote", "proposal"},
+                                                                {"negotiationreview", "negotiation"},
+                                                                {"negotiationsstarted", "negotiation"},
+                                                                {"commit", "negotiation"}};
   for (const auto& [from, to] : kStages)
     if (want == from)
       for (const Stage& s : config.pipeline)
@@ -359,34 +373,90 @@ std::string enum_value(const Field& f, std::string_view text) {
     if (fold_alnum(v) == want) return v;
   static const std::pair<const char*, const char*> kSynonyms[] = {
       // lifecycle (HubSpot)
-      {"marketingqualifiedlead", "mql"}, {"salesqualifiedlead", "sql"}, {"mql", "mql"}, {"sql", "sql"},
+      {"marketingqualifiedlead", "mql"},
+      {"salesqualifiedlead", "sql"},
+      {"mql", "mql"},
+      {"sql", "sql"},
       // lead status (HubSpot, Salesforce)
-      {"open", "contacted"}, {"attemptedtocontact", "contacted"}, {"connected", "contacted"},
-      {"inprogress", "in-progress"}, {"inprogress", "contacted"}, {"working", "contacted"},
-      {"workingcontacted", "contacted"}, {"opennotcontacted", "new"}, {"opendeal", "qualified"},
-      {"badtiming", "unqualified"}, {"closednotconverted", "unqualified"}, {"closedconverted", "converted"},
+      {"open", "contacted"},
+      {"attemptedtocontact", "contacted"},
+      {"connected", "contacted"},
+      {"inprogress", "in-progress"},
+      {"inprogress", "contacted"},
+      {"working", "contacted"},
+      {"workingcontacted", "contacted"},
+      {"opennotcontacted", "new"},
+      {"opendeal", "qualified"},
+      {"badtiming", "unqualified"},
+      {"closednotconverted", "unqualified"},
+      {"closedconverted", "converted"},
       // task status and priority (Salesforce, Outlook)
-      {"notstarted", "open"}, {"open", "open"}, {"deferred", "open"}, {"waitingonsomeoneelse", "open"},
-      {"waiting", "open"}, {"todo", "open"}, {"started", "in-progress"}, {"completed", "done"},
-      {"complete", "done"}, {"closed", "done"}, {"finished", "done"}, {"cancelled", "canceled"},
-      {"medium", "normal"}, {"none", "normal"}, {"highest", "urgent"}, {"critical", "urgent"},
+      {"notstarted", "open"},
+      {"open", "open"},
+      {"deferred", "open"},
+      {"waitingonsomeoneelse", "open"},
+      {"waiting", "open"},
+      {"todo", "open"},
+      {"started", "in-progress"},
+      {"completed", "done"},
+      {"complete", "done"},
+      {"closed", "done"},
+      {"finished", "done"},
+      {"cancelled", "canceled"},
+      {"medium", "normal"},
+      {"none", "normal"},
+      {"highest", "urgent"},
+      {"critical", "urgent"},
       {"lowest", "low"},
       // company relationship (Salesforce account types)
-      {"customerdirect", "customer"}, {"customerchannel", "customer"}, {"channelpartnerreseller", "reseller"},
-      {"installationpartner", "partner"}, {"technologypartner", "partner"}, {"integrator", "partner"},
-      {"vendor", "other"}, {"investor", "other"}, {"press", "other"}, {"analyst", "other"},
+      {"customerdirect", "customer"},
+      {"customerchannel", "customer"},
+      {"channelpartnerreseller", "reseller"},
+      {"installationpartner", "partner"},
+      {"technologypartner", "partner"},
+      {"integrator", "partner"},
+      {"vendor", "other"},
+      {"investor", "other"},
+      {"press", "other"},
+      {"analyst", "other"},
       // sources (HubSpot original source, Salesforce lead source)
-      {"organicsearch", "web"}, {"directtraffic", "web"}, {"website", "web"}, {"webform", "web"},
-      {"paidsearch", "ad"}, {"paidsocial", "ad"}, {"advertisement", "ad"}, {"ads", "ad"},
-      {"emailmarketing", "email"}, {"socialmedia", "social"}, {"organicsocial", "social"},
-      {"referrals", "referral"}, {"employeereferral", "referral"}, {"externalreferral", "referral"},
-      {"wordofmouth", "referral"}, {"partnerreferral", "partner"}, {"phoneinquiry", "call"},
-      {"coldcall", "call"}, {"phone", "call"}, {"tradeshow", "event"}, {"seminar", "event"},
-      {"conference", "event"}, {"webinar", "event"}, {"othercampaigns", "campaign"}, {"offlinesources", "other"},
-      {"offline", "other"}, {"purchasedlist", "other"},
+      {"organicsearch", "web"},
+      {"directtraffic", "web"},
+      {"website", "web"},
+      {"webform", "web"},
+      {"paidsearch", "ad"},
+      {"paidsocial", "ad"},
+      {"advertisement", "ad"},
+      {"ads", "ad"},
+      {"emailmarketing", "email"},
+      {"socialmedia", "social"},
+      {"organicsocial", "social"},
+      {"referrals", "referral"},
+      {"employeereferral", "referral"},
+      {"externalreferral", "referral"},
+      {"wordofmouth", "referral"},
+      {"partnerreferral", "partner"},
+      {"phoneinquiry", "call"},
+      {"coldcall", "call"},
+      {"phone", "call"},
+      {"tradeshow", "event"},
+      {"seminar", "event"},
+      {"conference", "event"},
+      {"webinar", "event"},
+      {"othercampaigns", "campaign"},
+      {"offlinesources", "other"},
+      {"offline", "other"},
+      {"purchasedlist", "other"},
       // activity kinds and direction
-      {"logacall", "call"}, {"phonecall", "call"}, {"mail", "email"}, {"appointment", "meeting"},
-      {"event", "meeting"}, {"inbound", "in"}, {"incoming", "in"}, {"outbound", "out"}, {"outgoing", "out"}};
+      {"logacall", "call"},
+      {"phonecall", "call"},
+      {"mail", "email"},
+      {"appointment", "meeting"},
+      {"event", "meeting"},
+      {"inbound", "in"},
+      {"incoming", "in"},
+      {"outbound", "out"},
+      {"outgoing", "out"}};
   for (const auto& [from, to] : kSynonyms)
     if (want == from && contains_str(f.values, to)) return to;
   return "";
@@ -454,122 +524,263 @@ struct HeaderRule {
 // The usual exporter headers (Google Contacts, HubSpot, Salesforce, Outlook, Apple/iCloud).
 const HeaderRule kRules[] = {
     // people
-    {"contact,lead", "name", "name"}, {"contact,lead", "full name", "name"}, {"contact,lead", "display name", "name"},
-    {"contact,lead", "contact name", "name"}, {"contact,lead", "lead name", "name"},
-    {"contact,lead", "first name", "first_name"}, {"contact,lead", "given name", "first_name"},
-    {"contact,lead", "firstname", "first_name"}, {"contact,lead", "last name", "last_name"},
-    {"contact,lead", "family name", "last_name"}, {"contact,lead", "surname", "last_name"},
-    {"contact,lead", "lastname", "last_name"}, {"contact,lead", "middle name", "middle"},
-    {"contact,lead", "additional name", "middle"}, {"contact,lead", "nickname", "nickname"},
-    {"contact,lead", "email", "email"}, {"contact,lead", "e mail", "email"}, {"contact,lead", "email address", "email"},
-    {"contact,lead", "e mail address", "email"}, {"contact,lead", "primary email", "email"},
-    {"contact,lead", "work email", "email"}, {"contact,lead", "business email", "email"},
-    {"contact,lead", "e mail 2 address", "emails"}, {"contact,lead", "e mail 3 address", "emails"},
-    {"contact,lead", "secondary email", "emails"}, {"contact,lead", "other email", "emails"},
-    {"contact,lead", "home email", "emails"}, {"contact,lead", "additional email addresses", "emails"},
+    {"contact,lead", "name", "name"},
+    {"contact,lead", "full name", "name"},
+    {"contact,lead", "display name", "name"},
+    {"contact,lead", "contact name", "name"},
+    {"contact,lead", "lead name", "name"},
+    {"contact,lead", "first name", "first_name"},
+    {"contact,lead", "given name", "first_name"},
+    {"contact,lead", "firstname", "first_name"},
+    {"contact,lead", "last name", "last_name"},
+    {"contact,lead", "family name", "last_name"},
+    {"contact,lead", "surname", "last_name"},
+    {"contact,lead", "lastname", "last_name"},
+    {"contact,lead", "middle name", "middle"},
+    {"contact,lead", "additional name", "middle"},
+    {"contact,lead", "nickname", "nickname"},
+    {"contact,lead", "email", "email"},
+    {"contact,lead", "e mail", "email"},
+    {"contact,lead", "email address", "email"},
+    {"contact,lead", "e mail address", "email"},
+    {"contact,lead", "primary email", "email"},
+    {"contact,lead", "work email", "email"},
+    {"contact,lead", "business email", "email"},
+    {"contact,lead", "e mail 2 address", "emails"},
+    {"contact,lead", "e mail 3 address", "emails"},
+    {"contact,lead", "secondary email", "emails"},
+    {"contact,lead", "other email", "emails"},
+    {"contact,lead", "home email", "emails"},
+    {"contact,lead", "additional email addresses", "emails"},
     {"contact,lead", "personal email", "emails"},
-    {"contact,lead,company", "phone", "phone"}, {"contact,lead,company", "phone number", "phone"},
-    {"contact,lead,company", "primary phone", "phone"}, {"contact,lead", "mobile", "phone:mobile"},
-    {"contact,lead", "mobile phone", "phone:mobile"}, {"contact,lead", "mobile phone number", "phone:mobile"},
-    {"contact,lead", "cell", "phone:mobile"}, {"contact,lead", "cell phone", "phone:mobile"},
-    {"contact,lead", "business phone", "phone:work"}, {"contact,lead", "business phone 2", "phone:work"},
-    {"contact,lead", "work phone", "phone:work"}, {"contact,lead", "office phone", "phone:work"},
-    {"contact,lead", "home phone", "phone:home"}, {"contact,lead", "home phone 2", "phone:home"},
-    {"contact,lead", "other phone", "phone:other"}, {"contact,lead", "assistant s phone", "phone:other"},
-    {"company", "company phone", "phone"}, {"company", "main phone", "phone"}, {"company", "account phone", "phone"},
+    {"contact,lead,company", "phone", "phone"},
+    {"contact,lead,company", "phone number", "phone"},
+    {"contact,lead,company", "primary phone", "phone"},
+    {"contact,lead", "mobile", "phone:mobile"},
+    {"contact,lead", "mobile phone", "phone:mobile"},
+    {"contact,lead", "mobile phone number", "phone:mobile"},
+    {"contact,lead", "cell", "phone:mobile"},
+    {"contact,lead", "cell phone", "phone:mobile"},
+    {"contact,lead", "business phone", "phone:work"},
+    {"contact,lead", "business phone 2", "phone:work"},
+    {"contact,lead", "work phone", "phone:work"},
+    {"contact,lead", "office phone", "phone:work"},
+    {"contact,lead", "home phone", "phone:home"},
+    {"contact,lead", "home phone 2", "phone:home"},
+    {"contact,lead", "other phone", "phone:other"},
+    {"contact,lead", "assistant s phone", "phone:other"},
+    {"company", "company phone", "phone"},
+    {"company", "main phone", "phone"},
+    {"company", "account phone", "phone"},
     {"company", "company main phone", "phone"},
-    {"contact,lead", "company", "company"}, {"contact,lead", "company name", "company"},
-    {"contact,lead", "organization", "company"}, {"contact,lead", "organization name", "company"},
-    {"contact,lead", "organisation", "company"}, {"contact,lead", "account name", "company"},
-    {"contact,lead", "account", "company"}, {"contact,lead", "associated company", "company"},
+    {"contact,lead", "company", "company"},
+    {"contact,lead", "company name", "company"},
+    {"contact,lead", "organization", "company"},
+    {"contact,lead", "organization name", "company"},
+    {"contact,lead", "organisation", "company"},
+    {"contact,lead", "account name", "company"},
+    {"contact,lead", "account", "company"},
+    {"contact,lead", "associated company", "company"},
     {"contact,lead", "employer", "company"},
-    {"contact,lead", "title", "title"}, {"contact,lead", "job title", "title"}, {"contact,lead", "organization title", "title"},
-    {"contact,lead", "position", "title"}, {"contact,lead", "role", "title"}, {"contact,lead", "job", "title"},
-    {"contact", "birthday", "birthday"}, {"contact", "birthdate", "birthday"}, {"contact", "date of birth", "birthday"},
-    {"contact", "lifecycle stage", "lifecycle"}, {"contact", "lifecycle", "lifecycle"},
-    {"contact", "do not contact", "do_not_contact"}, {"contact", "email opt out", "do_not_contact"},
-    {"contact", "unsubscribed", "do_not_contact"}, {"contact", "follow up", "follow_up"},
+    {"contact,lead", "title", "title"},
+    {"contact,lead", "job title", "title"},
+    {"contact,lead", "organization title", "title"},
+    {"contact,lead", "position", "title"},
+    {"contact,lead", "role", "title"},
+    {"contact,lead", "job", "title"},
+    {"contact", "birthday", "birthday"},
+    {"contact", "birthdate", "birthday"},
+    {"contact", "date of birth", "birthday"},
+    {"contact", "lifecycle stage", "lifecycle"},
+    {"contact", "lifecycle", "lifecycle"},
+    {"contact", "do not contact", "do_not_contact"},
+    {"contact", "email opt out", "do_not_contact"},
+    {"contact", "unsubscribed", "do_not_contact"},
+    {"contact", "follow up", "follow_up"},
     {"contact", "next follow up", "follow_up"},
-    {"contact,lead,company", "labels", "tags"}, {"contact,lead,company", "group membership", "tags"},
-    {"contact,lead,company,deal", "categories", "tags"}, {"*", "tags", "tags"}, {"*", "tag", "tags"},
-    {"contact,company", "website", "website"}, {"contact,company", "website url", "website"},
-    {"contact,company", "web page", "website"}, {"contact,company", "web site", "website"},
-    {"contact,company", "url", "website"}, {"contact", "personal web page", "website"},
-    {"contact,lead,deal", "source", "source"}, {"contact,lead,deal", "lead source", "source"},
-    {"contact,lead,deal", "original source", "source"}, {"contact,lead,deal", "original source type", "source"},
-    {"lead", "lead status", "status"}, {"lead", "status", "status"}, {"lead", "rating", "rating"},
-    {"lead", "lead rating", "rating"}, {"lead", "score", "score"}, {"lead", "lead score", "score"},
-    {"lead", "hubspot score", "score"}, {"lead", "estimated value", "estimated_value"},
+    {"contact,lead,company", "labels", "tags"},
+    {"contact,lead,company", "group membership", "tags"},
+    {"contact,lead,company,deal", "categories", "tags"},
+    {"*", "tags", "tags"},
+    {"*", "tag", "tags"},
+    {"contact,company", "website", "website"},
+    {"contact,company", "website url", "website"},
+    {"contact,company", "web page", "website"},
+    {"contact,company", "web site", "website"},
+    {"contact,company", "url", "website"},
+    {"contact", "personal web page", "website"},
+    {"contact,lead,deal", "source", "source"},
+    {"contact,lead,deal", "lead source", "source"},
+    {"contact,lead,deal", "original source", "source"},
+    {"contact,lead,deal", "original source type", "source"},
+    {"lead", "lead status", "status"},
+    {"lead", "status", "status"},
+    {"lead", "rating", "rating"},
+    {"lead", "lead rating", "rating"},
+    {"lead", "score", "score"},
+    {"lead", "lead score", "score"},
+    {"lead", "hubspot score", "score"},
+    {"lead", "estimated value", "estimated_value"},
     {"lead", "annual revenue", "ignore"},
     // addresses: business, mailing and billing first; home only when no other (first column wins)
-    {"contact,lead,company", "street", "address.street"}, {"contact,lead,company", "street address", "address.street"},
-    {"contact,lead,company", "address", "address.street"}, {"contact,lead,company", "address line 1", "address.street"},
-    {"contact,lead,company", "mailing street", "address.street"}, {"contact,lead,company", "business street", "address.street"},
-    {"contact,lead,company", "billing street", "address.street"}, {"contact,lead,company", "home street", "address.street"},
-    {"contact,lead,company", "city", "address.city"}, {"contact,lead,company", "mailing city", "address.city"},
-    {"contact,lead,company", "business city", "address.city"}, {"contact,lead,company", "billing city", "address.city"},
-    {"contact,lead,company", "home city", "address.city"}, {"contact,lead,company", "town", "address.city"},
-    {"contact,lead,company", "state", "address.region"}, {"contact,lead,company", "region", "address.region"},
-    {"contact,lead,company", "state region", "address.region"}, {"contact,lead,company", "province", "address.region"},
-    {"contact,lead,company", "state province", "address.region"}, {"contact,lead,company", "mailing state province", "address.region"},
-    {"contact,lead,company", "business state", "address.region"}, {"contact,lead,company", "billing state province", "address.region"},
-    {"contact,lead,company", "home state", "address.region"}, {"contact,lead,company", "county", "address.region"},
-    {"contact,lead,company", "postal code", "address.postal_code"}, {"contact,lead,company", "zip", "address.postal_code"},
-    {"contact,lead,company", "zip code", "address.postal_code"}, {"contact,lead,company", "postcode", "address.postal_code"},
+    {"contact,lead,company", "street", "address.street"},
+    {"contact,lead,company", "street address", "address.street"},
+    {"contact,lead,company", "address", "address.street"},
+    {"contact,lead,company", "address line 1", "address.street"},
+    {"contact,lead,company", "mailing street", "address.street"},
+    {"contact,lead,company", "business street", "address.street"},
+    {"contact,lead,company", "billing street", "address.street"},
+    {"contact,lead,company", "home street", "address.street"},
+    {"contact,lead,company", "city", "address.city"},
+    {"contact,lead,company", "mailing city", "address.city"},
+    {"contact,lead,company", "business city", "address.city"},
+    {"contact,lead,company", "billing city", "address.city"},
+    {"contact,lead,company", "home city", "address.city"},
+    {"contact,lead,company", "town", "address.city"},
+    {"contact,lead,company", "state", "address.region"},
+    {"contact,lead,company", "region", "address.region"},
+    {"contact,lead,company", "state region", "address.region"},
+    {"contact,lead,company", "province", "address.region"},
+    {"contact,lead,company", "state province", "address.region"},
+    {"contact,lead,company", "mailing state province", "address.region"},
+    {"contact,lead,company", "business state", "address.region"},
+    {"contact,lead,company", "billing state province", "address.region"},
+    {"contact,lead,company", "home state", "address.region"},
+    {"contact,lead,company", "county", "address.region"},
+    {"contact,lead,company", "postal code", "address.postal_code"},
+    {"contact,lead,company", "zip", "address.postal_code"},
+    {"contact,lead,company", "zip code", "address.postal_code"},
+    {"contact,lead,company", "postcode", "address.postal_code"},
     {"contact,lead,company", "mailing zip postal code", "address.postal_code"},
     {"contact,lead,company", "business postal code", "address.postal_code"},
     {"contact,lead,company", "billing zip postal code", "address.postal_code"},
     {"contact,lead,company", "home postal code", "address.postal_code"},
-    {"contact,lead,company", "country", "address.country"}, {"contact,lead,company", "country region", "address.country"},
-    {"contact,lead,company", "mailing country", "address.country"}, {"contact,lead,company", "business country region", "address.country"},
-    {"contact,lead,company", "billing country", "address.country"}, {"contact,lead,company", "home country region", "address.country"},
+    {"contact,lead,company", "country", "address.country"},
+    {"contact,lead,company", "country region", "address.country"},
+    {"contact,lead,company", "mailing country", "address.country"},
+    {"contact,lead,company", "business country region", "address.country"},
+    {"contact,lead,company", "billing country", "address.country"},
+    {"contact,lead,company", "home country region", "address.country"},
     // companies
-    {"company", "name", "name"}, {"company", "company", "name"}, {"company", "company name", "name"},
-    {"company", "account name", "name"}, {"company", "organization", "name"}, {"company", "organization name", "name"},
-    {"company", "organisation", "name"}, {"company", "domain", "domain"}, {"company", "company domain name", "domain"},
-    {"company", "domain name", "domain"}, {"company", "website domain", "domain"}, {"company", "industry", "industry"},
-    {"company", "size", "size"}, {"company", "employees", "size"}, {"company", "number of employees", "size"},
-    {"company", "company size", "size"}, {"company", "headcount", "size"}, {"company", "type", "relationship"},
-    {"company", "company type", "relationship"}, {"company", "account type", "relationship"},
-    {"company", "relationship", "relationship"}, {"company", "about", "notes"},
+    {"company", "name", "name"},
+    {"company", "company", "name"},
+    {"company", "company name", "name"},
+    {"company", "account name", "name"},
+    {"company", "organization", "name"},
+    {"company", "organization name", "name"},
+    {"company", "organisation", "name"},
+    {"company", "domain", "domain"},
+    {"company", "company domain name", "domain"},
+    {"company", "domain name", "domain"},
+    {"company", "website domain", "domain"},
+    {"company", "industry", "industry"},
+    {"company", "size", "size"},
+    {"company", "employees", "size"},
+    {"company", "number of employees", "size"},
+    {"company", "company size", "size"},
+    {"company", "headcount", "size"},
+    {"company", "type", "relationship"},
+    {"company", "company type", "relationship"},
+    {"company", "account type", "relationship"},
+    {"company", "relationship", "relationship"},
+    {"company", "about", "notes"},
     // deals
-    {"deal", "name", "name"}, {"deal", "deal name", "name"}, {"deal", "opportunity name", "name"}, {"deal", "deal", "name"},
-    {"deal", "title", "name"}, {"deal", "amount", "amount"}, {"deal", "deal amount", "amount"},
-    {"deal", "opportunity amount", "amount"}, {"deal", "value", "amount"}, {"deal", "deal value", "amount"},
-    {"deal", "stage", "stage"}, {"deal", "deal stage", "stage"}, {"deal", "opportunity stage", "stage"},
-    {"deal", "close date", "close_date"}, {"deal", "expected close date", "close_date"}, {"deal", "closing date", "close_date"},
-    {"deal", "company", "company"}, {"deal", "associated company", "company"}, {"deal", "company name", "company"},
-    {"deal", "account name", "company"}, {"deal", "organization", "company"}, {"deal", "contacts", "refs:contacts"},
-    {"deal", "contact", "refs:contacts"}, {"deal", "associated contact", "refs:contacts"},
-    {"deal", "associated contacts", "refs:contacts"}, {"deal", "contact name", "refs:contacts"},
-    {"deal", "primary contact", "refs:contacts"}, {"deal", "currency", "currency"}, {"deal", "currency code", "currency"},
-    {"deal", "probability", "probability"}, {"deal", "probability (%)", "probability"}, {"deal", "probability %", "probability"},
-    {"deal", "lost reason", "lost_reason"}, {"deal", "closed lost reason", "lost_reason"}, {"deal", "loss reason", "lost_reason"},
+    {"deal", "name", "name"},
+    {"deal", "deal name", "name"},
+    {"deal", "opportunity name", "name"},
+    {"deal", "deal", "name"},
+    {"deal", "title", "name"},
+    {"deal", "amount", "amount"},
+    {"deal", "deal amount", "amount"},
+    {"deal", "opportunity amount", "amount"},
+    {"deal", "value", "amount"},
+    {"deal", "deal value", "amount"},
+    {"deal", "stage", "stage"},
+    {"deal", "deal stage", "stage"},
+    {"deal", "opportunity stage", "stage"},
+    {"deal", "close date", "close_date"},
+    {"deal", "expected close date", "close_date"},
+    {"deal", "closing date", "close_date"},
+    {"deal", "company", "company"},
+    {"deal", "associated company", "company"},
+    {"deal", "company name", "company"},
+    {"deal", "account name", "company"},
+    {"deal", "organization", "company"},
+    {"deal", "contacts", "refs:contacts"},
+    {"deal", "contact", "refs:contacts"},
+    {"deal", "associated contact", "refs:contacts"},
+    {"deal", "associated contacts", "refs:contacts"},
+    {"deal", "contact name", "refs:contacts"},
+    {"deal", "primary contact", "refs:contacts"},
+    {"deal", "currency", "currency"},
+    {"deal", "currency code", "currency"},
+    {"deal", "probability", "probability"},
+    {"deal", "probability (%)", "probability"},
+    {"deal", "probability %", "probability"},
+    {"deal", "lost reason", "lost_reason"},
+    {"deal", "closed lost reason", "lost_reason"},
+    {"deal", "loss reason", "lost_reason"},
     {"deal", "deal description", "notes"},
     // tasks
-    {"task", "title", "title"}, {"task", "subject", "title"}, {"task", "task title", "title"}, {"task", "task", "title"},
-    {"task", "name", "title"}, {"task", "due", "due"}, {"task", "due date", "due"}, {"task", "due date only", "due"},
-    {"task", "activity date", "due"}, {"task", "status", "status"}, {"task", "priority", "priority"},
-    {"task", "assigned to", "owner"}, {"task", "related", "refs:related"}, {"task", "related to", "refs:related"},
-    {"task", "regarding", "refs:related"}, {"task", "associated contact", "refs:related"},
-    {"task", "associated company", "refs:related"}, {"task", "associated deal", "refs:related"},
-    {"task", "recur", "recur"}, {"task", "recurrence", "recur"}, {"task", "completed", "completed_at"},
+    {"task", "title", "title"},
+    {"task", "subject", "title"},
+    {"task", "task title", "title"},
+    {"task", "task", "title"},
+    {"task", "name", "title"},
+    {"task", "due", "due"},
+    {"task", "due date", "due"},
+    {"task", "due date only", "due"},
+    {"task", "activity date", "due"},
+    {"task", "status", "status"},
+    {"task", "priority", "priority"},
+    {"task", "assigned to", "owner"},
+    {"task", "related", "refs:related"},
+    {"task", "related to", "refs:related"},
+    {"task", "regarding", "refs:related"},
+    {"task", "associated contact", "refs:related"},
+    {"task", "associated company", "refs:related"},
+    {"task", "associated deal", "refs:related"},
+    {"task", "recur", "recur"},
+    {"task", "recurrence", "recur"},
+    {"task", "completed", "completed_at"},
     {"task", "date completed", "completed_at"},
     // activities
-    {"activity", "type", "kind"}, {"activity", "kind", "kind"}, {"activity", "activity type", "kind"},
-    {"activity", "date", "at"}, {"activity", "at", "at"}, {"activity", "activity date", "at"},
-    {"activity", "subject", "summary"}, {"activity", "summary", "summary"}, {"activity", "body", "body"},
-    {"activity", "description", "body"}, {"activity", "with", "refs:with"}, {"activity", "related to", "refs:with"},
-    {"activity", "regarding", "refs:with"}, {"activity", "direction", "direction"}, {"activity", "call direction", "direction"},
-    {"activity", "outcome", "outcome"}, {"activity", "call outcome", "outcome"}, {"activity", "duration", "duration"},
+    {"activity", "type", "kind"},
+    {"activity", "kind", "kind"},
+    {"activity", "activity type", "kind"},
+    {"activity", "date", "at"},
+    {"activity", "at", "at"},
+    {"activity", "activity date", "at"},
+    {"activity", "subject", "summary"},
+    {"activity", "summary", "summary"},
+    {"activity", "body", "body"},
+    {"activity", "description", "body"},
+    {"activity", "with", "refs:with"},
+    {"activity", "related to", "refs:with"},
+    {"activity", "regarding", "refs:with"},
+    {"activity", "direction", "direction"},
+    {"activity", "call direction", "direction"},
+    {"activity", "outcome", "outcome"},
+    {"activity", "call outcome", "outcome"},
+    {"activity", "duration", "duration"},
     {"activity", "call duration", "duration"},
     // every type
-    {"contact,lead,company,deal,task", "notes", "notes"}, {"contact,lead,company,deal,task", "note", "notes"},
-    {"contact,lead,company,deal,task", "description", "notes"}, {"contact,lead,company,deal,task", "comments", "notes"},
-    {"*", "owner", "owner"}, {"*", "contact owner", "owner"}, {"*", "lead owner", "owner"}, {"*", "deal owner", "owner"},
-    {"*", "company owner", "owner"}, {"*", "account owner", "owner"}, {"*", "opportunity owner", "owner"},
-    {"*", "task owner", "owner"}, {"*", "id", "id"}, {"*", "crm id", "id"},
-    {"*", "created", "ignore"}, {"*", "updated", "ignore"},
+    {"contact,lead,company,deal,task", "notes", "notes"},
+    {"contact,lead,company,deal,task", "note", "notes"},
+    {"contact,lead,company,deal,task", "description", "notes"},
+    {"contact,lead,company,deal,task", "comments", "notes"},
+    {"*", "owner", "owner"},
+    {"*", "contact owner", "owner"},
+    {"*", "lead owner", "owner"},
+    {"*", "deal owner", "owner"},
+    {"*", "company owner", "owner"},
+    {"*", "account owner", "owner"},
+    {"*", "opportunity owner", "owner"},
+    {"*", "task owner", "owner"},
+    {"*", "id", "id"},
+    {"*", "crm id", "id"},
+    {"*", "created", "ignore"},
+    {"*", "updated", "ignore"},
 };
 
 // A target named by the user's --map or a header that is a field's own name.
@@ -659,17 +870,17 @@ struct Incoming {
   std::string type;
   std::string file;
   int line = 0;
-  std::string id;                             // an id given (JSON, an id column, a vCard UID that is one)
-  Node fields = Node::map();                  // field → value in stored form
+  std::string id;                                // an id given (JSON, an id column, a vCard UID that is one)
+  Node fields = Node::map();                     // field → value in stored form
   std::map<std::string, std::string> column_of;  // field → the column (or property) it came from
-  std::vector<RefText> refs;                  // references by name, email or id, resolved against the store
-  std::vector<std::string> notes;             // what the row result should say
-  std::string error;                          // the row fails with this
-  bool replace = false;                       // JSON: values replace lists and nulls unset
-  std::vector<std::string> unset;             // JSON nulls
-  std::string stage;                          // deal: the stage to move to
-  bool keep_created = false;                  // JSON: the record's own `created`
-  std::string origin = "column";              // what column_of names: a CSV column or a vCard property
+  std::vector<RefText> refs;                     // references by name, email or id, resolved against the store
+  std::vector<std::string> notes;                // what the row result should say
+  std::string error;                             // the row fails with this
+  bool replace = false;                          // JSON: values replace lists and nulls unset
+  std::vector<std::string> unset;                // JSON nulls
+  std::string stage;                             // deal: the stage to move to
+  bool keep_created = false;                     // JSON: the record's own `created`
+  std::string origin = "column";                 // what column_of names: a CSV column or a vCard property
 };
 
 struct PhoneIn {
@@ -740,7 +951,8 @@ Node convert_cell(const Field& f, const std::string& text, const ImportRequest& 
       if (t.find("://") == std::string::npos && t.find('.') == std::string::npos)
         throw cell_error(column, qt(t) + " is not a URL");
       break;
-    default: break;
+    default:
+      break;
   }
   if (f.type == FieldType::List) {
     Node seq = Node::sequence();
@@ -768,10 +980,12 @@ void set_path(Node& map, const std::string& path, Node value) {
 
 std::string phone_kind(std::string_view label) {
   std::string l = fold_alnum(label);
-  if (l.find("mobile") != std::string::npos || l.find("cell") != std::string::npos || l.find("iphone") != std::string::npos)
+  if (l.find("mobile") != std::string::npos || l.find("cell") != std::string::npos ||
+      l.find("iphone") != std::string::npos)
     return "mobile";
   if (l.find("fax") != std::string::npos || l.find("pager") != std::string::npos) return "other";
-  if (l.find("work") != std::string::npos || l.find("business") != std::string::npos || l.find("office") != std::string::npos)
+  if (l.find("work") != std::string::npos || l.find("business") != std::string::npos ||
+      l.find("office") != std::string::npos)
     return "work";
   if (l.find("home") != std::string::npos) return "home";
   return l.empty() ? "" : "other";
@@ -791,8 +1005,9 @@ std::vector<std::string> tag_values(const std::string& text) {
 
 // Finishes a row: the name from its parts, emails and phones into their fields.
 void finish_person(Incoming& in, const Schema& schema, const std::string& first, const std::string& middle,
-                   const std::string& last, const std::string& nickname, const std::vector<std::pair<std::string, bool>>& emails,
-                   const std::vector<PhoneIn>& phones, const std::string& email_column, const std::string& phone_column) {
+                   const std::string& last, const std::string& nickname,
+                   const std::vector<std::pair<std::string, bool>>& emails, const std::vector<PhoneIn>& phones,
+                   const std::string& email_column, const std::string& phone_column) {
   if (schema.field("first_name") && !first.empty()) in.fields.set("first_name", Node::scalar(first));
   if (schema.field("last_name") && !last.empty()) in.fields.set("last_name", Node::scalar(last));
   const std::string title = schema.title;
@@ -830,8 +1045,8 @@ void finish_person(Incoming& in, const Schema& schema, const std::string& first,
         in.fields.set("emails", more);
         in.column_of["emails"] = email_column;
       } else {
-        in.notes.push_back("more emails than the " + schema.type + " keeps: " +
-                           join(std::vector<std::string>(unique.begin() + 1, unique.end()), ", "));
+        in.notes.push_back("more emails than the " + schema.type +
+                           " keeps: " + join(std::vector<std::string>(unique.begin() + 1, unique.end()), ", "));
       }
     }
     if (schema.type == "company" && in.fields.get("domain").empty())
@@ -887,8 +1102,8 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
   std::set<std::string> taken;
   // Outlook writes the courtesy title (Mr., Ms.) as "Title" and the job as
   // "Job Title": beside a "Job Title" column, a bare "Title" is not the job.
-  bool has_job_title = std::any_of(header.begin(), header.end(),
-                                   [](const std::string& h) { return norm_header(h) == "job title"; });
+  bool has_job_title =
+      std::any_of(header.begin(), header.end(), [](const std::string& h) { return norm_header(h) == "job title"; });
   for (const std::string& h : header) {
     std::optional<Target> t;
     for (const auto& [column, field] : req.map)
@@ -897,15 +1112,18 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
         if (!t) throw UsageError("--map \"" + column + "=" + field + "\": " + schema.type + " has no field " + field);
         if (t->what == "company" && schema.type == "lead") t = special("company_name");
       }
-    if (!t) t = (has_job_title && norm_header(h) == "title" && schema.type != "deal" && schema.type != "task")
-                    ? special("unmapped")
-                    : auto_target(schema, h);
+    if (!t)
+      t = (has_job_title && norm_header(h) == "title" && schema.type != "deal" && schema.type != "task")
+              ? special("unmapped")
+              : auto_target(schema, h);
     bool multi = t->what == "email" || t->what == "emails" || t->what == "phone" || t->what == "tags" ||
                  t->what == "label" || t->what == "refs" || t->what == "ids" || t->what == "ignore" ||
                  t->what == "unmapped";
     if (!multi) {
-      if (taken.count(t->what)) t = special("unmapped");
-      else taken.insert(t->what);
+      if (taken.count(t->what))
+        t = special("unmapped");
+      else
+        taken.insert(t->what);
     }
     if (t->what == "unmapped" && !trim(h).empty() && !contains_str(result.unmapped_columns, h))
       result.unmapped_columns.push_back(h);
@@ -921,8 +1139,9 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
     bool any = false;
     for (const std::string& c : row.cells) any = any || !trim(c).empty();
     if (!any) continue;  // ",,,," : an empty row
-    if (row.cells.size() > header.size() && std::any_of(row.cells.begin() + static_cast<long>(header.size()),
-                                                        row.cells.end(), [](const std::string& c) { return !trim(c).empty(); }))
+    if (row.cells.size() > header.size() &&
+        std::any_of(row.cells.begin() + static_cast<long>(header.size()), row.cells.end(),
+                    [](const std::string& c) { return !trim(c).empty(); }))
       in.notes.push_back("more cells than the header has columns: the extra ones are ignored");
     std::string first, middle, last, nickname, email_column, phone_column;
     std::vector<std::pair<std::string, bool>> emails;
@@ -941,7 +1160,8 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
         if (t.what == "unmapped") {
           if (req.keep_unmapped) {
             std::string key = snake(column);
-            if (key.empty() || schema.field(key) || key == "id" || key == "type" || key == "created" || key == "updated")
+            if (key.empty() || schema.field(key) || key == "id" || key == "type" || key == "created" ||
+                key == "updated")
               key = "x_" + key;
             in.fields.set(key, Node::scalar(v));
           }
@@ -1168,8 +1388,10 @@ std::vector<Incoming> read_vcard_rows(const Store& store, const ImportRequest& r
         set_text("name", name, !card.org.empty() ? "ORG" : "FN");
       } else {
         set_text(schema.title, card.formatted_name, "FN");
-        if (schema.type == "lead") set_text("company_name", card.org, "ORG");
-        else if (!card.org.empty() && schema.field("company")) in.refs.push_back(RefText{"company", "ORG", {card.org}, false});
+        if (schema.type == "lead")
+          set_text("company_name", card.org, "ORG");
+        else if (!card.org.empty() && schema.field("company"))
+          in.refs.push_back(RefText{"company", "ORG", {card.org}, false});
         set_text("title", card.title, "TITLE");
       }
       if (!card.urls.empty()) set_text("website", card.urls.front(), "URL");
@@ -1228,7 +1450,7 @@ std::vector<Incoming> read_vcard_rows(const Store& store, const ImportRequest& r
 
 struct Slot {
   Record record;
-  Node original;             // the data as it was in the store (a new record: empty)
+  Node original;  // the data as it was in the store (a new record: empty)
   bool is_new = false;
   bool alive = true;
   bool keep_created = false;
@@ -1242,7 +1464,8 @@ bool equivalent(const Field* f, const Node& a, const Node& b) {
   if (a.text == b.text) return true;
   if (!f) return false;
   switch (f->type) {
-    case FieldType::Email: return email_key(a.text) == email_key(b.text);
+    case FieldType::Email:
+      return email_key(a.text) == email_key(b.text);
     case FieldType::Phone: {
       std::string ka = phone_key(a.text);
       return !ka.empty() && ka == phone_key(b.text);
@@ -1252,8 +1475,10 @@ bool equivalent(const Field* f, const Node& a, const Node& b) {
       auto da = Decimal::parse(a.text), db = Decimal::parse(b.text);
       return da && db && *da == *db;
     }
-    case FieldType::Url: return bare_domain(a.text) == bare_domain(b.text) && to_lower(a.text) == to_lower(b.text);
-    default: return false;
+    case FieldType::Url:
+      return bare_domain(a.text) == bare_domain(b.text) && to_lower(a.text) == to_lower(b.text);
+    default:
+      return false;
   }
 }
 
@@ -1265,7 +1490,8 @@ void merge_value(const Field* f, Node& parent, const std::string& key, const Nod
     parent.set(key, incoming);
     return;
   }
-  if (f && (f->type == FieldType::List || f->type == FieldType::Refs) && existing->is_sequence() && incoming.is_sequence()) {
+  if (f && (f->type == FieldType::List || f->type == FieldType::Refs) && existing->is_sequence() &&
+      incoming.is_sequence()) {
     const Field* item = f->type == FieldType::List ? f->item.get() : nullptr;
     for (const Node& x : incoming.items)
       if (std::none_of(existing->items.begin(), existing->items.end(),
@@ -1362,7 +1588,8 @@ class Importer {
   void ensure_loaded(const std::string& type);
   void index(size_t slot);
   std::vector<std::string> keys_of(const Record& r, const std::string& kind) const;
-  std::vector<size_t> lookup(const std::string& type, const std::string& kind, const std::vector<std::string>& keys) const;
+  std::vector<size_t> lookup(const std::string& type, const std::string& kind,
+                             const std::vector<std::string>& keys) const;
   std::vector<std::vector<std::string>> key_plan(const std::string& type, bool json) const;
   std::optional<std::string> resolve_company(Incoming& in, const RefText& ref, std::vector<size_t>& made);
   std::string resolve_any(const Field& f, const std::string& text);
@@ -1450,7 +1677,8 @@ std::vector<std::string> Importer::keys_of(const Record& r, const std::string& k
 void Importer::index(size_t slot) {
   const Record& r = slots_[slot].record;
   std::vector<std::string> kinds = {"id", "email", "domain", "name", "fallback"};
-  if (!req_.match.empty() && req_.match != "id" && req_.match != "email" && req_.match != "domain" && req_.match != "name")
+  if (!req_.match.empty() && req_.match != "id" && req_.match != "email" && req_.match != "domain" &&
+      req_.match != "name")
     kinds.push_back("field:" + req_.match);
   for (const std::string& kind : kinds)
     for (const std::string& k : keys_of(r, kind)) {
@@ -1510,8 +1738,7 @@ void Importer::apply_defaults(Record& r, const Schema& schema) const {
 Seconds Importer::deal_move_time(const Record& deal, const std::string& stage, bool is_new) const {
   if (is_new)
     if (auto d = parse_iso_date(deal.get("close_date")))
-      if (const Stage* s = store_.config().stage(stage); s && !s->closed.empty())
-        return Seconds{*d};
+      if (const Stage* s = store_.config().stage(stage); s && !s->closed.empty()) return Seconds{*d};
   return store_.clock().now;
 }
 
@@ -1733,7 +1960,8 @@ void Importer::process(Incoming& in) {
         how = "name";
       } else if (hits.size() > 1) {
         drop_made();
-        finish("skipped", "no key to match by, and the name matches " + std::to_string(hits.size()) + " " + schema.folder);
+        finish("skipped",
+               "no key to match by, and the name matches " + std::to_string(hits.size()) + " " + schema.folder);
         return;
       }
     }
@@ -1743,7 +1971,8 @@ void Importer::process(Incoming& in) {
   bool from_this_import = slot && slots_[*slot].is_new;
   if (slot && !from_this_import && req_.mode == "create") {
     drop_made();
-    finish("skipped", "exists already (" + slots_[*slot].record.id() + ", same " + how + "); --mode create adds only new ones");
+    finish("skipped",
+           "exists already (" + slots_[*slot].record.id() + ", same " + how + "); --mode create adds only new ones");
     return;
   }
   if (!slot && req_.mode == "update") {
@@ -1819,8 +2048,8 @@ void Importer::process(Incoming& in) {
     action = comparable(before, schema).same_value(comparable(s.record.data, schema)) ? "unchanged" : "updated";
     if (from_this_import) {
       const ImportRowResult& first = result_.rows[s.first_row];
-      reason = "same " + how + " as line " + std::to_string(first.line) + (first.file != in.file ? " of " + first.file : "") +
-               (action == "updated" ? ": merged into one" : "");
+      reason = "same " + how + " as line " + std::to_string(first.line) +
+               (first.file != in.file ? " of " + first.file : "") + (action == "updated" ? ": merged into one" : "");
     }
   }
   s.rows.push_back(row_index);
@@ -1898,7 +2127,8 @@ void Importer::write_all() {
       for (size_t row : s.rows) {
         result_.rows[row].action = "failed";
         std::string msg = e.what();
-        if (const auto* inv = dynamic_cast<const InvalidData*>(&e)) msg = (inv->where().field.empty() ? "" : inv->where().field + ": ") + inv->message();
+        if (const auto* inv = dynamic_cast<const InvalidData*>(&e))
+          msg = (inv->where().field.empty() ? "" : inv->where().field + ": ") + inv->message();
         result_.rows[row].reason = "not written: " + msg;
       }
     }
@@ -1976,11 +2206,16 @@ ImportResult import_records(const Store& store, const ImportRequest& req) {
     return fa != fb ? fa < fb : a.line < b.line;
   });
   for (const ImportRowResult& r : result.rows) {
-    if (r.action == "created") ++result.created;
-    else if (r.action == "updated") ++result.updated;
-    else if (r.action == "unchanged") ++result.unchanged;
-    else if (r.action == "skipped") ++result.skipped;
-    else if (r.action == "failed") ++result.failed;
+    if (r.action == "created")
+      ++result.created;
+    else if (r.action == "updated")
+      ++result.updated;
+    else if (r.action == "unchanged")
+      ++result.unchanged;
+    else if (r.action == "skipped")
+      ++result.skipped;
+    else if (r.action == "failed")
+      ++result.failed;
   }
   return result;
 }

@@ -20,18 +20,18 @@
 namespace crm {
 
 struct ImportRequest {
-  std::string format;                  // csv vcard json jsonl
-  std::vector<std::string> files;      // paths; "-" reads standard input
-  std::string type;                    // contact company lead deal task activity; "" : contact for csv/vcard, each object's own for json
-  std::string mode = "upsert";         // create update upsert
+  std::string format;              // csv vcard json jsonl
+  std::vector<std::string> files;  // paths; "-" reads standard input
+  std::string type;  // contact company lead deal task activity; "" : contact for csv/vcard, each object's own for json
+  std::string mode = "upsert";  // create update upsert
   // email domain id name FIELD; "": email for contact/lead, domain then name
   // for company, id otherwise. A row with no value for the key is matched by
   // its name (deals: name and company; tasks: title and due) instead.
   std::string match;
   std::vector<std::pair<std::string, std::string>> map;  // "Column Header" -> field ("" or "-": ignore the column)
-  bool keep_unmapped = false;          // unmapped columns become custom fields (their header as snake_case)
-  char delimiter = 0;                  // 0: detected
-  std::string date_format;             // strftime-like: %Y %y %m %d %H %M %S %b %B; "" : ISO, M/D/YYYY, D.M.YYYY…
+  bool keep_unmapped = false;  // unmapped columns become custom fields (their header as snake_case)
+  char delimiter = 0;          // 0: detected
+  std::string date_format;     // strftime-like: %Y %y %m %d %H %M %S %b %B; "" : ISO, M/D/YYYY, D.M.YYYY…
   bool dry_run = false;
 };
 

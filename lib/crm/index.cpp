@@ -73,9 +73,9 @@ uint64_t machine_tag(const fs::path& root) {
 }
 
 struct CacheEntry {
-  std::string_view name;   // inside the mapped cache file
+  std::string_view name;  // inside the mapped cache file
   Stamp stamp;
-  uint64_t valid_key = 0;  // the validity key it passed validation under, or 0
+  uint64_t valid_key = 0;      // the validity key it passed validation under, or 0
   const char* blob = nullptr;  // encoded node, inside the cache buffer
   const char* blob_end = nullptr;
 };
@@ -131,9 +131,8 @@ std::vector<CacheEntry> read_cache(std::string_view buffer, uint64_t tag) {
     }
     e.name = std::string_view(p, name_len);
     p += name_len;
-    if (!get_u64(p, end, e.stamp.size) || !get_u64(p, end, e.stamp.ino) ||
-        !get_u64(p, end, mtime) || !get_u64(p, end, ctime) || !get_u64(p, end, e.valid_key) ||
-        !get_u32(p, end, blob_len) ||
+    if (!get_u64(p, end, e.stamp.size) || !get_u64(p, end, e.stamp.ino) || !get_u64(p, end, mtime) ||
+        !get_u64(p, end, ctime) || !get_u64(p, end, e.valid_key) || !get_u32(p, end, blob_len) ||
         static_cast<size_t>(end - p) < blob_len) {
       entries.clear();  // truncated or corrupt: start again
       return entries;
@@ -192,7 +191,8 @@ void encode_node(const Node& n, std::string& out) {
   put_u32(out, static_cast<uint32_t>(n.line));
   put_u32(out, static_cast<uint32_t>(n.column));
   switch (n.kind) {
-    case Node::Kind::Null: break;
+    case Node::Kind::Null:
+      break;
     case Node::Kind::Scalar:
       out += static_cast<char>(n.plain ? 1 : 0);
       put_str(out, n.text);
@@ -225,7 +225,8 @@ bool decode_node(const char*& p, const char* end, Node& out) {
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
   switch (kind) {
-    case Node::Kind::Null: return true;
+    case Node::Kind::Null:
+      return true;
     case Node::Kind::Scalar:
       if (p >= end) return false;
       out.plain = *p++ != 0;
@@ -389,9 +390,9 @@ FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use
     // Files changed in the last 100 ms are left out: a write in the same
     // timestamp tick as this stat would otherwise go unseen ("racy" entries, as
     // git); file timestamps move in ticks of a few milliseconds.
-    int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    int64_t now_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     std::string out(kMagic, 8);
     put_u32(out, kFormatVersion);
     put_u64(out, tag);

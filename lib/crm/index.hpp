@@ -29,10 +29,10 @@ struct IndexedFile {
 using Validator = std::function<bool(const std::string& name, const Node& data)>;
 
 struct FolderLoad {
-  std::vector<IndexedFile> files;        // parsed, by name
-  std::vector<InvalidData> errors;       // files that do not parse (never cached)
-  std::vector<std::string> conflicts;    // files with conflict markers
-  size_t parsed = 0;                     // files read and parsed (not from the cache)
+  std::vector<IndexedFile> files;      // parsed, by name
+  std::vector<InvalidData> errors;     // files that do not parse (never cached)
+  std::vector<std::string> conflicts;  // files with conflict markers
+  size_t parsed = 0;                   // files read and parsed (not from the cache)
 };
 
 // Loads every "<name>.yaml" of `folder` (store-relative) under `root`, through

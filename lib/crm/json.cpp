@@ -12,13 +12,27 @@ std::string json_string(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           snprintf(buf, sizeof buf, "\\u%04x", c);
@@ -61,7 +75,8 @@ bool is_json_number(std::string_view s) {
 
 std::string json_of_untyped(const Node& n) {
   switch (n.kind) {
-    case Node::Kind::Null: return "null";
+    case Node::Kind::Null:
+      return "null";
     case Node::Kind::Scalar:
       if (n.plain) {
         if (is_json_number(n.text)) return n.text;

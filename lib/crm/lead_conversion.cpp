@@ -31,12 +31,15 @@ std::string normalise_company_name(const std::string& name) {
   std::string folded;
   for (char c : sort_key(name)) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) folded += c;
-    else if (c != '.') folded += ' ';  // "K.K." → "kk", "S.L." → "sl"
+    if (std::isalnum(u) || u >= 0x80)
+      folded += c;
+    else if (c != '.')
+      folded += ' ';  // "K.K." → "kk", "S.L." → "sl"
   }
-  static const char* const kSuffixes[] = {"inc",  "incorporated", "ltd", "limited", "llc", "llp", "gmbh", "ag",
-                                          "sa",   "sas",  "sarl",  "srl",     "bv",   "nv",   "plc", "corp",
-                                          "corporation", "co", "company", "oy", "ab", "as", "aps", "kk", "pty", "spa", "sl", "slu", "se", "kg", "ug"};
+  static const char* const kSuffixes[] = {
+      "inc", "incorporated", "ltd", "limited", "llc",  "llp",         "gmbh", "ag",      "sa", "sas", "sarl",
+      "srl", "bv",           "nv",  "plc",     "corp", "corporation", "co",   "company", "oy", "ab",  "as",
+      "aps", "kk",           "pty", "spa",     "sl",   "slu",         "se",   "kg",      "ug"};
   std::vector<std::string> words;
   for (const std::string& w : split(folded, ' '))
     if (!w.empty()) words.push_back(w);

@@ -6,12 +6,12 @@ namespace crm {
 
 namespace {
 
-const char* const kFreeMail[] = {"gmail.com",   "googlemail.com", "yahoo.com",  "yahoo.co.uk", "hotmail.com",
-                                 "hotmail.co.uk", "outlook.com",  "live.com",   "msn.com",     "icloud.com",
-                                 "me.com",      "mac.com",        "aol.com",    "gmx.de",      "gmx.net",
-                                 "web.de",      "proton.me",      "protonmail.com", "mail.com", "yandex.ru",
-                                 "qq.com",      "163.com",        "126.com",    "orange.fr",   "free.fr",
-                                 "t-online.de", "libero.it",      "fastmail.com", "zoho.com", "hey.com"};
+const char* const kFreeMail[] = {"gmail.com",     "googlemail.com", "yahoo.com",      "yahoo.co.uk", "hotmail.com",
+                                 "hotmail.co.uk", "outlook.com",    "live.com",       "msn.com",     "icloud.com",
+                                 "me.com",        "mac.com",        "aol.com",        "gmx.de",      "gmx.net",
+                                 "web.de",        "proton.me",      "protonmail.com", "mail.com",    "yandex.ru",
+                                 "qq.com",        "163.com",        "126.com",        "orange.fr",   "free.fr",
+                                 "t-online.de",   "libero.it",      "fastmail.com",   "zoho.com",    "hey.com"};
 
 }  // namespace
 

@@ -129,9 +129,9 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
           merged.erase(key);
         }
         m.conflicts.erase(std::remove(m.conflicts.begin(), m.conflicts.end(), key), m.conflicts.end());
-        m.conflicted.erase(std::remove_if(m.conflicted.begin(), m.conflicted.end(),
-                                          [&](const auto& c) { return c.first == key; }),
-                           m.conflicted.end());
+        m.conflicted.erase(
+            std::remove_if(m.conflicted.begin(), m.conflicted.end(), [&](const auto& c) { return c.first == key; }),
+            m.conflicted.end());
       }
     }
   }
@@ -148,9 +148,8 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
     const std::string& key = entry.first;  // (a structured binding cannot be captured in C++17)
     const Node& value = entry.second;
     Node one = Node::map();
-    auto it = std::find_if(m.conflicted.begin(), m.conflicted.end(), [&](const auto& c) {
-      return c.first == key || c.first.rfind(key + ".", 0) == 0;
-    });
+    auto it = std::find_if(m.conflicted.begin(), m.conflicted.end(),
+                           [&](const auto& c) { return c.first == key || c.first.rfind(key + ".", 0) == 0; });
     if (it == m.conflicted.end()) {
       one.entries.emplace_back(key, value);
       result.text += emit_map(one, 0);
@@ -164,8 +163,8 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
       Node o_c = canonical_data(o_one, *schema), t_c = canonical_data(t_one, *schema);
       o_one = o_c, t_one = t_c;
     }
-    result.text += "<<<<<<< " + ours_label + "\n" + emit_map(o_one, 0) + "=======\n" + emit_map(t_one, 0) +
-                   ">>>>>>> " + theirs_label + "\n";
+    result.text += "<<<<<<< " + ours_label + "\n" + emit_map(o_one, 0) + "=======\n" + emit_map(t_one, 0) + ">>>>>>> " +
+                   theirs_label + "\n";
   }
   // A field only one side has, in conflict (deleted vs changed), still gets its markers.
   for (const auto& [path, sides] : m.conflicted) {
@@ -174,8 +173,8 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
     Node o_one = Node::map(), t_one = Node::map();
     if (!sides.first.empty()) o_one.entries.emplace_back(key, sides.first);
     if (!sides.second.empty()) t_one.entries.emplace_back(key, sides.second);
-    result.text += "<<<<<<< " + ours_label + "\n" + emit_map(o_one, 0) + "=======\n" + emit_map(t_one, 0) +
-                   ">>>>>>> " + theirs_label + "\n";
+    result.text += "<<<<<<< " + ours_label + "\n" + emit_map(o_one, 0) + "=======\n" + emit_map(t_one, 0) + ">>>>>>> " +
+                   theirs_label + "\n";
   }
   return result;
 }

@@ -18,7 +18,7 @@
 namespace crm {
 
 struct MergeResult {
-  std::string text;                  // the merged file (with markers when conflicted)
+  std::string text;                    // the merged file (with markers when conflicted)
   std::vector<std::string> conflicts;  // the fields both sides changed differently
 };
 

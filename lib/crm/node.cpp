@@ -25,10 +25,14 @@ Node Node::map() {
 
 bool Node::empty() const {
   switch (kind) {
-    case Kind::Null: return true;
-    case Kind::Scalar: return text.empty();
-    case Kind::Sequence: return items.empty();
-    case Kind::Map: return entries.empty();
+    case Kind::Null:
+      return true;
+    case Kind::Scalar:
+      return text.empty();
+    case Kind::Sequence:
+      return items.empty();
+    case Kind::Map:
+      return entries.empty();
   }
   return true;
 }
@@ -72,8 +76,10 @@ std::string Node::get(std::string_view key) const {
 bool Node::same_value(const Node& other) const {
   if (kind != other.kind) return false;
   switch (kind) {
-    case Kind::Null: return true;
-    case Kind::Scalar: return text == other.text;
+    case Kind::Null:
+      return true;
+    case Kind::Scalar:
+      return text == other.text;
     case Kind::Sequence:
       if (items.size() != other.items.size()) return false;
       for (size_t i = 0; i < items.size(); ++i)
@@ -82,8 +88,7 @@ bool Node::same_value(const Node& other) const {
     case Kind::Map:
       if (entries.size() != other.entries.size()) return false;
       for (size_t i = 0; i < entries.size(); ++i)
-        if (entries[i].first != other.entries[i].first ||
-            !entries[i].second.same_value(other.entries[i].second))
+        if (entries[i].first != other.entries[i].first || !entries[i].second.same_value(other.entries[i].second))
           return false;
       return true;
   }

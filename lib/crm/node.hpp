@@ -16,11 +16,11 @@ class Node {
   using Entry = std::pair<std::string, Node>;
 
   Kind kind = Kind::Null;
-  std::string text;             // Scalar
-  bool plain = false;           // Scalar: unquoted in the file, or a typed value to write unquoted
-  std::vector<Node> items;      // Sequence
-  std::vector<Entry> entries;   // Map, in order
-  int line = 0;                 // 1-based position in the source, 0 when unknown
+  std::string text;            // Scalar
+  bool plain = false;          // Scalar: unquoted in the file, or a typed value to write unquoted
+  std::vector<Node> items;     // Sequence
+  std::vector<Entry> entries;  // Map, in order
+  int line = 0;                // 1-based position in the source, 0 when unknown
   int column = 0;
 
   static Node scalar(std::string text, bool plain = false);

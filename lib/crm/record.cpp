@@ -102,11 +102,14 @@ void validate_value(const Record& r, const Field& f, const Node& v, const std::s
       return;
     case FieldType::Object:
       if (!v.is_map()) {
-        errors.push_back(invalid(r, v, label, "expected a map of " + join([&] {
-                                   std::vector<std::string> n;
-                                   for (auto& s : f.fields) n.push_back(s.name);
-                                   return n;
-                                 }(), ", ")));
+        errors.push_back(invalid(r, v, label,
+                                 "expected a map of " + join(
+                                                            [&] {
+                                                              std::vector<std::string> n;
+                                                              for (auto& s : f.fields) n.push_back(s.name);
+                                                              return n;
+                                                            }(),
+                                                            ", ")));
         return;
       }
       for (const Field& sub : f.fields) {
@@ -146,7 +149,8 @@ Node typed(const Node& v, const Field& f) {
         Node ordered = Node::map();
         ordered.line = v.line, ordered.column = v.column;
         for (const Field& sub : f.fields)
-          if (const Node* sv = v.find(sub.name); sv && !sv->empty()) ordered.entries.emplace_back(sub.name, typed(*sv, sub));
+          if (const Node* sv = v.find(sub.name); sv && !sv->empty())
+            ordered.entries.emplace_back(sub.name, typed(*sv, sub));
         for (const auto& [k, sv] : v.entries)
           if (!f.subfield(k)) ordered.entries.emplace_back(k, sv);
         out = std::move(ordered);
@@ -189,30 +193,38 @@ std::string check_scalar(const Field& f, const std::string& t) {
       if (t.find('\n') != std::string::npos || t.find('\r') != std::string::npos)
         return "is a single line (use a text field for several)";
       return "";
-    case FieldType::Text: return "";
-    case FieldType::Email: return valid_email(t) ? "" : quoted(t) + " is not an email address";
-    case FieldType::Phone: return valid_phone(t) ? "" : quoted(t) + " is not a phone number";
+    case FieldType::Text:
+      return "";
+    case FieldType::Email:
+      return valid_email(t) ? "" : quoted(t) + " is not an email address";
+    case FieldType::Phone:
+      return valid_phone(t) ? "" : quoted(t) + " is not a phone number";
     case FieldType::Url:
       return (t.find_first_of(" \t\n") == std::string::npos && t.find('.') != std::string::npos) ||
                      t.find("://") != std::string::npos
                  ? ""
                  : quoted(t) + " is not a URL";
-    case FieldType::Date: return parse_iso_date(t) ? "" : quoted(t) + " is not a date (YYYY-MM-DD)";
+    case FieldType::Date:
+      return parse_iso_date(t) ? "" : quoted(t) + " is not a date (YYYY-MM-DD)";
     case FieldType::Datetime:
       return parse_iso_datetime(t) ? "" : quoted(t) + " is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)";
     case FieldType::When:
       return parse_iso_date(t) || parse_iso_datetime(t) ? "" : quoted(t) + " is not a date or timestamp";
     case FieldType::Decimal:
-    case FieldType::Money: return Decimal::parse(t) ? "" : quoted(t) + " is not a number";
+    case FieldType::Money:
+      return Decimal::parse(t) ? "" : quoted(t) + " is not a number";
     case FieldType::Integer:
       return valid_integer(t) ? "" : quoted(t) + " is not a whole number (digits, no leading zero, at most 18)";
-    case FieldType::Bool: return t == "true" || t == "false" ? "" : quoted(t) + " is not true or false";
+    case FieldType::Bool:
+      return t == "true" || t == "false" ? "" : quoted(t) + " is not true or false";
     case FieldType::Enum:
       return std::find(f.values.begin(), f.values.end(), t) != f.values.end()
                  ? ""
                  : quoted(t) + " is not one of " + join(f.values, ", ");
-    case FieldType::Ref: return is_valid_id(t) ? "" : quoted(t) + " is not a record id";
-    default: return "";
+    case FieldType::Ref:
+      return is_valid_id(t) ? "" : quoted(t) + " is not a record id";
+    default:
+      return "";
   }
 }
 
@@ -278,7 +290,8 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
         if (!parsed.is_sequence()) throw fail("expected a list like [a, b]");
         for (Node& item : parsed.items) {
           if (!item.is_scalar() && f.type == FieldType::Refs) throw fail("expected a list of ids or names");
-          if (item.is_scalar()) item = parse_field_value(f.type == FieldType::List ? *f.item : Field{}, item.text, clock, label);
+          if (item.is_scalar())
+            item = parse_field_value(f.type == FieldType::List ? *f.item : Field{}, item.text, clock, label);
           seq.items.push_back(item);
         }
         return seq;
@@ -304,7 +317,8 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
       if (!errors.empty()) throw fail(errors.front().message());
       return typed(parsed, f);
     }
-    default: break;
+    default:
+      break;
   }
   std::string t = f.type == FieldType::Text ? text : trim(text);
   switch (f.type) {
@@ -317,14 +331,17 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
     case FieldType::Datetime:
     case FieldType::When: {
       auto d = parse_date_expr(t, clock);
-      if (!d) throw fail("\"" + escape_for_terminal(t) + "\" is not a date or time (2026-11-23T14:00Z, tomorrow 14:00…)");
+      if (!d)
+        throw fail("\"" + escape_for_terminal(t) + "\" is not a date or time (2026-11-23T14:00Z, tomorrow 14:00…)");
       t = (f.type == FieldType::When && !d->has_time) ? format_date(d->day()) : format_datetime(d->at);
       break;
     }
     case FieldType::Bool: {
       std::string l = to_lower(t);
-      if (l == "true" || l == "yes" || l == "y" || l == "1" || l == "on") t = "true";
-      else if (l == "false" || l == "no" || l == "n" || l == "0" || l == "off") t = "false";
+      if (l == "true" || l == "yes" || l == "y" || l == "1" || l == "on")
+        t = "true";
+      else if (l == "false" || l == "no" || l == "n" || l == "0" || l == "off")
+        t = "false";
       break;
     }
     case FieldType::Enum:
@@ -346,8 +363,10 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
         t = s;
       }
       break;
-    case FieldType::Ref: return Node::scalar(t);
-    default: break;
+    case FieldType::Ref:
+      return Node::scalar(t);
+    default:
+      break;
   }
   if (std::string msg = check_scalar(f, t); !msg.empty()) throw fail(msg);
   return Node::scalar(t, f.is_typed_scalar());
@@ -368,7 +387,8 @@ std::string value_json(const Node& v, const Field* f) {
       if (!v.is_map()) return json_of_untyped(v);
       std::string out = "{";
       for (size_t i = 0; i < v.entries.size(); ++i)
-        out += (i ? "," : "") + json_string(v.entries[i].first) + ":" + value_json(v.entries[i].second, f->subfield(v.entries[i].first));
+        out += (i ? "," : "") + json_string(v.entries[i].first) + ":" +
+               value_json(v.entries[i].second, f->subfield(v.entries[i].first));
       return out + "}";
     }
     case FieldType::Integer:
@@ -406,12 +426,17 @@ std::string pretty_json(std::string_view in) {
     char c = in[i];
     if (in_string) {
       out += c;
-      if (c == '\\') out += in[++i];
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        out += in[++i];
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     switch (c) {
-      case '"': in_string = true; out += c; break;
+      case '"':
+        in_string = true;
+        out += c;
+        break;
       case '{':
       case '[':
         if (i + 1 < in.size() && (in[i + 1] == '}' || in[i + 1] == ']')) {
@@ -424,10 +449,20 @@ std::string pretty_json(std::string_view in) {
         newline();
         break;
       case '}':
-      case ']': --depth; newline(); out += c; break;
-      case ',': out += c; newline(); break;
-      case ':': out += ": "; break;
-      default: out += c;
+      case ']':
+        --depth;
+        newline();
+        out += c;
+        break;
+      case ',':
+        out += c;
+        newline();
+        break;
+      case ':':
+        out += ": ";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -82,9 +82,8 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
       std::stable_sort(g.records.begin(), g.records.end(),
                        [](const Record& a, const Record& b) { return a.get("at") > b.get("at"); });
     } else if (!s.sort.empty()) {
-      std::stable_sort(g.records.begin(), g.records.end(), [&](const Record& a, const Record& b) {
-        return a.get(s.sort) < b.get(s.sort);
-      });
+      std::stable_sort(g.records.begin(), g.records.end(),
+                       [&](const Record& a, const Record& b) { return a.get(s.sort) < b.get(s.sort); });
     }
     auto existing = std::find_if(groups.begin(), groups.end(), [&](const RelatedGroup& x) { return x.key == g.key; });
     if (existing != groups.end()) {

@@ -13,9 +13,9 @@
 namespace crm {
 
 struct RelatedGroup {
-  std::string key;       // a field name ("company") or a folder ("contacts")
-  std::string type;      // the records' type
-  bool single = false;   // a to-one reference: at most one record
+  std::string key;      // a field name ("company") or a folder ("contacts")
+  std::string type;     // the records' type
+  bool single = false;  // a to-one reference: at most one record
   std::vector<Record> records;
 };
 

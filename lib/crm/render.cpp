@@ -33,8 +33,10 @@ std::vector<std::string> default_columns(const Schema& schema, Format format) {
 
 std::string node_text(const Node& n, std::string_view sep) {
   switch (n.kind) {
-    case Node::Kind::Null: return "";
-    case Node::Kind::Scalar: return n.text;
+    case Node::Kind::Null:
+      return "";
+    case Node::Kind::Scalar:
+      return n.text;
     case Node::Kind::Sequence: {
       std::vector<std::string> parts;
       for (const Node& i : n.items) {
@@ -82,11 +84,20 @@ std::string tsv_cell(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -137,8 +148,10 @@ std::string render_table(const std::vector<std::vector<std::string>>& rows, bool
       if (!shown[c]) continue;
       const std::string& cell = cells[r][c];
       std::string styled = cell;
-      if (color && r == 0) styled = kBold + cell + kReset;
-      else if (color && static_cast<int>(c) == id_column) styled = kYellow + cell + kReset;
+      if (color && r == 0)
+        styled = kBold + cell + kReset;
+      else if (color && static_cast<int>(c) == id_column)
+        styled = kYellow + cell + kReset;
       line += styled;
       if (c != last) line += std::string(width[c] - display_width(cell) + 2, ' ');
     }

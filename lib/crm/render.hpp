@@ -21,11 +21,11 @@ const std::vector<std::string>& format_names();
 
 struct RenderOptions {
   Format format = Format::Table;
-  bool color = false;                  // ANSI colour in tables
-  std::vector<std::string> fields;     // columns; empty: the schema's defaults
+  bool color = false;                                                       // ANSI colour in tables
+  std::vector<std::string> fields;                                          // columns; empty: the schema's defaults
   const std::unordered_map<std::string, std::string>* short_ids = nullptr;  // table: id → shortest prefix
-  NameOf name_of;                      // table: reference id → name
-  size_t max_cell_width = 48;          // table: longer cells end in "…"
+  NameOf name_of;                                                           // table: reference id → name
+  size_t max_cell_width = 48;                                               // table: longer cells end in "…"
 };
 
 // A list of records: a table, a JSON array, one JSON object per line, a YAML

@@ -72,30 +72,43 @@ namespace {
 // Machine form: plain numbers (exact), percentages as numbers 0–100, null.
 std::string machine_text(const ReportCell& c) {
   switch (c.kind) {
-    case ReportCell::Kind::Text: return c.text;
-    case ReportCell::Kind::Null: return "";
-    case ReportCell::Kind::Percent: return c.value.rounded(1).str();
-    default: return c.value.str();
+    case ReportCell::Kind::Text:
+      return c.text;
+    case ReportCell::Kind::Null:
+      return "";
+    case ReportCell::Kind::Percent:
+      return c.value.rounded(1).str();
+    default:
+      return c.value.str();
   }
 }
 
 std::string json_cell(const ReportCell& c) {
   switch (c.kind) {
-    case ReportCell::Kind::Text: return json_string(c.text);
-    case ReportCell::Kind::Null: return "null";
-    default: return machine_text(c);
+    case ReportCell::Kind::Text:
+      return json_string(c.text);
+    case ReportCell::Kind::Null:
+      return "null";
+    default:
+      return machine_text(c);
   }
 }
 
 // Human form: money with currency and thousands separators, rates with one decimal.
 std::string human_text(const ReportCell& c) {
   switch (c.kind) {
-    case ReportCell::Kind::Text: return c.text;
-    case ReportCell::Kind::Null: return c.is_blank ? "" : "n/a";
-    case ReportCell::Kind::Integer: return c.value.format(0);
-    case ReportCell::Kind::Number: return c.value.format(c.decimals);
-    case ReportCell::Kind::Money: return (c.currency.empty() ? "" : c.currency + " ") + c.value.format(2);
-    case ReportCell::Kind::Percent: return c.value.format(1, 0) + "%";
+    case ReportCell::Kind::Text:
+      return c.text;
+    case ReportCell::Kind::Null:
+      return c.is_blank ? "" : "n/a";
+    case ReportCell::Kind::Integer:
+      return c.value.format(0);
+    case ReportCell::Kind::Number:
+      return c.value.format(c.decimals);
+    case ReportCell::Kind::Money:
+      return (c.currency.empty() ? "" : c.currency + " ") + c.value.format(2);
+    case ReportCell::Kind::Percent:
+      return c.value.format(1, 0) + "%";
   }
   return "";
 }
@@ -213,7 +226,8 @@ std::string render_report(const Report& r, Format format, const ReportStyle& sty
       for (const auto& row : rows)
         for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
       auto numeric = [&](size_t col) {
-        const auto& sample = !r.rows.empty() ? r.rows[0] : (!r.totals.empty() ? r.totals[0] : std::vector<ReportCell>{});
+        const auto& sample =
+            !r.rows.empty() ? r.rows[0] : (!r.totals.empty() ? r.totals[0] : std::vector<ReportCell>{});
         return col < sample.size() && sample[col].kind != ReportCell::Kind::Text;
       };
       for (size_t k = 1; k < rows.size(); ++k)
@@ -238,7 +252,7 @@ Report pipeline_report(const Store& store, const std::vector<Record>& deals, con
     Decimal amount, weighted;
   };
   std::map<std::pair<std::string, std::string>, Sum> sums;  // (stage, currency)
-  std::map<std::string, Sum> totals;                       // currency
+  std::map<std::string, Sum> totals;                        // currency
   for (const Record& d : deals) {
     if (!o.owner.empty() && !equals_ci(d.get("owner"), o.owner)) continue;
     const Stage* stage = config.stage(d.get("stage"));
@@ -264,9 +278,9 @@ Report pipeline_report(const Store& store, const std::vector<Record>& deals, con
       auto it = sums.find({stage.name, cur});
       Sum s = it == sums.end() ? Sum{} : it->second;
       if (currencies.size() > 1 && s.count == 0) continue;
-      r.rows.push_back({ReportCell::of_text(stage.name), ReportCell::of_text(cur), ReportCell::of_int(stage.probability),
-                        ReportCell::of_int(s.count), ReportCell::of_money(s.amount, cur),
-                        ReportCell::of_money(s.weighted, cur)});
+      r.rows.push_back({ReportCell::of_text(stage.name), ReportCell::of_text(cur),
+                        ReportCell::of_int(stage.probability), ReportCell::of_int(s.count),
+                        ReportCell::of_money(s.amount, cur), ReportCell::of_money(s.weighted, cur)});
     }
   }
   for (const std::string& cur : currencies) {

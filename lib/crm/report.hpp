@@ -15,8 +15,8 @@ namespace crm {
 struct ReportCell {
   enum class Kind { Text, Integer, Number, Money, Percent, Null };
   Kind kind = Kind::Null;
-  std::string text;   // Text
-  Decimal value;      // Integer, Number, Money, Percent (0–100)
+  std::string text;      // Text
+  Decimal value;         // Integer, Number, Money, Percent (0–100)
   std::string currency;  // Money
   int decimals = 0;      // Number: the places it is rounded to
 
@@ -49,7 +49,7 @@ std::string render_report(const Report& report, Format format, const ReportStyle
 bool locale_is_utf8();
 
 struct ReportOptions {
-  std::string owner;  // only deals of this owner
+  std::string owner;        // only deals of this owner
   bool all_stages = false;  // pipeline: closed stages too
 };
 

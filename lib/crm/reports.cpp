@@ -43,9 +43,9 @@ const std::vector<ReportSpec>& specs() {
 const ReportSpec& spec(const std::string& name) {
   for (const ReportSpec& s : specs())
     if (s.name == name) return s;
-  throw UsageError((name.empty() ? std::string("which report?")
-                                 : "unknown report \"" + escape_for_terminal(name) + "\";") +
-                   " one of: " + join(report_names(), ", "));
+  throw UsageError(
+      (name.empty() ? std::string("which report?") : "unknown report \"" + escape_for_terminal(name) + "\";") +
+      " one of: " + join(report_names(), ", "));
 }
 
 // ---- time ------------------------------------------------------------------
@@ -127,9 +127,7 @@ std::string currency_of(const Record& deal, const Config& config) {
 }
 
 // A deal without an amount counts as a deal worth 0, as in pipeline_report.
-Decimal amount_of(const Record& deal) {
-  return Decimal::parse(deal.get("amount")).value_or(Decimal());
-}
+Decimal amount_of(const Record& deal) { return Decimal::parse(deal.get("amount")).value_or(Decimal()); }
 
 Decimal dec(long long n) { return Decimal::from_int(n); }
 
@@ -139,9 +137,7 @@ ReportCell rate_cell(const Decimal& part, const Decimal& whole) {
   return ReportCell::of_percent((part * dec(100)).divide(whole, 1));
 }
 
-ReportCell text_or_blank(const std::string& s) {
-  return s.empty() ? ReportCell::blank() : ReportCell::of_text(s);
-}
+ReportCell text_or_blank(const std::string& s) { return s.empty() ? ReportCell::blank() : ReportCell::of_text(s); }
 
 // Groups sort by name, the unset group last.
 using GroupKey = std::pair<bool, std::string>;
@@ -171,8 +167,7 @@ class Scope {
 
   const std::vector<Record>& all(const std::string& type) const {
     auto it = loaded_.find(type);
-    if (it == loaded_.end())
-      it = loaded_.emplace(type, store.load_all(store.schemas().get(type)).records).first;
+    if (it == loaded_.end()) it = loaded_.emplace(type, store.load_all(store.schemas().get(type)).records).first;
     return it->second;
   }
 
@@ -235,8 +230,7 @@ ForecastData forecast_data(const Scope& s, Days from, Days to, Grain grain) {
       if (!close || !in_range(*close)) continue;  // no close date: not forecast in any month
       Decimal amount = amount_of(*d);
       Decimal weighted = weighted_amount(amount, deal_probability(*d, s.config));
-      for (ForecastSum* x :
-           {&f.sums[{bucket_label(*close, grain), currency}], &f.totals[currency]}) {
+      for (ForecastSum* x : {&f.sums[{bucket_label(*close, grain), currency}], &f.totals[currency]}) {
         x->count += 1;
         x->amount = x->amount + amount;
         x->weighted = x->weighted + weighted;
@@ -244,16 +238,14 @@ ForecastData forecast_data(const Scope& s, Days from, Days to, Grain grain) {
     } else if (state == DealState::Won) {
       auto closed = day_of(d->get("closed_at"));
       if (!closed || !in_range(*closed)) continue;
-      for (ForecastSum* x :
-           {&f.sums[{bucket_label(*closed, grain), currency}], &f.totals[currency]})
+      for (ForecastSum* x : {&f.sums[{bucket_label(*closed, grain), currency}], &f.totals[currency]})
         x->won = x->won + amount_of(*d);
     }
   }
   return f;
 }
 
-std::vector<std::string> currencies_or_default(const std::vector<std::string>& used,
-                                               const Config& config) {
+std::vector<std::string> currencies_or_default(const std::vector<std::string>& used, const Config& config) {
   return used.empty() ? std::vector<std::string>{config.currency} : used;
 }
 
@@ -271,8 +263,7 @@ Report forecast_report(const Scope& s) {
   // so deals that were expected earlier this month still show.
   Days from = s.since ? *s.since : bucket_start(s.today, grain);
   Days to = s.until ? *s.until : add_months(bucket_start(from, Grain::Month), 6) - date::days{1};
-  if (!s.until && grain == Grain::Quarter)
-    to = add_months(bucket_start(from, Grain::Quarter), 6) - date::days{1};
+  if (!s.until && grain == Grain::Quarter) to = add_months(bucket_start(from, Grain::Quarter), 6) - date::days{1};
   ForecastData f = forecast_data(s, from, to, grain);
 
   Report r;
@@ -323,14 +314,12 @@ Report funnel_report(const Scope& s) {
   r.bar_column = 1;
   for (size_t i = 0; i < chain.size(); ++i) {
     long long here = reached[chain[i]->name];
-    ReportCell conversion = i + 1 < chain.size()
-                                ? rate_cell(dec(reached[chain[i + 1]->name]), dec(here))
-                                : ReportCell::blank();
+    ReportCell conversion =
+        i + 1 < chain.size() ? rate_cell(dec(reached[chain[i + 1]->name]), dec(here)) : ReportCell::blank();
     r.rows.push_back({ReportCell::of_text(chain[i]->name), ReportCell::of_int(here), conversion});
   }
   for (const Stage* st : lost)
-    r.rows.push_back({ReportCell::of_text(st->name), ReportCell::of_int(reached[st->name]),
-                      ReportCell::blank()});
+    r.rows.push_back({ReportCell::of_text(st->name), ReportCell::of_int(reached[st->name]), ReportCell::blank()});
   return r;
 }
 
@@ -349,8 +338,7 @@ struct WinLoss {
 };
 
 // Deals won or lost in the period, per (group, currency).
-std::map<std::pair<GroupKey, std::string>, WinLoss> win_loss(const Scope& s,
-                                                             const std::string& by) {
+std::map<std::pair<GroupKey, std::string>, WinLoss> win_loss(const Scope& s, const std::string& by) {
   std::map<std::pair<GroupKey, std::string>, WinLoss> out;
   for (const Record* d : s.chosen("deal")) {
     DealState state = state_of(*d, s.config);
@@ -380,8 +368,7 @@ Report winrate_report(const Scope& s) {
   Report r;
   r.name = "winrate";
   if (!by.empty()) r.columns.push_back(by == "month" || by == "quarter" ? "period" : by);
-  for (const char* c :
-       {"currency", "won", "lost", "rate", "won_amount", "lost_amount", "amount_rate"})
+  for (const char* c : {"currency", "won", "lost", "rate", "won_amount", "lost_amount", "amount_rate"})
     r.columns.push_back(c);
   auto cells = [&](std::optional<ReportCell> group, const std::string& cur, const WinLoss& w) {
     std::vector<ReportCell> row;
@@ -389,8 +376,7 @@ Report winrate_report(const Scope& s) {
     row.insert(row.end(),
                {ReportCell::of_text(cur), ReportCell::of_int(w.won), ReportCell::of_int(w.lost),
                 rate_cell(dec(w.won), dec(w.won + w.lost)), ReportCell::of_money(w.won_amount, cur),
-                ReportCell::of_money(w.lost_amount, cur),
-                rate_cell(w.won_amount, w.won_amount + w.lost_amount)});
+                ReportCell::of_money(w.lost_amount, cur), rate_cell(w.won_amount, w.won_amount + w.lost_amount)});
     return row;
   };
   std::map<std::string, WinLoss> per_currency;
@@ -401,19 +387,17 @@ Report winrate_report(const Scope& s) {
   }
   std::vector<std::string> currencies = currencies_or_default(keys(per_currency), s.config);
   if (by.empty()) {
-    for (const std::string& cur : currencies)
-      r.rows.push_back(cells(std::nullopt, cur, per_currency[cur]));
+    for (const std::string& cur : currencies) r.rows.push_back(cells(std::nullopt, cur, per_currency[cur]));
   } else {
-    for (const auto& [key, w] : groups)
-      r.rows.push_back(cells(text_or_blank(key.first.second), key.second, w));
+    for (const auto& [key, w] : groups) r.rows.push_back(cells(text_or_blank(key.first.second), key.second, w));
     for (const std::string& cur : currencies)
       r.totals.push_back(cells(ReportCell::of_text("total"), cur, per_currency[cur]));
   }
   // Counts add up across currencies, amounts never: one more line with the
   // overall count rate, its amounts left empty.
   if (currencies.size() > 1) {
-    std::vector<ReportCell> all = cells(
-        by.empty() ? std::nullopt : std::optional(ReportCell::of_text("total")), "all", everything);
+    std::vector<ReportCell> all =
+        cells(by.empty() ? std::nullopt : std::optional(ReportCell::of_text("total")), "all", everything);
     for (size_t i = all.size() - 3; i < all.size(); ++i) all[i] = ReportCell::blank();
     r.totals.push_back(all);
   }
@@ -433,8 +417,7 @@ Report velocity_report(const Scope& s) {
   for (const Record* d : s.chosen("deal")) {
     DealState state = state_of(*d, s.config);
     // #open is the pipeline as it stands today, whatever the period.
-    if (state == DealState::Unknown || (state != DealState::Open && !closed_in_period(*d, s)))
-      continue;
+    if (state == DealState::Unknown || (state != DealState::Open && !closed_in_period(*d, s))) continue;
     Sums& x = per_currency[currency_of(*d, s.config)];
     if (state == DealState::Open) {
       x.open += 1;
@@ -457,15 +440,12 @@ Report velocity_report(const Scope& s) {
   }
   Report r;
   r.name = "velocity";
-  r.columns = {"currency",     "open",     "won",        "lost",
-               "average_deal", "win_rate", "cycle_days", "velocity"};
+  r.columns = {"currency", "open", "won", "lost", "average_deal", "win_rate", "cycle_days", "velocity"};
   for (const std::string& cur : currencies_or_default(keys(per_currency), s.config)) {
     const Sums& x = per_currency[cur];
-    ReportCell average =
-        x.won ? ReportCell::of_money(x.won_amount.divide(dec(x.won), 2), cur) : ReportCell::null();
+    ReportCell average = x.won ? ReportCell::of_money(x.won_amount.divide(dec(x.won), 2), cur) : ReportCell::null();
     ReportCell cycle =
-        x.cycles ? ReportCell::of_number(dec(x.cycle_seconds).divide(dec(x.cycles * 86400), 1), 1)
-                 : ReportCell::null();
+        x.cycles ? ReportCell::of_number(dec(x.cycle_seconds).divide(dec(x.cycles * 86400), 1), 1) : ReportCell::null();
     // open × (Σwon / #won) × (#won / (#won + #lost)) / (Σcycle / #cycles / 86400),
     // from the exact parts with one rounding at the end, not from the rounded cells.
     ReportCell velocity = ReportCell::null();
@@ -473,9 +453,9 @@ Report velocity_report(const Scope& s) {
       velocity = ReportCell::of_money((dec(x.open) * x.won_amount * dec(x.cycles) * dec(86400))
                                           .divide(dec((x.won + x.lost)) * dec(x.cycle_seconds), 2),
                                       cur);
-    r.rows.push_back({ReportCell::of_text(cur), ReportCell::of_int(x.open),
-                      ReportCell::of_int(x.won), ReportCell::of_int(x.lost), average,
-                      rate_cell(dec(x.won), dec(x.won + x.lost)), cycle, velocity});
+    r.rows.push_back({ReportCell::of_text(cur), ReportCell::of_int(x.open), ReportCell::of_int(x.won),
+                      ReportCell::of_int(x.lost), average, rate_cell(dec(x.won), dec(x.won + x.lost)), cycle,
+                      velocity});
   }
   return r;
 }
@@ -572,8 +552,7 @@ Report activity_report(const Scope& s) {
   for (const Record* t : s.chosen("task")) {
     auto done = day_of(t->get("completed_at"));
     if (t->get("status") != "done" || !done || !s.in_period(*done)) continue;
-    for (Counts* c : {&rows[{bucket_label(*done, grain), group_key(t->get("owner"))}], &total})
-      c->tasks_done += 1;
+    for (Counts* c : {&rows[{bucket_label(*done, grain), group_key(t->get("owner"))}], &total}) c->tasks_done += 1;
   }
   Report r;
   r.name = "activity";
@@ -618,15 +597,14 @@ std::vector<OverdueItem> overdue_items(const Scope& s) {
     if (!at) continue;
     Days day = date::floor<date::days>(*at);
     if (!(has_time ? *at < clock.now : day < s.today) || !s.in_period(day)) continue;
-    tasks.push_back(
-        {"task", t->id(), due, t->get("title"), t->get("owner"), *at, (s.today - day).count()});
+    tasks.push_back({"task", t->id(), due, t->get("title"), t->get("owner"), *at, (s.today - day).count()});
   }
   for (const Record* c : s.chosen("contact")) {
     if (c->get("do_not_contact") == "true") continue;
     auto day = parse_iso_date(c->get("follow_up"));
     if (!day || *day >= s.today || !s.in_period(*day)) continue;
-    contacts.push_back({"contact", c->id(), c->get("follow_up"), c->get("name"), c->get("owner"),
-                        Seconds{*day}, (s.today - *day).count()});
+    contacts.push_back({"contact", c->id(), c->get("follow_up"), c->get("name"), c->get("owner"), Seconds{*day},
+                        (s.today - *day).count()});
   }
   auto oldest_first = [](const OverdueItem& a, const OverdueItem& b) {
     return a.at != b.at ? a.at < b.at : a.id < b.id;
@@ -642,9 +620,8 @@ Report overdue_report(const Scope& s) {
   r.name = "overdue";
   r.columns = {"type", "id", "date", "title", "owner", "days_overdue"};
   for (const OverdueItem& i : overdue_items(s))
-    r.rows.push_back({ReportCell::of_text(i.type), ReportCell::of_text(i.id),
-                      ReportCell::of_text(i.date), ReportCell::of_text(i.title),
-                      text_or_blank(i.owner), ReportCell::of_int(i.days)});
+    r.rows.push_back({ReportCell::of_text(i.type), ReportCell::of_text(i.id), ReportCell::of_text(i.date),
+                      ReportCell::of_text(i.title), text_or_blank(i.owner), ReportCell::of_int(i.days)});
   return r;
 }
 
@@ -688,8 +665,7 @@ std::vector<StaleItem> stale_items(const Scope& s) {
     // Never worked on and never moved: idle since it was made.
     if (!last) consider(instant(d->get("created")));
     const Stage* stage = s.config.stage(d->get("stage"));
-    int limit =
-        s.request.days > 0 ? s.request.days : (stage->stale_after > 0 ? stage->stale_after : 30);
+    int limit = s.request.days > 0 ? s.request.days : (stage->stale_after > 0 ? stage->stale_after : 30);
     StaleItem item{d, last, 0};
     if (last) {
       item.idle = (s.today - date::floor<date::days>(*last)).count();
@@ -712,11 +688,10 @@ Report stale_report(const Scope& s) {
   r.columns = {"id", "name", "stage", "owner", "last_touch", "days_idle"};
   for (const StaleItem& i : stale_items(s)) {
     const Record& d = *i.deal;
-    r.rows.push_back(
-        {ReportCell::of_text(d.id()), ReportCell::of_text(d.get("name")),
-         ReportCell::of_text(d.get("stage")), text_or_blank(d.get("owner")),
-         i.last_touch ? ReportCell::of_text(format_datetime(*i.last_touch)) : ReportCell::null(),
-         i.last_touch ? ReportCell::of_int(i.idle) : ReportCell::null()});
+    r.rows.push_back({ReportCell::of_text(d.id()), ReportCell::of_text(d.get("name")),
+                      ReportCell::of_text(d.get("stage")), text_or_blank(d.get("owner")),
+                      i.last_touch ? ReportCell::of_text(format_datetime(*i.last_touch)) : ReportCell::null(),
+                      i.last_touch ? ReportCell::of_int(i.idle) : ReportCell::null()});
   }
   return r;
 }
@@ -751,14 +726,13 @@ Report build_report(const Store& store, const ReportRequest& q) {
   if (std::find(sp.by.begin(), sp.by.end(), q.by) == sp.by.end()) {
     std::vector<std::string> allowed(sp.by.begin() + 1, sp.by.end());
     throw UsageError("report " + sp.name + " takes " +
-                     (allowed.empty() ? std::string("no --by") : "--by " + join(allowed, "|")) +
-                     ", not \"" + escape_for_terminal(q.by) + "\"");
+                     (allowed.empty() ? std::string("no --by") : "--by " + join(allowed, "|")) + ", not \"" +
+                     escape_for_terminal(q.by) + "\"");
   }
   if (!sp.has_period && (q.since || q.until))
     throw UsageError("report " + sp.name + " is about today: it takes no --since or --until");
   if (q.since && q.until && *q.until < *q.since)
-    throw UsageError("--since " + format_date(*q.since) + " is after --until " +
-                     format_date(*q.until));
+    throw UsageError("--since " + format_date(*q.since) + " is after --until " + format_date(*q.until));
   if (q.days < 0) throw UsageError("--days must be 0 or more");
   if (q.days != 0 && sp.name != "stale") throw UsageError("--days is for report stale");
   if (q.all_stages && sp.name != "pipeline") throw UsageError("--all is for report pipeline");
@@ -874,9 +848,7 @@ Node dashboard_node(const Dashboard& b) {
   return doc;
 }
 
-std::string money(const Decimal& d, const std::string& currency) {
-  return currency + " " + d.format(2);
-}
+std::string money(const Decimal& d, const std::string& currency) { return currency + " " + d.format(2); }
 
 std::string deals(long long n) { return std::to_string(n) + (n == 1 ? " deal" : " deals"); }
 
@@ -897,8 +869,7 @@ std::string render_dashboard(const Dashboard& b, Format format, const ReportStyl
       bool csv = format == Format::Csv;
       std::string sep = csv ? "," : "\t";
       std::string out = "metric" + sep + "currency" + sep + "value\n";
-      auto line = [&](const std::string& metric, const std::string& currency,
-                      const std::string& value) {
+      auto line = [&](const std::string& metric, const std::string& currency, const std::string& value) {
         out += metric + sep + (csv ? csv_cell(currency) : tsv_cell(currency)) + sep + value + "\n";
       };
       for (const CurrencySums& x : b.pipeline) {
@@ -932,8 +903,7 @@ std::string render_dashboard(const Dashboard& b, Format format, const ReportStyl
   for (size_t i = 0; i < b.forecast.size(); ++i) {
     const CurrencySums& x = b.forecast[i];
     lines.push_back({i ? "" : "Closing in " + b.month, deals(x.count), money(x.amount, x.currency),
-                     "weighted " + money(x.weighted, x.currency),
-                     "won " + money(x.won, x.currency)});
+                     "weighted " + money(x.weighted, x.currency), "won " + money(x.won, x.currency)});
   }
   lines.push_back({"Win rate, 90 days", b.win_rate ? b.win_rate->format(1, 0) + "%" : "n/a",
                    std::to_string(b.won) + " won, " + std::to_string(b.lost) + " lost"});
@@ -947,8 +917,8 @@ std::string render_dashboard(const Dashboard& b, Format format, const ReportStyl
       if (width.size() <= i) width.push_back(0);
       width[i] = std::max(width[i], display_width(l[i]));
     }
-  std::string out = "Dashboard " + format_date(b.today) +
-                    (b.owner.empty() ? "" : " (" + escape_for_terminal(b.owner) + ")");
+  std::string out =
+      "Dashboard " + format_date(b.today) + (b.owner.empty() ? "" : " (" + escape_for_terminal(b.owner) + ")");
   if (style.color) out = "\033[1m" + out + "\033[0m";
   out += "\n";
   for (const auto& l : lines) {

@@ -25,8 +25,8 @@ struct ReportRequest {
   std::string owner;  // "": everyone's records
   // "", owner, source, stage, week, month, quarter: what report_by_values() allows.
   std::string by;
-  int days = 0;   // stale: idle days before a deal is stale; 0: its stage's stale_after, else 30
-  Filter filter;  // on the records of report_subject(name)
+  int days = 0;             // stale: idle days before a deal is stale; 0: its stage's stale_after, else 30
+  Filter filter;            // on the records of report_subject(name)
   bool all_stages = false;  // pipeline: closed stages too
 };
 

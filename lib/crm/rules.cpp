@@ -11,9 +11,9 @@ std::vector<InvalidData> check_rules(const Record& r, const Config& config) {
     if (const Node* stage = r.data.find("stage"); stage && stage->is_scalar() && !config.stage(stage->text)) {
       std::vector<std::string> names;
       for (const Stage& s : config.pipeline) names.push_back(s.name);
-      out.emplace_back(Location{r.path, stage->line, stage->column, "stage"},
-                       "\"" + escape_for_terminal(stage->text) + "\" is not a stage of the pipeline (" +
-                           join(names, ", ") + ")");
+      out.emplace_back(
+          Location{r.path, stage->line, stage->column, "stage"},
+          "\"" + escape_for_terminal(stage->text) + "\" is not a stage of the pipeline (" + join(names, ", ") + ")");
     }
   }
   if (r.type == "task") {

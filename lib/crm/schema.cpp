@@ -11,13 +11,12 @@ namespace crm {
 namespace {
 
 const std::pair<FieldType, std::string_view> kTypeNames[] = {
-    {FieldType::String, "string"}, {FieldType::Text, "text"},         {FieldType::Email, "email"},
-    {FieldType::Phone, "phone"},   {FieldType::Url, "url"},           {FieldType::Date, "date"},
-    {FieldType::Datetime, "datetime"}, {FieldType::When, "when"}, {FieldType::Decimal, "decimal"},
-    {FieldType::Money, "money"},
-    {FieldType::Integer, "integer"}, {FieldType::Bool, "bool"},       {FieldType::Enum, "enum"},
-    {FieldType::List, "list"},     {FieldType::Ref, "ref"},           {FieldType::Refs, "refs"},
-    {FieldType::Object, "object"},
+    {FieldType::String, "string"},     {FieldType::Text, "text"},       {FieldType::Email, "email"},
+    {FieldType::Phone, "phone"},       {FieldType::Url, "url"},         {FieldType::Date, "date"},
+    {FieldType::Datetime, "datetime"}, {FieldType::When, "when"},       {FieldType::Decimal, "decimal"},
+    {FieldType::Money, "money"},       {FieldType::Integer, "integer"}, {FieldType::Bool, "bool"},
+    {FieldType::Enum, "enum"},         {FieldType::List, "list"},       {FieldType::Ref, "ref"},
+    {FieldType::Refs, "refs"},         {FieldType::Object, "object"},
 };
 
 const char* const kTypeOrder[] = {"contact", "company", "lead", "deal", "task", "activity"};
@@ -54,8 +53,13 @@ std::string_view field_type_name(FieldType t) {
 
 bool Field::is_typed_scalar() const {
   switch (type) {
-    case FieldType::Date: case FieldType::Datetime: case FieldType::When: case FieldType::Decimal:
-    case FieldType::Money: case FieldType::Integer: case FieldType::Bool:
+    case FieldType::Date:
+    case FieldType::Datetime:
+    case FieldType::When:
+    case FieldType::Decimal:
+    case FieldType::Money:
+    case FieldType::Integer:
+    case FieldType::Bool:
       return true;
     default:
       return false;

@@ -14,7 +14,23 @@
 namespace crm {
 
 enum class FieldType {
-  String, Text, Email, Phone, Url, Date, Datetime, When, Decimal, Money, Integer, Bool, Enum, List, Ref, Refs, Object
+  String,
+  Text,
+  Email,
+  Phone,
+  Url,
+  Date,
+  Datetime,
+  When,
+  Decimal,
+  Money,
+  Integer,
+  Bool,
+  Enum,
+  List,
+  Ref,
+  Refs,
+  Object
 };
 
 std::string_view field_type_name(FieldType t);
@@ -30,7 +46,7 @@ struct Field {
   std::vector<Field> fields;           // object: its fields
   std::string option;                  // add/set get --<option> for it ("" none)
   std::string help;
-  bool custom = false;                 // declared by the store, not built in
+  bool custom = false;  // declared by the store, not built in
 
   // Written unquoted (numbers, dates, bools) so other YAML readers see the type.
   bool is_typed_scalar() const;
@@ -39,11 +55,11 @@ struct Field {
 };
 
 struct Schema {
-  std::string type;      // "contact"
-  std::string folder;    // "contacts"
-  std::string title;     // the field that names a record ("name", "title", "summary")
+  std::string type;                  // "contact"
+  std::string folder;                // "contacts"
+  std::string title;                 // the field that names a record ("name", "title", "summary")
   std::vector<std::string> columns;  // table columns of `list`
-  std::string sort;      // default sort of `list`
+  std::string sort;                  // default sort of `list`
   std::vector<Field> fields;
 
   const Field* field(std::string_view name) const;

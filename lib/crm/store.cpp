@@ -151,7 +151,8 @@ Record Store::record_from(const Schema& schema, const std::string& id, Node data
   r.type = schema.type;
   r.path = schema.folder + "/" + id + ".yaml";
   r.data = std::move(data);
-  if (!r.data.is_map()) throw InvalidData(Location{r.path, r.data.line, r.data.column, ""}, "a record is a map of fields");
+  if (!r.data.is_map())
+    throw InvalidData(Location{r.path, r.data.line, r.data.column, ""}, "a record is a map of fields");
   const Node* file_id = r.data.find("id");
   if (!file_id || !file_id->is_scalar())
     throw InvalidData(Location{r.path, r.data.line, r.data.column, "id"}, "is missing");
@@ -274,7 +275,8 @@ std::string Store::resolve(const Schema& schema, std::string_view typed) const {
       std::string name = fold_case(r.get(schema.title));
       bool hit = starts_with(name, k) && (name.size() == k.size() || name[k.size()] == ' ');
       for (size_t sp = name.find(' '); !hit && sp != std::string::npos; sp = name.find(' ', sp + 1))
-        hit = name.compare(sp + 1, k.size(), k) == 0 && (sp + 1 + k.size() == name.size() || name[sp + 1 + k.size()] == ' ');
+        hit = name.compare(sp + 1, k.size(), k) == 0 &&
+              (sp + 1 + k.size() == name.size() || name[sp + 1 + k.size()] == ' ');
       std::string email = fold_case(r.get("email"));
       hit = hit || (!email.empty() && email.substr(0, email.find('@')) == k);
       if (hit) matches.push_back(&r);
@@ -332,8 +334,7 @@ void Store::check_references(const Record& r, const Schema& schema) const {
                            std::find(f.ref_types.begin(), f.ref_types.end(), target->type) != f.ref_types.end());
       if (!ok) {
         std::string what = f.ref_types.size() == 1 ? f.ref_types[0] : "record";
-        throw InvalidData(Location{r.path, ref->line, ref->column, f.name},
-                          "no " + what + " with id " + ref->text);
+        throw InvalidData(Location{r.path, ref->line, ref->column, f.name}, "no " + what + " with id " + ref->text);
       }
     }
   }

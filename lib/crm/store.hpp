@@ -56,9 +56,9 @@ class Store {
   const Clock& clock() const { return clock_; }
 
   struct Loaded {
-    std::vector<Record> records;       // the good ones, by id
-    std::vector<Record> invalid;       // parsed, but failing validation (see errors)
-    std::vector<InvalidData> errors;   // files that do not parse or validate
+    std::vector<Record> records;         // the good ones, by id
+    std::vector<Record> invalid;         // parsed, but failing validation (see errors)
+    std::vector<InvalidData> errors;     // files that do not parse or validate
     std::vector<std::string> conflicts;  // files with git conflict markers
   };
   // `only`: the top-level fields needed (nullptr: all). Valid records then
@@ -91,7 +91,7 @@ class Store {
   struct Change {
     std::string action;  // add, update, remove
     std::string type, id, title;
-    std::string path;    // store-relative
+    std::string path;  // store-relative
   };
   const std::vector<Change>& changes() const { return changes_; }
 

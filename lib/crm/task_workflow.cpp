@@ -36,8 +36,10 @@ namespace {
 
 Days add(Days d, const Recurrence& r) {
   switch (r.unit) {
-    case 'd': return d + days{r.count};
-    case 'w': return d + days{7 * r.count};
+    case 'd':
+      return d + days{r.count};
+    case 'w':
+      return d + days{7 * r.count};
     default: {
       year_month_day ymd{d};
       year_month ym = ymd.year() / ymd.month();
@@ -70,7 +72,9 @@ std::optional<Record> complete_task(Record& task, Seconds now) {
   std::string recur = task.get("recur");
   if (recur.empty() || !task.get("next").empty()) return std::nullopt;
   auto r = parse_recurrence(recur);
-  if (!r) throw InvalidData(Location{task.path, 0, 0, "recur"}, "\"" + recur + "\" is not a recurrence (daily, weekly, monthly, yearly, every N days)");
+  if (!r)
+    throw InvalidData(Location{task.path, 0, 0, "recur"},
+                      "\"" + recur + "\" is not a recurrence (daily, weekly, monthly, yearly, every N days)");
   std::string due = task.get("due");
   if (due.empty()) throw InvalidData(Location{task.path, 0, 0, "due"}, "a recurring task needs a due date");
   Record next;

@@ -101,7 +101,6 @@ std::string decode_qp(std::string_view s) {
   return out;
 }
 
-
 // Latin-1 / Windows-1252 → UTF-8 (the 0x80–0x9F block as Windows has it).
 std::string from_cp1252(std::string_view s) {
   static const unsigned k80[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -167,7 +166,8 @@ std::string clean_label(std::string_view label) {
 std::string kind_of_phone(const std::vector<std::string>& types, const std::string& label) {
   if (!label.empty()) {
     std::string l = to_lower(label);
-    if (l.find("mobile") != std::string::npos || l.find("cell") != std::string::npos || l.find("iphone") != std::string::npos)
+    if (l.find("mobile") != std::string::npos || l.find("cell") != std::string::npos ||
+        l.find("iphone") != std::string::npos)
       return "mobile";
     if (l.find("fax") != std::string::npos) return "other";
     if (l.find("work") != std::string::npos) return "work";
@@ -205,7 +205,8 @@ bool parse_line(const std::string& line, int number, Prop& p) {
     std::string values;
     if (eq == std::string::npos) {
       std::string u = upper(raw);
-      param.name = (u == "QUOTED-PRINTABLE" || u == "BASE64" || u == "8BIT" || u == "7BIT" || u == "B") ? "ENCODING" : "TYPE";
+      param.name =
+          (u == "QUOTED-PRINTABLE" || u == "BASE64" || u == "8BIT" || u == "7BIT" || u == "B") ? "ENCODING" : "TYPE";
       values = raw;
     } else {
       param.name = upper(trim(raw.substr(0, eq)));
@@ -224,7 +225,8 @@ bool parse_line(const std::string& line, int number, Prop& p) {
   std::vector<std::string> enc = p.param("ENCODING");
   std::string encoding = enc.empty() ? "" : upper(enc.front());
   if (encoding == "QUOTED-PRINTABLE") value = decode_qp(value);
-  if (encoding == "B" || encoding == "BASE64" || p.param("VALUE") == std::vector<std::string>{"binary"}) p.binary = true;
+  if (encoding == "B" || encoding == "BASE64" || p.param("VALUE") == std::vector<std::string>{"binary"})
+    p.binary = true;
   std::vector<std::string> cs = p.param("CHARSET");
   if (!cs.empty()) {
     std::string c = upper(cs.front());
@@ -376,8 +378,8 @@ std::vector<VcardCard> parse_vcards(std::string_view text, const std::string& so
       card.birthday = trim(unescape(p.value));
     } else if (n == "CATEGORIES") {
       for (const std::string& c : split_escaped(p.value, ','))
-        if (std::string t = trim(unescape(c)); !t.empty() &&
-                                               std::find(card.categories.begin(), card.categories.end(), t) == card.categories.end())
+        if (std::string t = trim(unescape(c));
+            !t.empty() && std::find(card.categories.begin(), card.categories.end(), t) == card.categories.end())
           card.categories.push_back(t);
     } else if (n == "URL") {
       if (std::string u = trim(unescape(p.value)); !u.empty()) card.urls.push_back(u);
@@ -398,9 +400,8 @@ std::vector<VcardCard> parse_vcards(std::string_view text, const std::string& so
 namespace {
 
 // Record fields a card has a property for; the others travel as X-CRM-….
-const char* const kCardFields[] = {"name",    "first_name", "last_name", "email", "emails", "phone",
-                                   "phones",  "title",      "company",   "address", "website", "tags",
-                                   "birthday", "notes"};
+const char* const kCardFields[] = {"name",  "first_name", "last_name", "email",   "emails", "phone",    "phones",
+                                   "title", "company",    "address",   "website", "tags",   "birthday", "notes"};
 
 std::string basic_date(const std::string& iso) {  // 2026-11-23 → 20261123
   std::string out;
@@ -440,14 +441,19 @@ std::string write_vcard(const Record& r, const Schema& schema, const NameOf& nam
   if (std::string e = r.get("email"); !e.empty())
     line(v4 ? "EMAIL;PREF=1:" + escape_text_value(e) : "EMAIL;TYPE=INTERNET,PREF:" + escape_text_value(e));
   if (const Node* es = r.find("emails"); es && es->is_sequence())
-    for (const Node& e : es->items) line(std::string(v4 ? "EMAIL:" : "EMAIL;TYPE=INTERNET:") + escape_text_value(e.text));
+    for (const Node& e : es->items)
+      line(std::string(v4 ? "EMAIL:" : "EMAIL;TYPE=INTERNET:") + escape_text_value(e.text));
   // Phones: the primary one preferred, the others with their kind.
   if (std::string p = r.get("phone"); !p.empty())
     line(std::string(v4 ? "TEL;PREF=1:" : "TEL;TYPE=PREF:") + escape_text_value(p));
   if (const Node* ps = r.find("phones"); ps && ps->is_sequence())
     for (const Node& p : ps->items) {
       std::string kind = p.get("kind");
-      std::string type = kind == "mobile" ? "cell" : kind == "work" ? "work" : kind == "home" ? "home" : kind == "other" ? "voice" : "";
+      std::string type = kind == "mobile"  ? "cell"
+                         : kind == "work"  ? "work"
+                         : kind == "home"  ? "home"
+                         : kind == "other" ? "voice"
+                                           : "";
       if (!v4) type = to_upper_label(type);
       line("TEL" + (type.empty() ? "" : ";TYPE=" + type) + ":" + escape_text_value(p.get("number")));
     }

@@ -23,8 +23,8 @@ struct VcardEmail {
 };
 
 struct VcardPhone {
-  std::string number;              // without a "tel:" scheme
-  std::string kind;                // mobile, work, home, other; "" when the card says nothing
+  std::string number;  // without a "tel:" scheme
+  std::string kind;    // mobile, work, home, other; "" when the card says nothing
   std::vector<std::string> types;
   bool pref = false;
   std::string label;
@@ -40,21 +40,21 @@ struct VcardAddress {
 };
 
 struct VcardCard {
-  int line = 0;                    // the BEGIN:VCARD line
-  std::string version;             // 2.1, 3.0, 4.0
+  int line = 0;         // the BEGIN:VCARD line
+  std::string version;  // 2.1, 3.0, 4.0
   std::string uid;
-  std::string kind;                // lower case: individual, org, group, location; "org" also for X-ABShowAs:COMPANY
-  std::string formatted_name;      // FN
+  std::string kind;            // lower case: individual, org, group, location; "org" also for X-ABShowAs:COMPANY
+  std::string formatted_name;  // FN
   std::string family_name, given_name, additional_names, prefix, suffix;  // N
-  std::string nickname;            // the first NICKNAME
-  std::vector<VcardEmail> emails;  // in the card's order
+  std::string nickname;                                                   // the first NICKNAME
+  std::vector<VcardEmail> emails;                                         // in the card's order
   std::vector<VcardPhone> phones;
-  std::string org;                 // ORG's first component
+  std::string org;  // ORG's first component
   std::vector<std::string> org_units;
   std::string title, role;
   std::vector<VcardAddress> addresses;
-  std::string note;                // NOTEs joined by blank lines
-  std::string birthday;            // as written: "1815-12-10", "18151210", "--1210", "circa 1969"
+  std::string note;      // NOTEs joined by blank lines
+  std::string birthday;  // as written: "1815-12-10", "18151210", "--1210", "circa 1969"
   std::vector<std::string> categories;
   std::vector<std::string> urls;
   std::string rev;

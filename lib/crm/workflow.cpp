@@ -16,8 +16,10 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
     std::string old = before ? before->get("stage") : "";
     if (!stage.empty() && (!before || stage != old)) {
       // The move is what the history records: put the old stage back, then move.
-      if (before && !old.empty()) r.data.set("stage", Node::scalar(old));
-      else r.data.erase("stage");
+      if (before && !old.empty())
+        r.data.set("stage", Node::scalar(old));
+      else
+        r.data.erase("stage");
       move_deal(r, config, stage, now, r.get("lost_reason"));
     }
   }

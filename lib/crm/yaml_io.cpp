@@ -101,8 +101,7 @@ class Builder : public YAML::EventHandler {
 
   void open(Node n, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
     check_anchor(mark, anchor);
-    if (!tag.empty() && tag != "?" && tag != "!")
-      throw invalid_at(source_, mark, "tags are not allowed in a record");
+    if (!tag.empty() && tag != "?" && tag != "!") throw invalid_at(source_, mark, "tags are not allowed in a record");
     if (static_cast<int>(stack_.size()) >= kMaxDepth)
       throw invalid_at(source_, mark, "nested deeper than " + std::to_string(kMaxDepth) + " levels");
     if (!stack_.empty() && stack_.back().node.is_map() && !stack_.back().have_key)
@@ -179,9 +178,8 @@ int find_conflict_marker(std::string_view text) {
 
 Node parse_yaml(std::string_view text, const std::string& source, size_t max_bytes) {
   if (text.size() > max_bytes)
-    throw InvalidData(Location{source, 0, 0, ""},
-                      "file is " + std::to_string(text.size()) + " bytes, over the " +
-                          std::to_string(max_bytes) + "-byte limit for a record");
+    throw InvalidData(Location{source, 0, 0, ""}, "file is " + std::to_string(text.size()) + " bytes, over the " +
+                                                      std::to_string(max_bytes) + "-byte limit for a record");
   if (size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     auto [line, col] = line_column(text, bad);
     throw InvalidData(Location{source, line, col, ""}, "invalid UTF-8");
@@ -224,8 +222,8 @@ Node parse_yaml(std::string_view text, const std::string& source, size_t max_byt
 }
 
 bool plain_resolves_to_non_string(std::string_view s) {
-  static const char* const kWords[] = {"", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-                                       "=", "<<", ".inf", "+.inf", "-.inf", ".nan"};
+  static const char* const kWords[] = {"",  "~", "null", "true", "false", "yes",   "no",    "on",  "off",
+                                       "y", "n", "=",    "<<",   ".inf",  "+.inf", "-.inf", ".nan"};
   std::string lower = to_lower(s);
   for (const char* w : kWords)
     if (lower == w) return true;
@@ -268,9 +266,7 @@ bool plain_is_safe_syntax(std::string_view s) {
   return s != "---" && s != "...";
 }
 
-bool plain_is_safe(std::string_view s) {
-  return plain_is_safe_syntax(s) && !plain_resolves_to_non_string(s);
-}
+bool plain_is_safe(std::string_view s) { return plain_is_safe_syntax(s) && !plain_resolves_to_non_string(s); }
 
 namespace {
 
@@ -280,13 +276,27 @@ std::string double_quoted(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case 0: out += "\\0"; break;
-      case 0x1B: out += "\\e"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case 0:
+        out += "\\0";
+        break;
+      case 0x1B:
+        out += "\\e";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           snprintf(buf, sizeof buf, "\\x%02X", c);
@@ -297,8 +307,7 @@ std::string double_quoted(std::string_view s) {
           out += buf;
           ++i;
         } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                    static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
           out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";
           i += 2;
         } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
@@ -325,8 +334,8 @@ bool literal_is_lossless(std::string_view s) {
     if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return false;
   for (size_t i = 0; i + 1 < s.size(); ++i)
     if (static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) return false;
-  if (s.find("\xE2\x80\xA8") != std::string_view::npos ||
-      s.find("\xE2\x80\xA9") != std::string_view::npos || s.find("\xEF\xBB\xBF") != std::string_view::npos)
+  if (s.find("\xE2\x80\xA8") != std::string_view::npos || s.find("\xE2\x80\xA9") != std::string_view::npos ||
+      s.find("\xEF\xBB\xBF") != std::string_view::npos)
     return false;
   std::string_view body = ends_with(s, "\n") ? s.substr(0, s.size() - 1) : s;
   for (const std::string& line : split(body, '\n')) {
@@ -361,8 +370,12 @@ void emit_sequence(std::string& out, const Node& seq, int indent) {
 // Writes what follows "key:" (or "-"): " value\n", or "\n" and a nested block.
 void emit_value(std::string& out, const Node& value, int indent) {
   switch (value.kind) {
-    case Node::Kind::Null: out += "\n"; break;
-    case Node::Kind::Scalar: out += " " + emit_scalar(value, indent) + "\n"; break;
+    case Node::Kind::Null:
+      out += "\n";
+      break;
+    case Node::Kind::Scalar:
+      out += " " + emit_scalar(value, indent) + "\n";
+      break;
     case Node::Kind::Sequence:
       if (value.items.empty()) {
         out += " []\n";
@@ -413,15 +426,18 @@ std::string emit_map(const Node& map, int indent) {
 
 std::string emit_document(const Node& node) {
   switch (node.kind) {
-    case Node::Kind::Map: return node.entries.empty() ? "{}\n" : emit_map(node, 0);
+    case Node::Kind::Map:
+      return node.entries.empty() ? "{}\n" : emit_map(node, 0);
     case Node::Kind::Sequence: {
       if (node.items.empty()) return "[]\n";
       std::string out;
       emit_sequence(out, node, 0);
       return out;
     }
-    case Node::Kind::Scalar: return emit_scalar(node, 0) + "\n";
-    case Node::Kind::Null: return "~\n";
+    case Node::Kind::Scalar:
+      return emit_scalar(node, 0) + "\n";
+    case Node::Kind::Null:
+      return "~\n";
   }
   return "";
 }

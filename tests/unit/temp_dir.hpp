@@ -50,8 +50,7 @@ inline std::string read_text(const std::filesystem::path& p) {
 inline std::vector<std::string> list_dir(const std::filesystem::path& dir) {
   std::vector<std::string> out;
   std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    out.push_back(e.path().filename().string());
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) out.push_back(e.path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -13,9 +13,7 @@ using crm_test::write_text;
 
 namespace {
 
-crm::Clock test_clock() {
-  return crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:04:05Z"));
-}
+crm::Clock test_clock() { return crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:04:05Z")); }
 
 std::vector<std::string> messages(const std::vector<crm::Problem>& problems) {
   std::vector<std::string> out;
@@ -47,20 +45,18 @@ TEST_CASE("check reports a dangling reference at its position") {
              "kgone00000000001\nstage: proposal\n");
   crm::Store store(tmp.path(), test_clock());
   auto problems = crm::check_store(store);
-  CHECK(messages(problems) ==
-        std::vector<std::string>{
-            "contacts/kada000000000001.yaml:3:10: company: no company with id cmissing00000001",
-            "deals/dbig000000000001.yaml:5:5: contacts: no contact with id kgone00000000001",
-        });
+  CHECK(messages(problems) == std::vector<std::string>{
+                                  "contacts/kada000000000001.yaml:3:10: company: no company with id cmissing00000001",
+                                  "deals/dbig000000000001.yaml:5:5: contacts: no contact with id kgone00000000001",
+                              });
   for (const auto& p : problems) CHECK_FALSE(p.conflict);
 }
 
 TEST_CASE("check reports conflict markers as conflicts") {
   TempDir tmp;
   crm::Store::init(tmp.path());
-  write_text(
-      tmp.path() / "contacts/kada000000000001.yaml",
-      "id: kada000000000001\n<<<<<<< HEAD\nname: Ada\n=======\nname: Ada L.\n>>>>>>> theirs\n");
+  write_text(tmp.path() / "contacts/kada000000000001.yaml",
+             "id: kada000000000001\n<<<<<<< HEAD\nname: Ada\n=======\nname: Ada L.\n>>>>>>> theirs\n");
   crm::Store store(tmp.path(), test_clock());
   auto problems = crm::check_store(store);
   REQUIRE(problems.size() == 1);
@@ -72,15 +68,11 @@ TEST_CASE("check reports bad files, invalid records, shared ids and unknown stag
   TempDir tmp;
   crm::Store::init(tmp.path());
   write_text(tmp.path() / "contacts/notes.txt", "hello");
-  write_text(tmp.path() / "contacts/kbad000000000001.yaml",
-             "id: kbad000000000001\nname: Bad\nemail: nope\n");
-  write_text(tmp.path() / "contacts/kdup000000000001.yaml",
-             "id: kdup000000000001\nname: A\nname: B\n");
+  write_text(tmp.path() / "contacts/kbad000000000001.yaml", "id: kbad000000000001\nname: Bad\nemail: nope\n");
+  write_text(tmp.path() / "contacts/kdup000000000001.yaml", "id: kdup000000000001\nname: A\nname: B\n");
   write_text(tmp.path() / "contacts/ksame00000000001.yaml", "id: ksame00000000001\nname: Same\n");
-  write_text(tmp.path() / "companies/ksame00000000001.yaml",
-             "id: ksame00000000001\nname: Same Inc\n");
-  write_text(tmp.path() / "deals/dbig000000000001.yaml",
-             "id: dbig000000000001\nname: Big\nstage: dreaming\n");
+  write_text(tmp.path() / "companies/ksame00000000001.yaml", "id: ksame00000000001\nname: Same Inc\n");
+  write_text(tmp.path() / "deals/dbig000000000001.yaml", "id: dbig000000000001\nname: Big\nstage: dreaming\n");
   crm::Store store(tmp.path(), test_clock());
   CHECK(messages(crm::check_store(store)) ==
         std::vector<std::string>{

@@ -35,8 +35,7 @@ TEST_CASE("config the default text parses to the documented pipeline") {
   REQUIRE(c.pipeline.size() == 6);
   std::vector<std::string> names;
   for (const auto& s : c.pipeline) names.push_back(s.name);
-  CHECK(names == std::vector<std::string>{"qualification", "needs-analysis", "proposal",
-                                          "negotiation", "won", "lost"});
+  CHECK(names == std::vector<std::string>{"qualification", "needs-analysis", "proposal", "negotiation", "won", "lost"});
   CHECK(c.pipeline[0].probability == 10);
   CHECK(c.pipeline[0].stale_after == 14);
   CHECK(c.pipeline[0].closed == "");
@@ -55,9 +54,8 @@ TEST_CASE("config the default text parses to the documented pipeline") {
 
 TEST_CASE("config settings") {
   crm::SchemaSet schemas = crm::SchemaSet::builtin();
-  crm::Config c = parse(
-      "currency: EUR\nowners: [ann, bob]\ngit:\n  autocommit: true\npipeline:\n  - stage: open\n",
-      schemas);
+  crm::Config c =
+      parse("currency: EUR\nowners: [ann, bob]\ngit:\n  autocommit: true\npipeline:\n  - stage: open\n", schemas);
   CHECK(c.currency == "EUR");
   CHECK(c.owners == std::vector<std::string>{"ann", "bob"});
   CHECK(c.autocommit);
@@ -97,8 +95,7 @@ TEST_CASE("config custom fields join their schema") {
 
 TEST_CASE("config errors name the file and the setting") {
   CHECK(config_error("- a\n") == ".crm/config.yaml:1:1: the config is a map of settings");
-  CHECK(config_error("pipeline: open\n") ==
-        ".crm/config.yaml:1:11: pipeline: expected a list of stages");
+  CHECK(config_error("pipeline: open\n") == ".crm/config.yaml:1:11: pipeline: expected a list of stages");
   CHECK(config_error("pipeline:\n  - {probability: 5}\n") ==
         ".crm/config.yaml:2:5: pipeline: a stage needs a name (stage: …)");
   CHECK(config_error("pipeline:\n  - {stage: a, probability: 150}\n") ==
@@ -114,8 +111,8 @@ TEST_CASE("config errors name the file and the setting") {
   CHECK(config_error("fields: {contact: [{name: email}]}\n") ==
         ".crm/config.yaml:1:20: fields.contact: custom field \"email\" clashes with a built-in "
         "field");
-  CHECK(config_error("fields: {contact: [{name: created, type: date}]}\n")
-            .find("clashes with a built-in field") != std::string::npos);
+  CHECK(config_error("fields: {contact: [{name: created, type: date}]}\n").find("clashes with a built-in field") !=
+        std::string::npos);
   CHECK(config_error("fields: {contact: [{name: Tier}]}\n") ==
         ".crm/config.yaml:1:20: name: \"Tier\" is not a field name (lowercase letters, digits, _)");
   CHECK(config_error("fields: {contact: [{name: tier, type: colour}]}\n")

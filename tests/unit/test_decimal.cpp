@@ -44,9 +44,8 @@ TEST_CASE("decimal parse accepts plain decimals and gives canonical text") {
 }
 
 TEST_CASE("decimal parse rejects separators, exponents and junk") {
-  for (const char* bad : {"12,500.50", "12,500", "1e3", "1E3", "",      "-",    "+",     ".",
-                          "-.",        "1.2.3",  " 1",  "1 ",  "1_000", "0x1F", "12.5.", "$12",
-                          "12€",       "--1",    "+-1", "1-",  "NaN",   "inf",  "１２"}) {
+  for (const char* bad : {"12,500.50", "12,500", "1e3",   "1E3", "",    "-",   "+",   ".",  "-.",  "1.2.3", " 1",  "1 ",
+                          "1_000",     "0x1F",   "12.5.", "$12", "12€", "--1", "+-1", "1-", "NaN", "inf",   "１２"}) {
     CAPTURE(bad);
     CHECK_FALSE(Decimal::parse(bad).has_value());
   }

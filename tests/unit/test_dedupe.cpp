@@ -18,7 +18,9 @@ using crm_test::TempDir;
 
 namespace {
 
-crm::Clock dedupe_clock(const char* at = "2026-11-23T10:04:05Z") { return crm::Clock::fixed(*crm::parse_iso_datetime(at)); }
+crm::Clock dedupe_clock(const char* at = "2026-11-23T10:04:05Z") {
+  return crm::Clock::fixed(*crm::parse_iso_datetime(at));
+}
 
 void add(const crm::Store& store, const std::string& type, const std::string& yaml) {
   crm::Record r;
@@ -44,8 +46,9 @@ fs::path planted(const TempDir& tmp) {
   add(later, "contact",
       "id: kada000000000002\nname: ADA LOVELACE\nemail: ADA@engines.example\nemails: [ada.home@example.org]\n"
       "title: Countess\ntags: [VIP, speaker]\ncompany: cacme00000000002\nnotes: Prefers email.\n");
-  add(later, "contact", "id: kada000000000003\nname: Lovelace Ada\nphone: 020 7946 0018\n"
-                        "phones: [{number: +44 7700 900123, kind: mobile}]\n");
+  add(later, "contact",
+      "id: kada000000000003\nname: Lovelace Ada\nphone: 020 7946 0018\n"
+      "phones: [{number: +44 7700 900123, kind: mobile}]\n");
   add(later, "contact", "id: kjose00000000001\nname: José García\n");
   add(later, "contact", "id: kjose00000000002\nname: Jose Garcia\nemail: jose@ejemplo.example\n");
   add(later, "contact", "id: kgrace0000000001\nname: Grace Hopper\nemail: grace@navy.example\n");
@@ -133,11 +136,11 @@ TEST_CASE("dedupe merge of contacts re-points every reference and leaves check s
   CHECK_FALSE(store.exists(contacts, "kada000000000002"));
   CHECK_FALSE(store.exists(contacts, "kada000000000003"));
   crm::Record ada = store.load(contacts, "kada000000000001");
-  CHECK(ada.get("name") == "Ada Lovelace");                  // the survivor's value
+  CHECK(ada.get("name") == "Ada Lovelace");  // the survivor's value
   CHECK(ada.get("email") == "ada@engines.example");
   CHECK(list_of(ada, "emails") == std::vector<std::string>{"ada.home@example.org"});
-  CHECK(ada.get("title") == "Countess");                     // filled from an other
-  CHECK(ada.get("company") == "cacme00000000001");           // the survivor's
+  CHECK(ada.get("title") == "Countess");            // filled from an other
+  CHECK(ada.get("company") == "cacme00000000001");  // the survivor's
   CHECK(list_of(ada, "tags") == std::vector<std::string>{"vip", "speaker"});
   CHECK(list_of(ada, "phones") == std::vector<std::string>{"+44 7700 900123"});
   CHECK(ada.get("notes") == "First meeting went well.\n\nPrefers email.");

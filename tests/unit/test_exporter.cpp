@@ -64,8 +64,7 @@ void seed(const crm::Store& s) {
       "id: lada000000000001\nname: Ada Lovelace\nemail: ada@engines.example\nstatus: converted\n"
       "converted_at: 2026-10-01T09:00:00Z\nconverted_contact: kada000000000001\n"
       "converted_company: cengines00000001\nconverted_deal: dengines00000001\n");
-  add(s, "task",
-      "id: tnext00000000002\ntitle: Call again\ndue: 2026-12-08\nstatus: open\npriority: low\n");
+  add(s, "task", "id: tnext00000000002\ntitle: Call again\ndue: 2026-12-08\nstatus: open\npriority: low\n");
   add(s, "task",
       "id: tcall00000000001\ntitle: Call Ada; about pricing, terms\ndue: 2026-12-01T14:00:00Z\nstatus: in-progress\n"
       "priority: urgent\nrelated: [kada000000000001, dengines00000001]\nnext: tnext00000000002\n"

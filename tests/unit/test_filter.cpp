@@ -42,9 +42,7 @@ crm::Record ada() {
   return r;
 }
 
-std::string acme_name(const std::string& id) {
-  return id == "cacme0000000000a" ? "Acme Corporation" : "";
-}
+std::string acme_name(const std::string& id) { return id == "cacme0000000000a" ? "Acme Corporation" : ""; }
 
 bool matches(const std::vector<std::string>& args, const crm::NameOf& name_of = acme_name) {
   crm::Filter f = crm::parse_filter(args, schemas().get("contact"), test_clock());
@@ -186,9 +184,8 @@ TEST_CASE("filter references match by id, prefix or name") {
 
   crm::Record d;
   d.type = "deal";
-  d.data = crm::parse_yaml(
-      "id: dabc\nname: Big\ncontacts: [kada000000000001, kbob000000000002]\namount: 12000.50\n",
-      "d.yaml");
+  d.data = crm::parse_yaml("id: dabc\nname: Big\ncontacts: [kada000000000001, kbob000000000002]\namount: 12000.50\n",
+                           "d.yaml");
   auto names = [](const std::string& id) {
     return id == "kada000000000001" ? std::string("Ada Lovelace") : std::string("Bob");
   };
@@ -227,16 +224,14 @@ TEST_CASE("filter errors are UsageError") {
     crm::parse_filter({"nope=1"}, c, test_clock());
     FAIL("no exception");
   } catch (const crm::UsageError& e) {
-    CHECK(std::string(e.what()).find(
-              "unknown field \"nope\" for contact (fields: name, first_name,") == 0);
+    CHECK(std::string(e.what()).find("unknown field \"nope\" for contact (fields: name, first_name,") == 0);
     CHECK(e.exit_code() == crm::kExitUsage);
   }
-  CHECK_THROWS_WITH_AS(crm::parse_filter({"birthday>soon"}, c, test_clock()),
-                       "\"soon\" is not a date (birthday)", crm::UsageError);
-  CHECK_THROWS_WITH_AS(crm::parse_filter({"cadence>lots"}, c, test_clock()),
-                       "\"lots\" is not a number (cadence)", crm::UsageError);
-  CHECK_THROWS_WITH_AS(crm::parse_filter({"created>someday"}, c, test_clock()),
-                       "\"someday\" is not a date (created)", crm::UsageError);
-  CHECK_THROWS_AS(crm::parse_filter({"+vip"}, schemas().get("activity"), test_clock()),
-                  crm::UsageError);
+  CHECK_THROWS_WITH_AS(crm::parse_filter({"birthday>soon"}, c, test_clock()), "\"soon\" is not a date (birthday)",
+                       crm::UsageError);
+  CHECK_THROWS_WITH_AS(crm::parse_filter({"cadence>lots"}, c, test_clock()), "\"lots\" is not a number (cadence)",
+                       crm::UsageError);
+  CHECK_THROWS_WITH_AS(crm::parse_filter({"created>someday"}, c, test_clock()), "\"someday\" is not a date (created)",
+                       crm::UsageError);
+  CHECK_THROWS_AS(crm::parse_filter({"+vip"}, schemas().get("activity"), test_clock()), crm::UsageError);
 }

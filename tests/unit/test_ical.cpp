@@ -28,7 +28,6 @@ std::string ics_of(const std::vector<crm::Record>& records) {
   return crm::write_ical(ptrs, names, ical_clock());
 }
 
-
 // The lines of the file unfolded (RFC 5545 3.1).
 std::vector<std::string> unfolded(const std::string& ics) {
   std::vector<std::string> out;
@@ -79,10 +78,13 @@ TEST_CASE("ical durations") {
 
 TEST_CASE("ical writes a calendar with open tasks as VTODO") {
   std::string ics = ics_of({
-      record("task", "id: tcall00000000001\ntitle: Call Ada; pricing, terms\ndue: 2026-12-01\nstatus: open\n"
-                     "priority: urgent\nrelated: [kada000000000001, cacme0000000000a]\nnotes: \"Bring the contract\\nand a pen\"\n"
-                     "created: 2026-11-20T08:00:00Z\nupdated: 2026-11-21T09:30:00Z\n"),
-      record("task", "id: tmeet00000000002\ntitle: Prepare\ndue: 2026-12-01T14:00:00Z\nstatus: in-progress\npriority: low\n"),
+      record(
+          "task",
+          "id: tcall00000000001\ntitle: Call Ada; pricing, terms\ndue: 2026-12-01\nstatus: open\n"
+          "priority: urgent\nrelated: [kada000000000001, cacme0000000000a]\nnotes: \"Bring the contract\\nand a pen\"\n"
+          "created: 2026-11-20T08:00:00Z\nupdated: 2026-11-21T09:30:00Z\n"),
+      record("task",
+             "id: tmeet00000000002\ntitle: Prepare\ndue: 2026-12-01T14:00:00Z\nstatus: in-progress\npriority: low\n"),
       record("task", "id: tnorm00000000003\ntitle: No date\n"),
       record("task", "id: tdone00000000004\ntitle: Done\nstatus: done\n"),
       record("task", "id: tcanc00000000005\ntitle: Canceled\nstatus: canceled\n"),
@@ -114,8 +116,9 @@ TEST_CASE("ical writes a calendar with open tasks as VTODO") {
 
 TEST_CASE("ical writes meetings as VEVENT with a duration") {
   std::string ics = ics_of({
-      record("activity", "id: ameet00000000001\nkind: meeting\nat: 2026-11-20T15:00:00Z\nsummary: Demo\n"
-                         "body: Showed the engine\nwith: [kada000000000001]\nduration: 1h15m\n"),
+      record("activity",
+             "id: ameet00000000001\nkind: meeting\nat: 2026-11-20T15:00:00Z\nsummary: Demo\n"
+             "body: Showed the engine\nwith: [kada000000000001]\nduration: 1h15m\n"),
       record("activity", "id: ameet00000000002\nkind: meeting\nat: 2026-11-21T09:00:00Z\nsummary: Lunch\n"),
       record("activity", "id: acall00000000003\nkind: call\nat: 2026-11-21T09:00:00Z\nsummary: Call\n"),
   });

@@ -201,7 +201,8 @@ TEST_CASE("import HubSpot contacts merges the duplicate row") {
   CHECK(t.by_name("contact", "Grace Hopper").get("lifecycle") == "sql");
   CHECK(t.by_name("contact", "Grace Hopper").get("email") == "GRACE@navy.example");
   // Columns with no field are reported
-  CHECK(r.unmapped_columns == std::vector<std::string>{"Record ID", "Lead Status", "Create Date", "Last Activity Date"});
+  CHECK(r.unmapped_columns ==
+        std::vector<std::string>{"Record ID", "Lead Status", "Create Date", "Last Activity Date"});
 }
 
 TEST_CASE("import HubSpot after Google matches the upper-case email") {
@@ -264,7 +265,8 @@ TEST_CASE("import Outlook and Salesforce contact headers") {
   crm::ImportResult r = import_text(
       t.store, t.tmp.path(),
       "First Name,Last Name,Company,Job Title,Business Street,Business City,Business Postal Code,"
-      "Business Country/Region,Home Street,Business Phone,Mobile Phone,E-mail Address,E-mail 2 Address,Categories,Notes\r\n"
+      "Business Country/Region,Home Street,Business Phone,Mobile Phone,E-mail Address,E-mail 2 "
+      "Address,Categories,Notes\r\n"
       "Jürgen,Müller,Beispiel GmbH,Einkauf,Hauptstraße 5,Berlin,10115,Deutschland,Gartenweg 1,+49 30 555 0199,"
       "+49 170 555 0100,j.mueller@beispiel.example,jm@home.example,Business;VIP,\"Zeile 1\r\nZeile 2\"\r\n",
       req);
@@ -282,10 +284,11 @@ TEST_CASE("import Outlook and Salesforce contact headers") {
   REQUIRE(phones != nullptr);
   CHECK(phones->items[0].get("kind") == "mobile");
 
-  r = import_text(t.store, t.tmp.path(),
-                  "First Name,Last Name,Account Name,Title,Mailing City,Email,Phone,Mobile,Lead Source,Contact Owner,Description\n"
-                  "Marc,Benioff,Salesforce,CEO,San Francisco,marc@sf.example,+1 415 555 0100,,Partner Referral,alice,Founder\n",
-                  req);
+  r = import_text(
+      t.store, t.tmp.path(),
+      "First Name,Last Name,Account Name,Title,Mailing City,Email,Phone,Mobile,Lead Source,Contact Owner,Description\n"
+      "Marc,Benioff,Salesforce,CEO,San Francisco,marc@sf.example,+1 415 555 0100,,Partner Referral,alice,Founder\n",
+      req);
   CHECK(r.failed == 0);
   CHECK(r.unmapped_columns.empty());
   crm::Record m = t.by_name("contact", "Marc Benioff");
@@ -345,9 +348,9 @@ TEST_CASE("import modes create and update") {
   crm::ImportRequest create;
   create.type = "contact";
   create.mode = "create";
-  crm::ImportResult r = import_text(t.store, t.tmp.path(),
-                                    "Name,Email,Job Title\nAda Lovelace,ADA@engines.example,Countess\nNew Person,new@x.example,\n",
-                                    create);
+  crm::ImportResult r = import_text(
+      t.store, t.tmp.path(),
+      "Name,Email,Job Title\nAda Lovelace,ADA@engines.example,Countess\nNew Person,new@x.example,\n", create);
   CHECK(r.skipped == 1);
   CHECK(r.created == 1);
   CHECK(t.by_name("contact", "Ada Lovelace").get("title") == "Chief Mathematician");
@@ -355,7 +358,8 @@ TEST_CASE("import modes create and update") {
   update.type = "contact";
   update.mode = "update";
   r = import_text(t.store, t.tmp.path(),
-                  "Name,Email,Job Title\nAda Lovelace,ada@engines.example,Countess\nNobody,nobody@x.example,\n", update);
+                  "Name,Email,Job Title\nAda Lovelace,ada@engines.example,Countess\nNobody,nobody@x.example,\n",
+                  update);
   CHECK(r.updated == 1);
   CHECK(r.skipped == 1);
   CHECK(t.by_name("contact", "Ada Lovelace").get("title") == "Countess");
@@ -463,7 +467,8 @@ TEST_CASE("import summary and JSON result") {
 
 namespace {
 
-crm::ImportResult import_vcards(const crm::Store& store, const std::vector<std::string>& fixtures, bool dry_run = false) {
+crm::ImportResult import_vcards(const crm::Store& store, const std::vector<std::string>& fixtures,
+                                bool dry_run = false) {
   crm::ImportRequest req;
   req.format = "vcard";
   for (const std::string& f : fixtures) req.files.push_back(import_fixture(f).string());

@@ -20,13 +20,12 @@ TEST_CASE("json json_string escapes what JSON and JavaScript need") {
 }
 
 TEST_CASE("json is_json_number follows the JSON grammar") {
-  for (const char* yes :
-       {"0", "-0", "38", "-38", "12.50", "0.5", "1e3", "1E+3", "-1.5e-7", "12500.5"}) {
+  for (const char* yes : {"0", "-0", "38", "-38", "12.50", "0.5", "1e3", "1E+3", "-1.5e-7", "12500.5"}) {
     CAPTURE(yes);
     CHECK(crm::is_json_number(yes));
   }
-  for (const char* no : {"", "-", "+1", "01", "0123", ".5", "5.", "1e", "1e+", "0x1F", "1_000",
-                         "NaN", "Infinity", "1.2.3", " 1", "1 ", "--1"}) {
+  for (const char* no : {"", "-", "+1", "01", "0123", ".5", "5.", "1e", "1e+", "0x1F", "1_000", "NaN", "Infinity",
+                         "1.2.3", " 1", "1 ", "--1"}) {
     CAPTURE(no);
     CHECK_FALSE(crm::is_json_number(no));
   }

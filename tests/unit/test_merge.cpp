@@ -25,8 +25,7 @@ TEST_CASE("merge takes each side's change to a different field") {
   auto theirs = yaml("id: kada000000000001\nname: Ada\nphone: \"0123\"\nupdated: 2026-01-03T00:00:00Z\n");
   crm::MergeResult m = crm::merge_records(base, ours, theirs, &contact());
   CHECK(m.conflicts.empty());
-  CHECK(m.text ==
-        "id: kada000000000001\nname: Ada\nphone: \"0123\"\ntitle: Countess\nupdated: 2026-01-03T00:00:00Z\n");
+  CHECK(m.text == "id: kada000000000001\nname: Ada\nphone: \"0123\"\ntitle: Countess\nupdated: 2026-01-03T00:00:00Z\n");
 }
 
 TEST_CASE("merge of the same change on both sides is no conflict") {
@@ -39,7 +38,7 @@ TEST_CASE("merge of the same change on both sides is no conflict") {
 
 TEST_CASE("merge of lists is a set merge that honours deletions") {
   auto base = yaml("id: kada000000000001\nname: A\ntags: [a, b, c]\n");
-  auto ours = yaml("id: kada000000000001\nname: A\ntags: [a, c, d]\n");    // removed b, added d
+  auto ours = yaml("id: kada000000000001\nname: A\ntags: [a, c, d]\n");       // removed b, added d
   auto theirs = yaml("id: kada000000000001\nname: A\ntags: [a, b, c, e]\n");  // added e
   crm::MergeResult m = crm::merge_records(base, ours, theirs, &contact());
   CHECK(m.conflicts.empty());
@@ -63,7 +62,8 @@ TEST_CASE("merge marks a field both sides changed differently, and only that fie
   REQUIRE(m.conflicts.size() == 1);
   CHECK(m.conflicts[0] == "title");
   CHECK(m.text ==
-        "id: kada000000000001\nname: A\nphone: \"0123\"\n<<<<<<< ours\ntitle: Boss\n=======\ntitle: Chief\n>>>>>>> theirs\n");
+        "id: kada000000000001\nname: A\nphone: \"0123\"\n<<<<<<< ours\ntitle: Boss\n=======\ntitle: Chief\n>>>>>>> "
+        "theirs\n");
   CHECK(crm::find_conflict_marker(m.text) == 4);
 }
 

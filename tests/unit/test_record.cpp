@@ -21,9 +21,7 @@ const crm::SchemaSet& schemas() {
 const crm::Schema& contact() { return schemas().get("contact"); }
 const crm::Schema& deal() { return schemas().get("deal"); }
 
-crm::Clock test_clock() {
-  return crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:04:05Z"));
-}
+crm::Clock test_clock() { return crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:04:05Z")); }
 
 crm::Record record_from(const std::string& type, const std::string& yaml, const std::string& path) {
   crm::Record r;
@@ -77,8 +75,7 @@ const crm::Field& field(const crm::Schema& s, const char* name) {
 }  // namespace
 
 TEST_CASE("record get and find by dotted path") {
-  crm::Record r =
-      record_from("contact", "id: abcd\nname: Ada\naddress:\n  city: Paris\ntags: [a]\n", "c.yaml");
+  crm::Record r = record_from("contact", "id: abcd\nname: Ada\naddress:\n  city: Paris\ntags: [a]\n", "c.yaml");
   CHECK(r.id() == "abcd");
   CHECK(r.get("name") == "Ada");
   CHECK(r.get("address.city") == "Paris");
@@ -104,8 +101,8 @@ TEST_CASE("record canonical_data order: id, schema order, unknown fields, stamps
   data.set("created", Node::scalar("2026-01-01T00:00:00Z"));
   data.set("updated", Node::scalar("2026-01-02T00:00:00Z"));
   Node c = crm::canonical_data(data, contact());
-  CHECK(keys(c) == std::vector<std::string>{"id", "name", "email", "tags", "cadence", "zebra",
-                                            "alpha", "created", "updated"});
+  CHECK(keys(c) ==
+        std::vector<std::string>{"id", "name", "email", "tags", "cadence", "zebra", "alpha", "created", "updated"});
   // Typed scalars are marked plain, strings are not.
   CHECK(c.find("cadence")->plain);
   CHECK(c.find("created")->plain);
@@ -174,21 +171,19 @@ TEST_CASE("record serialize_record writes exact canonical bytes") {
 }
 
 TEST_CASE("record money keeps its places and is written plain") {
-  crm::Record r = record_from(
-      "deal", "id: dabc\nname: Big\namount: \"12000.50\"\nprobability: 50\n", "deals/dabc.yaml");
-  CHECK(crm::serialize_record(r, deal()) ==
-        "id: dabc\nname: Big\namount: 12000.50\nprobability: 50\n");
+  crm::Record r =
+      record_from("deal", "id: dabc\nname: Big\namount: \"12000.50\"\nprobability: 50\n", "deals/dabc.yaml");
+  CHECK(crm::serialize_record(r, deal()) == "id: dabc\nname: Big\namount: 12000.50\nprobability: 50\n");
 }
 
 TEST_CASE("record validate_record accepts a good record") {
-  crm::Record r =
-      record_from("contact",
-                  "id: kada000000000001\nname: Ada\nemail: ada@example.com\ncadence: 30\n"
-                  "do_not_contact: false\nbirthday: 1815-12-10\ntags: [a, b]\n"
-                  "phones:\n  - {number: \"+44 1\", kind: mobile}\n"
-                  "address: {city: London}\ncompany: cacme0000000000a\n"
-                  "created: 2026-01-01T00:00:00Z\nupdated: 2026-01-02T00:00:00Z\n",
-                  "contacts/kada000000000001.yaml");
+  crm::Record r = record_from("contact",
+                              "id: kada000000000001\nname: Ada\nemail: ada@example.com\ncadence: 30\n"
+                              "do_not_contact: false\nbirthday: 1815-12-10\ntags: [a, b]\n"
+                              "phones:\n  - {number: \"+44 1\", kind: mobile}\n"
+                              "address: {city: London}\ncompany: cacme0000000000a\n"
+                              "created: 2026-01-01T00:00:00Z\nupdated: 2026-01-02T00:00:00Z\n",
+                              "contacts/kada000000000001.yaml");
   CHECK(messages(crm::validate_record(r, contact())) == "");
 }
 
@@ -215,15 +210,15 @@ TEST_CASE("record validate_record names file, line, column and field") {
             f + "12:26: emails: \"nope\" is not an email address\n" +       //
             f + "11:5: phones.number: is required\n" +                      //
             f + "9:10: company: \"Acme Corp\" is not a record id\n" +       //
-            f + "8:10: address: expected a map of street, city, region, postal_code, country\n" +
-            f + "7:7: tags: expected a list\n" +  //
+            f + "8:10: address: expected a map of street, city, region, postal_code, country\n" + f +
+            "7:7: tags: expected a list\n" +  //
             f +
             "4:12: lifecycle: \"boss\" is not one of subscriber, lead, mql, sql, opportunity, "
             "customer, "
             "evangelist, other\n" +
-            f + "5:17: do_not_contact: \"yes\" is not true or false\n" +         //
-            f + "6:11: birthday: \"2024-02-30\" is not a date (YYYY-MM-DD)\n" +  //
-            f + "3:10: cadence: \"often\" is not a whole number (digits, no leading zero, at most 18)\n" +             //
+            f + "5:17: do_not_contact: \"yes\" is not true or false\n" +                                    //
+            f + "6:11: birthday: \"2024-02-30\" is not a date (YYYY-MM-DD)\n" +                             //
+            f + "3:10: cadence: \"often\" is not a whole number (digits, no leading zero, at most 18)\n" +  //
             f + "13:10: created: \"yesterday\" is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)\n");
   auto errors = crm::validate_record(r, contact());
   REQUIRE(errors.size() >= 2);
@@ -235,17 +230,15 @@ TEST_CASE("record validate_record names file, line, column and field") {
 }
 
 TEST_CASE("record validate_record on ids and shapes") {
-  CHECK(messages(crm::validate_record(record_from("contact", "name: Ada\n", "c.yaml"),
-                                      contact())) == "c.yaml:1:1: id: is missing\n");
-  CHECK(messages(crm::validate_record(record_from("contact", "id: ../etc\nname: Ada\n", "c.yaml"),
-                                      contact())) ==
+  CHECK(messages(crm::validate_record(record_from("contact", "name: Ada\n", "c.yaml"), contact())) ==
+        "c.yaml:1:1: id: is missing\n");
+  CHECK(messages(crm::validate_record(record_from("contact", "id: ../etc\nname: Ada\n", "c.yaml"), contact())) ==
         "c.yaml:1:5: id: \"../etc\" is not a record id\n");
   CHECK(messages(crm::validate_record(record_from("contact", "- a\n", "c.yaml"), contact())) ==
         "c.yaml:1:1: a record is a map of fields\n");
   // Terminal escapes in a bad value are shown escaped.
-  CHECK(messages(crm::validate_record(
-            record_from("contact", "id: abcd\nname: A\nemail: \"\\e[31m\"\n", "c.yaml"),
-            contact())) == "c.yaml:3:8: email: \"\\x1b[31m\" is not an email address\n");
+  CHECK(messages(crm::validate_record(record_from("contact", "id: abcd\nname: A\nemail: \"\\e[31m\"\n", "c.yaml"),
+                                      contact())) == "c.yaml:3:8: email: \"\\x1b[31m\" is not an email address\n");
 }
 
 TEST_CASE("record a required field left empty is reported on its own line" * doctest::skip()) {
@@ -266,17 +259,14 @@ TEST_CASE("record check_scalar per type") {
     return f;
   };
   CHECK(crm::check_scalar(with(crm::FieldType::String), "one line") == "");
-  CHECK(crm::check_scalar(with(crm::FieldType::String), "a\nb") ==
-        "is a single line (use a text field for several)");
-  CHECK(crm::check_scalar(with(crm::FieldType::String), "a\rb") ==
-        "is a single line (use a text field for several)");
+  CHECK(crm::check_scalar(with(crm::FieldType::String), "a\nb") == "is a single line (use a text field for several)");
+  CHECK(crm::check_scalar(with(crm::FieldType::String), "a\rb") == "is a single line (use a text field for several)");
   CHECK(crm::check_scalar(with(crm::FieldType::Text), "a\nb\n") == "");
 
   f = with(crm::FieldType::Email);
   CHECK(crm::check_scalar(f, "ada@example.com") == "");
   CHECK(crm::check_scalar(f, "a.b+c@mail.example.co.uk") == "");
-  for (const char* bad :
-       {"a@b", "@b.c", "a b@c.d", "a@@b.c", "a@b..c", "a@.b.c", "a@b.c.", "a@b,c.d", "plain", ""}) {
+  for (const char* bad : {"a@b", "@b.c", "a b@c.d", "a@@b.c", "a@b..c", "a@.b.c", "a@b.c.", "a@b,c.d", "plain", ""}) {
     CAPTURE(bad);
     CHECK(crm::check_scalar(f, bad) == "\"" + std::string(bad) + "\" is not an email address");
   }
@@ -299,8 +289,7 @@ TEST_CASE("record check_scalar per type") {
 
   f = with(crm::FieldType::Datetime);
   CHECK(crm::check_scalar(f, "2026-11-23T10:00:00Z") == "");
-  CHECK(crm::check_scalar(f, "2026-11-23") ==
-        "\"2026-11-23\" is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)");
+  CHECK(crm::check_scalar(f, "2026-11-23") == "\"2026-11-23\" is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)");
 
   f = with(crm::FieldType::When);
   CHECK(crm::check_scalar(f, "2026-11-23") == "");
@@ -373,10 +362,8 @@ TEST_CASE("record parse_field_value resolves and normalises what a user types") 
   // Bools.
   for (const char* yes : {"yes", "Y", "true", "TRUE", "on", "1"})
     CHECK(typed_in(field(c, "do_not_contact"), yes) == "true");
-  for (const char* no : {"no", "N", "false", "Off", "0"})
-    CHECK(typed_in(field(c, "do_not_contact"), no) == "false");
-  CHECK(typed_in_error(field(c, "do_not_contact"), "maybe") ==
-        "--do_not_contact: \"maybe\" is not true or false");
+  for (const char* no : {"no", "N", "false", "Off", "0"}) CHECK(typed_in(field(c, "do_not_contact"), no) == "false");
+  CHECK(typed_in_error(field(c, "do_not_contact"), "maybe") == "--do_not_contact: \"maybe\" is not true or false");
 
   // Enums, case-insensitively, stored as declared.
   CHECK(typed_in(field(c, "lifecycle"), "LEAD") == "lead");
@@ -390,7 +377,8 @@ TEST_CASE("record parse_field_value resolves and normalises what a user types") 
   CHECK(typed_in(field(c, "cadence"), "0123") == "123");
   CHECK(typed_in(field(c, "cadence"), "-007") == "-7");
   CHECK(typed_in(field(c, "cadence"), " 42 ") == "42");
-  CHECK(typed_in_error(field(c, "cadence"), "4.5") == "--cadence: \"4.5\" is not a whole number (digits, no leading zero, at most 18)");
+  CHECK(typed_in_error(field(c, "cadence"), "4.5") ==
+        "--cadence: \"4.5\" is not a whole number (digits, no leading zero, at most 18)");
 
   // Money keeps the places the user wrote, drops signs and leading zeros.
   const crm::Field& amount = field(deal(), "amount");
@@ -407,8 +395,7 @@ TEST_CASE("record parse_field_value resolves and normalises what a user types") 
   // Strings are trimmed and single-line, text is kept verbatim.
   CHECK(typed_in(field(c, "name"), "  Ada Lovelace ") == "Ada Lovelace");
   CHECK_FALSE(crm::parse_field_value(field(c, "name"), "no", test_clock(), "x").plain);
-  CHECK(typed_in_error(field(c, "name"), "a\nb") ==
-        "--name: is a single line (use a text field for several)");
+  CHECK(typed_in_error(field(c, "name"), "a\nb") == "--name: is a single line (use a text field for several)");
   CHECK(typed_in(field(c, "notes"), "  indented\nsecond\n") == "  indented\nsecond\n");
   CHECK(typed_in_error(field(c, "email"), "nope") == "--email: \"nope\" is not an email address");
 
@@ -420,8 +407,7 @@ TEST_CASE("record parse_field_value of an integer too large for 64 bits is Inval
   // Regression (fixed): valid_integer accepts up to 19 digits, then std::stoll throws
   // std::out_of_range (not a crm::Error) on "9999999999999999999": main's
   // catch of crm::Error misses it. Expected an InvalidData naming the field.
-  CHECK_THROWS_AS(crm::parse_field_value(field(contact(), "cadence"), "9999999999999999999",
-                                         test_clock(), "cadence"),
+  CHECK_THROWS_AS(crm::parse_field_value(field(contact(), "cadence"), "9999999999999999999", test_clock(), "cadence"),
                   crm::InvalidData);
 }
 
@@ -431,8 +417,7 @@ TEST_CASE("record parse_field_value of lists and objects") {
   Node comma = crm::parse_field_value(tags, "a, b", test_clock(), "tags");
   REQUIRE(comma.is_sequence());
   CHECK(texts(comma) == std::vector<std::string>{"a", "b"});
-  CHECK(texts(crm::parse_field_value(tags, " a,, b ,", test_clock(), "tags")) ==
-        std::vector<std::string>{"a", "b"});
+  CHECK(texts(crm::parse_field_value(tags, " a,, b ,", test_clock(), "tags")) == std::vector<std::string>{"a", "b"});
   Node flow = crm::parse_field_value(tags, "[a, b]", test_clock(), "tags");
   REQUIRE(flow.is_sequence());
   CHECK(texts(flow) == std::vector<std::string>{"a", "b"});
@@ -447,19 +432,16 @@ TEST_CASE("record parse_field_value of lists and objects") {
   const crm::Field& emails = field(c, "emails");
   CHECK(texts(crm::parse_field_value(emails, "a@x.com, b@y.org", test_clock(), "emails")) ==
         std::vector<std::string>{"a@x.com", "b@y.org"});
-  CHECK_THROWS_AS(crm::parse_field_value(emails, "a@x.com, nope", test_clock(), "emails"),
-                  crm::InvalidData);
+  CHECK_THROWS_AS(crm::parse_field_value(emails, "a@x.com, nope", test_clock(), "emails"), crm::InvalidData);
   CHECK_THROWS_AS(crm::parse_field_value(tags, "[a, b", test_clock(), "tags"), crm::InvalidData);
-  CHECK_THROWS_AS(crm::parse_field_value(tags, "[a, &x b]", test_clock(), "tags"),
-                  crm::InvalidData);
+  CHECK_THROWS_AS(crm::parse_field_value(tags, "[a, &x b]", test_clock(), "tags"), crm::InvalidData);
 
   const crm::Field& contacts = field(deal(), "contacts");
   CHECK(texts(crm::parse_field_value(contacts, "Ada Lovelace, kbob", test_clock(), "contacts")) ==
         std::vector<std::string>{"Ada Lovelace", "kbob"});
 
   const crm::Field& address = field(c, "address");
-  Node obj =
-      crm::parse_field_value(address, "{country: France, city: Paris}", test_clock(), "address");
+  Node obj = crm::parse_field_value(address, "{country: France, city: Paris}", test_clock(), "address");
   REQUIRE(obj.is_map());
   CHECK(keys(obj) == std::vector<std::string>{"city", "country"});
   CHECK(obj.get("city") == "Paris");
@@ -470,8 +452,7 @@ TEST_CASE("record parse_field_value of lists and objects") {
   } catch (const crm::InvalidData& e) {
     CHECK(std::string(e.what()) == "--address: expected a map like {city: Paris}");
   }
-  CHECK_THROWS_AS(crm::parse_field_value(address, "{city: [a, b]}", test_clock(), "address"),
-                  crm::InvalidData);
+  CHECK_THROWS_AS(crm::parse_field_value(address, "{city: [a, b]}", test_clock(), "address"), crm::InvalidData);
 }
 
 TEST_CASE("record record_json types values by their fields") {
@@ -489,31 +470,26 @@ TEST_CASE("record record_json types values by their fields") {
                               "nothing: null\n"
                               "created: 2026-01-01T00:00:00Z\n",
                               "c.yaml");
-  CHECK(
-      crm::record_json(r, contact()) ==
-      "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada \\\"the Countess\\\"\","
-      "\"address\":{\"city\":\"Paris\"},\"tags\":[\"a\",\"b\"],\"do_not_contact\":true,"
-      "\"birthday\":\"1815-12-10\",\"cadence\":30,\"age\":38,\"age_text\":\"38\",\"flag\":\"yes\","
-      "\"nothing\":null,\"created\":\"2026-01-01T00:00:00Z\"}");
+  CHECK(crm::record_json(r, contact()) ==
+        "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada \\\"the Countess\\\"\","
+        "\"address\":{\"city\":\"Paris\"},\"tags\":[\"a\",\"b\"],\"do_not_contact\":true,"
+        "\"birthday\":\"1815-12-10\",\"cadence\":30,\"age\":38,\"age_text\":\"38\",\"flag\":\"yes\","
+        "\"nothing\":null,\"created\":\"2026-01-01T00:00:00Z\"}");
   std::vector<std::string> only = {"name", "cadence"};
   CHECK(crm::record_json(r, contact(), &only) ==
         "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada \\\"the "
         "Countess\\\"\",\"cadence\":30}");
 
-  crm::Record d = record_from(
-      "deal", "id: dabc\nname: Big\namount: \"012000.50\"\nprobability: 50\n", "d.yaml");
-  CHECK(
-      crm::record_json(d, deal()) ==
-      "{\"id\":\"dabc\",\"type\":\"deal\",\"name\":\"Big\",\"amount\":12000.5,\"probability\":50}");
+  crm::Record d = record_from("deal", "id: dabc\nname: Big\namount: \"012000.50\"\nprobability: 50\n", "d.yaml");
+  CHECK(crm::record_json(d, deal()) ==
+        "{\"id\":\"dabc\",\"type\":\"deal\",\"name\":\"Big\",\"amount\":12000.5,\"probability\":50}");
   // A value that breaks its type is shown as the text it is.
   crm::Record bad = record_from("deal", "id: dabc\nname: Big\namount: lots\n", "d.yaml");
-  CHECK(crm::record_json(bad, deal()) ==
-        "{\"id\":\"dabc\",\"type\":\"deal\",\"name\":\"Big\",\"amount\":\"lots\"}");
+  CHECK(crm::record_json(bad, deal()) == "{\"id\":\"dabc\",\"type\":\"deal\",\"name\":\"Big\",\"amount\":\"lots\"}");
 }
 
 TEST_CASE("record value_json escapes strings") {
-  CHECK(crm::value_json(Node::scalar("a\"b\\c\n\x01\u2028"), nullptr) ==
-        "\"a\\\"b\\\\c\\n\\u0001\\u2028\"");
+  CHECK(crm::value_json(Node::scalar("a\"b\\c\n\x01\u2028"), nullptr) == "\"a\\\"b\\\\c\\n\\u0001\\u2028\"");
   CHECK(crm::value_json(Node::scalar("38", true), nullptr) == "38");
   CHECK(crm::value_json(Node::scalar("38", false), nullptr) == "\"38\"");
   CHECK(crm::value_json(Node::scalar("0123", true), nullptr) == "\"0123\"");

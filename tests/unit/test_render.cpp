@@ -45,9 +45,7 @@ crm::Record li() {
       "notes: \"line1\\nline2\\n\"\n");
 }
 
-std::string acme_name(const std::string& id) {
-  return id == "cacme0000000000a" ? "Acme Corporation" : "";
-}
+std::string acme_name(const std::string& id) { return id == "cacme0000000000a" ? "Acme Corporation" : ""; }
 
 std::string sp(size_t n) { return std::string(n, ' '); }
 
@@ -84,8 +82,7 @@ TEST_CASE("render parse_format and format_names") {
   CHECK(crm::parse_format("ids") == crm::Format::Ids);
   CHECK_FALSE(crm::parse_format("JSON").has_value());
   CHECK_FALSE(crm::parse_format("xml").has_value());
-  CHECK(crm::format_names() ==
-        std::vector<std::string>{"table", "json", "jsonl", "yaml", "csv", "tsv", "ids"});
+  CHECK(crm::format_names() == std::vector<std::string>{"table", "json", "jsonl", "yaml", "csv", "tsv", "ids"});
 }
 
 TEST_CASE("render render_table aligns by display width, with CJK") {
@@ -142,15 +139,13 @@ TEST_CASE("render render_list as a table") {
   o.name_of = acme_name;
   // Default columns name, email, phone, company, tags; phone is empty in both rows.
   CHECK(crm::render_list({&a, &b}, contact(), o) ==
-        "ID" + sp(4) + "NAME" + sp(10) + "EMAIL" + sp(12) + "COMPANY" + sp(11) + "TAGS\n" + "kada" +
-            sp(2) + "Ada Lovelace" + sp(2) + "ada@example.com" + sp(2) + "Acme Corporation" +
-            sp(2) + "vip, a,b\n" +  //
+        "ID" + sp(4) + "NAME" + sp(10) + "EMAIL" + sp(12) + "COMPANY" + sp(11) + "TAGS\n" + "kada" + sp(2) +
+            "Ada Lovelace" + sp(2) + "ada@example.com" + sp(2) + "Acme Corporation" + sp(2) + "vip, a,b\n" +  //
             "kli0" + sp(2) + "李小龙" + sp(8) + "li@example.com\n");
   crm::RenderOptions full;
   full.fields = {"name"};
-  CHECK(crm::render_list({&a, &b}, contact(), full) ==
-        "ID" + sp(17) + "NAME\n" + "kada000000000001" + sp(3) + "Ada Lovelace\n" +
-            "kli00000000000004" + sp(2) + "李小龙\n");
+  CHECK(crm::render_list({&a, &b}, contact(), full) == "ID" + sp(17) + "NAME\n" + "kada000000000001" + sp(3) +
+                                                           "Ada Lovelace\n" + "kli00000000000004" + sp(2) + "李小龙\n");
 }
 
 TEST_CASE("render render_list as json, jsonl, yaml and ids") {
@@ -176,17 +171,16 @@ TEST_CASE("render render_list as json, jsonl, yaml and ids") {
 
   o.format = crm::Format::Jsonl;
   o.fields.clear();
-  CHECK(
-      crm::render_list({&a, &b}, contact(), o) ==
-      "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada "
-      "Lovelace\",\"email\":\"ada@example.com\","
-      "\"phones\":[{\"number\":\"+44 1\",\"kind\":\"mobile\"},{\"number\":\"+44 2\"}],"
-      "\"company\":\"cacme0000000000a\",\"address\":{\"city\":\"London\"},\"tags\":[\"vip\",\"a,"
-      "b\"],"
-      "\"cadence\":30,\"created\":\"2026-01-15T10:00:00Z\",\"updated\":\"2026-11-01T09:00:00Z\"}\n"
-      "{\"id\":\"kli00000000000004\",\"type\":\"contact\",\"name\":\"李小龙\",\"email\":\"li@"
-      "example.com\","
-      "\"notes\":\"line1\\nline2\\n\"}\n");
+  CHECK(crm::render_list({&a, &b}, contact(), o) ==
+        "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada "
+        "Lovelace\",\"email\":\"ada@example.com\","
+        "\"phones\":[{\"number\":\"+44 1\",\"kind\":\"mobile\"},{\"number\":\"+44 2\"}],"
+        "\"company\":\"cacme0000000000a\",\"address\":{\"city\":\"London\"},\"tags\":[\"vip\",\"a,"
+        "b\"],"
+        "\"cadence\":30,\"created\":\"2026-01-15T10:00:00Z\",\"updated\":\"2026-11-01T09:00:00Z\"}\n"
+        "{\"id\":\"kli00000000000004\",\"type\":\"contact\",\"name\":\"李小龙\",\"email\":\"li@"
+        "example.com\","
+        "\"notes\":\"line1\\nline2\\n\"}\n");
   CHECK(crm::render_list({}, contact(), o) == "");
 
   o.format = crm::Format::Ids;

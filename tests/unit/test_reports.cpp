@@ -44,8 +44,7 @@ class Fixture {
     if (!config_text.empty()) write_text(root_ / ".crm/config.yaml", config_text);
   }
 
-  void add(const std::string& type, const std::string& yaml,
-           const char* created = "2026-01-05T09:00:00Z") {
+  void add(const std::string& type, const std::string& yaml, const char* created = "2026-01-05T09:00:00Z") {
     crm::Store store(root_, crm::Clock::fixed(at(created)));
     crm::Record r;
     r.type = type;
@@ -102,13 +101,11 @@ using Lines = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE(
-    "report forecast sums open deals by close month and won deals by closed_at, per currency") {
+TEST_CASE("report forecast sums open deals by close month and won deals by closed_at, per currency") {
   Fixture f;
   // Open USD deals (the store's currency).
   f.add("deal", "id: f1aaaa\nname: F1\nstage: proposal\namount: 1000\nclose_date: 2026-11-30\n");
-  f.add("deal",
-        "id: f2aaaa\nname: F2\nstage: negotiation\namount: 250.50\nclose_date: 2026-11-05\n");
+  f.add("deal", "id: f2aaaa\nname: F2\nstage: negotiation\namount: 250.50\nclose_date: 2026-11-05\n");
   f.add("deal",
         "id: f3aaaa\nname: F3\nstage: qualification\nprobability: 25\namount: 400\nclose_date: "
         "2027-01-15\n");
@@ -172,8 +169,7 @@ TEST_CASE("report forecast by quarter, an explicit period and an empty one") {
   Fixture f;
   f.add("deal", "id: q1aaaa\nname: Q1\nstage: proposal\namount: 100\nclose_date: 2026-10-15\n");
   f.add("deal", "id: q2aaaa\nname: Q2\nstage: negotiation\namount: 200\nclose_date: 2026-12-31\n");
-  f.add("deal",
-        "id: q3aaaa\nname: Q3\nstage: qualification\namount: 300\nclose_date: 2027-02-01\n");
+  f.add("deal", "id: q3aaaa\nname: Q3\nstage: qualification\namount: 300\nclose_date: 2027-02-01\n");
   f.add("deal", "id: q4aaaa\nname: Q4\nstage: proposal\namount: 400\nclose_date: 2027-04-01\n");
   crm::Store store = f.store();
 
@@ -182,8 +178,7 @@ TEST_CASE("report forecast by quarter, an explicit period and an empty one") {
   q.until = day("2027-03-31");
   // Q4: 100 × 50% + 200 × 80% = 50 + 160 = 210. Q1: 300 × 10% = 30. Q4 of the
   // deal closing 2027-04-01 is past --until.
-  CHECK(rows(crm::build_report(store, q)) ==
-        Lines{"2026-Q4|USD|2|300|210|0", "2027-Q1|USD|1|300|30|0"});
+  CHECK(rows(crm::build_report(store, q)) == Lines{"2026-Q4|USD|2|300|210|0", "2027-Q1|USD|1|300|30|0"});
 
   // Without a period, by quarter: this quarter (2026-Q4, from its start) and the next.
   CHECK(rows(crm::build_report(store, request("forecast", "quarter"))) ==
@@ -202,8 +197,7 @@ TEST_CASE("report forecast by quarter, an explicit period and an empty one") {
 
 TEST_CASE("report funnel counts the stages each deal's history reached") {
   Fixture f;
-  auto deal = [&](const char* id, const char* stage, const std::string& history,
-                  const char* created) {
+  auto deal = [&](const char* id, const char* stage, const std::string& history, const char* created) {
     f.add("deal",
           std::string("id: ") + id + "\nname: " + id + "\nstage: " + stage + "\n" +
               (history.empty() ? "" : "stage_history: [" + history + "]\n"),
@@ -211,12 +205,12 @@ TEST_CASE("report funnel counts the stages each deal's history reached") {
   };
   const std::string t = "at: 2026-06-01T10:00:00Z";
   deal("fa1aaa", "won",
-       "{stage: qualification, " + t + "}, {stage: needs-analysis, " + t + "}, {stage: proposal, " +
-           t + "}, {stage: negotiation, " + t + "}, {stage: won, " + t + "}",
+       "{stage: qualification, " + t + "}, {stage: needs-analysis, " + t + "}, {stage: proposal, " + t +
+           "}, {stage: negotiation, " + t + "}, {stage: won, " + t + "}",
        "2026-02-01T09:00:00Z");
   deal("fb1aaa", "lost",
-       "{stage: qualification, " + t + "}, {stage: needs-analysis, " + t + "}, {stage: proposal, " +
-           t + "}, {stage: lost, " + t + "}",
+       "{stage: qualification, " + t + "}, {stage: needs-analysis, " + t + "}, {stage: proposal, " + t +
+           "}, {stage: lost, " + t + "}",
        "2026-03-01T09:00:00Z");
   // Lost, reopened, moved on: qualification still counts once.
   deal("fc1aaa", "needs-analysis",
@@ -230,8 +224,7 @@ TEST_CASE("report funnel counts the stages each deal's history reached") {
   // No history at all: it reached nothing the history can tell.
   deal("ff1aaa", "proposal", "", "2026-07-01T09:00:00Z");
   // Created before the period.
-  deal("fg1aaa", "won", "{stage: qualification, " + t + "}, {stage: won, " + t + "}",
-       "2025-12-31T23:00:00Z");
+  deal("fg1aaa", "won", "{stage: qualification, " + t + "}, {stage: won, " + t + "}", "2025-12-31T23:00:00Z");
   crm::Store store = f.store();
 
   crm::ReportRequest q = request("funnel");
@@ -277,12 +270,10 @@ TEST_CASE("report funnel counts the stages each deal's history reached") {
   std::string json = crm::render_report(none, crm::Format::Json, crm::ReportStyle{});
   CHECK(json.find("\"conversion\": null") != std::string::npos);
   CHECK(json.find("NaN") == std::string::npos);
-  CHECK(crm::render_report(none, crm::Format::Table, crm::ReportStyle{}).find("n/a") !=
-        std::string::npos);
+  CHECK(crm::render_report(none, crm::Format::Table, crm::ReportStyle{}).find("n/a") != std::string::npos);
 }
 
-TEST_CASE(
-    "report winrate by count and by amount, per currency, with a deal reopened after being lost") {
+TEST_CASE("report winrate by count and by amount, per currency, with a deal reopened after being lost") {
   Fixture f;
   f.add("deal",
         "id: w1aaaa\nname: W1\nstage: won\namount: 1000\nowner: ann\nsource: web\n"
@@ -318,8 +309,7 @@ TEST_CASE(
   q.since = day("2026-11-01");
   q.until = day("2026-11-30");
   crm::Report r = crm::build_report(store, q);
-  CHECK(r.columns ==
-        Lines{"currency", "won", "lost", "rate", "won_amount", "lost_amount", "amount_rate"});
+  CHECK(r.columns == Lines{"currency", "won", "lost", "rate", "won_amount", "lost_amount", "amount_rate"});
   // EUR: W6 won 800, W7 lost 200 → 1/2 = 50.0; 800 / 1000 = 80.0.
   // USD: won W1 1000, W2 (no amount) = 2; lost W3 500, W8 1000 = 2 → 50.0 (a tie);
   //      1000 / (1000 + 1500) = 40.0.
@@ -338,8 +328,7 @@ TEST_CASE(
                        "bob|EUR|0|1|0|0|200|0",
                        "bob|USD|1|1|50|0|1000|0",
                    });
-  CHECK(totals(r) == Lines{"total|EUR|1|1|50|800|200|80", "total|USD|2|2|50|1000|1500|40",
-                           "total|all|3|3|50|||"});
+  CHECK(totals(r) == Lines{"total|EUR|1|1|50|800|200|80", "total|USD|2|2|50|1000|1500|40", "total|all|3|3|50|||"});
 
   q.by = "source";
   r = crm::build_report(store, q);
@@ -359,8 +348,8 @@ TEST_CASE(
   m.since = day("2026-10-01");
   r = crm::build_report(store, m);
   CHECK(r.columns.front() == "period");
-  CHECK(rows(r) == Lines{"2026-10|USD|0|1|0|0|1500|0", "2026-11|EUR|1|1|50|800|200|80",
-                         "2026-11|USD|2|2|50|1000|1500|40"});
+  CHECK(rows(r) ==
+        Lines{"2026-10|USD|0|1|0|0|1500|0", "2026-11|EUR|1|1|50|800|200|80", "2026-11|USD|2|2|50|1000|1500|40"});
 
   // Nothing closed in the period: zero counts, both rates n/a.
   crm::ReportRequest empty = request("winrate");
@@ -417,8 +406,7 @@ TEST_CASE("report velocity per currency from exact parts") {
   crm::ReportRequest q = request("velocity");
   q.since = day("2026-01-01");
   crm::Report r = crm::build_report(store, q);
-  CHECK(r.columns == Lines{"currency", "open", "won", "lost", "average_deal", "win_rate",
-                           "cycle_days", "velocity"});
+  CHECK(r.columns == Lines{"currency", "open", "won", "lost", "average_deal", "win_rate", "cycle_days", "velocity"});
   // EUR: open 1 (V8); won V9 600 → average 600; rate 1/1 = 100.0;
   //   cycle 3 days 8 hours = 3.333… → 3.3; velocity 1 × 600 × 1 / 3.333… = 180.
   // USD: open 3 (V5 V6 V7); won V1 V2, lost V3; average 3000 / 2 = 1500;
@@ -434,8 +422,7 @@ TEST_CASE("report velocity per currency from exact parts") {
   // No deal closed in the period: the open ones still count, every ratio is n/a.
   crm::ReportRequest empty = request("velocity");
   empty.since = day("2030-01-01");
-  CHECK(rows(crm::build_report(store, empty)) ==
-        Lines{"EUR|1|0|0|n/a|n/a|n/a|n/a", "USD|3|0|0|n/a|n/a|n/a|n/a"});
+  CHECK(rows(crm::build_report(store, empty)) == Lines{"EUR|1|0|0|n/a|n/a|n/a|n/a", "USD|3|0|0|n/a|n/a|n/a|n/a"});
 }
 
 TEST_CASE("report sources counts leads, conversions and won amounts per source") {
@@ -444,11 +431,9 @@ TEST_CASE("report sources counts leads, conversions and won amounts per source")
   f.add("lead", "id: l2aaaa\nname: L2\nsource: web\nstatus: converted\n", "2026-03-01T09:00:00Z");
   f.add("lead", "id: l3aaaa\nname: L3\nsource: web\nstatus: converted\n", "2026-04-01T09:00:00Z");
   f.add("lead", "id: l4aaaa\nname: L4\nsource: web\nstatus: unqualified\n", "2026-05-01T09:00:00Z");
-  f.add("lead", "id: l5aaaa\nname: L5\nsource: referral\nstatus: converted\n",
-        "2026-06-01T09:00:00Z");
+  f.add("lead", "id: l5aaaa\nname: L5\nsource: referral\nstatus: converted\n", "2026-06-01T09:00:00Z");
   f.add("lead", "id: l6aaaa\nname: L6\n", "2026-07-01T09:00:00Z");
-  f.add("lead", "id: l7aaaa\nname: L7 before\nsource: event\nstatus: converted\n",
-        "2025-06-01T09:00:00Z");
+  f.add("lead", "id: l7aaaa\nname: L7 before\nsource: event\nstatus: converted\n", "2025-06-01T09:00:00Z");
   f.add("deal",
         "id: s1aaaa\nname: S1\nstage: won\namount: 1000\nsource: web\nclosed_at: "
         "2026-05-01T10:00:00Z\n");
@@ -469,8 +454,7 @@ TEST_CASE("report sources counts leads, conversions and won amounts per source")
   crm::ReportRequest q = request("sources");
   q.since = day("2026-01-01");
   crm::Report r = crm::build_report(store, q);
-  CHECK(r.columns ==
-        Lines{"source", "currency", "leads", "converted", "conversion_rate", "won", "won_amount"});
+  CHECK(r.columns == Lines{"source", "currency", "leads", "converted", "conversion_rate", "won", "won_amount"});
   // partner: no leads (rate n/a), S4 won 700.  referral: L5 1/1 = 100.0, S3 lost only.
   // web: L1–L4, 2 converted = 50.0; won S2 EUR 500 and S1 USD 1000 (S5 before the
   //   period) — the second currency line leaves the lead counts blank.
@@ -499,8 +483,8 @@ TEST_CASE("report sources counts leads, conversions and won amounts per source")
 TEST_CASE("report activity per owner and kind per month or week, with tasks done") {
   Fixture f;
   auto log = [&](const char* id, const char* kind, const char* when, const char* owner) {
-    f.add("activity", std::string("id: ") + id + "\nkind: " + kind + "\nat: " + when +
-                          "\nsummary: s\n" + (*owner ? std::string("owner: ") + owner + "\n" : ""));
+    f.add("activity", std::string("id: ") + id + "\nkind: " + kind + "\nat: " + when + "\nsummary: s\n" +
+                          (*owner ? std::string("owner: ") + owner + "\n" : ""));
   };
   log("a1aaaa", "call", "2026-10-05T09:00:00Z", "ann");
   log("a2aaaa", "email", "2026-10-20T09:00:00Z", "ann");
@@ -510,8 +494,7 @@ TEST_CASE("report activity per owner and kind per month or week, with tasks done
   log("a6aaaa", "call", "2026-11-04T09:00:00Z", "");
   log("a7aaaa", "call", "2026-09-30T23:00:00Z", "ann");  // before the period
   log("a8aaaa", "call", "2027-01-01T09:00:00Z", "ann");  // after it
-  f.add("task",
-        "id: t1aaaa\ntitle: T1\nstatus: done\nowner: ann\ncompleted_at: 2026-11-10T09:00:00Z\n");
+  f.add("task", "id: t1aaaa\ntitle: T1\nstatus: done\nowner: ann\ncompleted_at: 2026-11-10T09:00:00Z\n");
   f.add("task",
         "id: t2aaaa\ntitle: T2 later\nstatus: done\nowner: ann\ncompleted_at: "
         "2026-12-01T09:00:00Z\n");
@@ -522,8 +505,7 @@ TEST_CASE("report activity per owner and kind per month or week, with tasks done
   q.since = day("2026-10-01");
   q.until = day("2026-11-30");
   crm::Report r = crm::build_report(store, q);
-  CHECK(r.columns ==
-        Lines{"period", "owner", "call", "email", "meeting", "note", "count", "tasks_done"});
+  CHECK(r.columns == Lines{"period", "owner", "call", "email", "meeting", "note", "count", "tasks_done"});
   CHECK(r.bar_column == 6);
   CHECK(rows(r) == Lines{
                        "2026-10|ann|1|1|0|0|2|0",
@@ -564,8 +546,7 @@ TEST_CASE("report activity per owner and kind per month or week, with tasks done
 TEST_CASE("report overdue lists open tasks past due, then past follow-ups, oldest first") {
   Fixture f;
   f.add("task", "id: t1aaaa\ntitle: T1\ndue: 2026-11-20\nowner: ann\n");
-  f.add("task",
-        "id: t2aaaa\ntitle: T2 earlier today\ndue: 2026-11-23T09:00:00Z\nstatus: in-progress\n");
+  f.add("task", "id: t2aaaa\ntitle: T2 earlier today\ndue: 2026-11-23T09:00:00Z\nstatus: in-progress\n");
   f.add("task", "id: t3aaaa\ntitle: T3 later today\ndue: 2026-11-23T11:00:00Z\n");
   f.add("task", "id: t4aaaa\ntitle: T4 today\ndue: 2026-11-23\n");
   f.add("task", "id: t5aaaa\ntitle: T5 done\ndue: 2026-11-20\nstatus: done\n");
@@ -623,31 +604,25 @@ TEST_CASE("report stale finds open deals idle past their stage's limit") {
   };
   // Stale after (default config): qualification and needs-analysis 14 days, proposal and
   // negotiation 21.
-  f.add("deal", "id: s1aaaa\nname: S1\nstage: qualification\nowner: ann\n" +
-                    hist("qualification", "2026-11-01T09:00:00Z"));
-  f.add("deal", "id: s2aaaa\nname: S2\nstage: qualification\n" +
-                    hist("qualification", "2026-11-01T09:00:00Z"));
-  f.add("deal", "id: s3aaaa\nname: S3\nstage: proposal\ncompany: c1aaaa\n" +
-                    hist("proposal", "2026-10-01T09:00:00Z"));
-  f.add("deal", "id: s4aaaa\nname: S4\nstage: proposal\ncontacts: [p2aaaa]\n" +
-                    hist("proposal", "2026-10-01T09:00:00Z"));
-  f.add("deal", "id: s5aaaa\nname: S5\nstage: won\nclosed_at: 2026-01-10T09:00:00Z\n" +
-                    hist("won", "2026-01-10T09:00:00Z"));
+  f.add("deal",
+        "id: s1aaaa\nname: S1\nstage: qualification\nowner: ann\n" + hist("qualification", "2026-11-01T09:00:00Z"));
+  f.add("deal", "id: s2aaaa\nname: S2\nstage: qualification\n" + hist("qualification", "2026-11-01T09:00:00Z"));
+  f.add("deal", "id: s3aaaa\nname: S3\nstage: proposal\ncompany: c1aaaa\n" + hist("proposal", "2026-10-01T09:00:00Z"));
+  f.add("deal",
+        "id: s4aaaa\nname: S4\nstage: proposal\ncontacts: [p2aaaa]\n" + hist("proposal", "2026-10-01T09:00:00Z"));
+  f.add("deal",
+        "id: s5aaaa\nname: S5\nstage: won\nclosed_at: 2026-01-10T09:00:00Z\n" + hist("won", "2026-01-10T09:00:00Z"));
   f.add("deal", "id: s6aaaa\nname: S6\nstage: negotiation\n", "2026-09-01T00:00:00Z");
-  f.add("deal", "id: s7aaaa\nname: S7\nstage: qualification\n" +
-                    hist("qualification", "2026-11-08T12:00:00Z"));
-  f.add("deal", "id: s8aaaa\nname: S8\nstage: needs-analysis\n" +
-                    hist("needs-analysis", "2026-10-01T09:00:00Z"));
-  f.add("deal", "id: s9aaaa\nname: S9\nstage: needs-analysis\n" +
-                    hist("needs-analysis", "2026-11-20T09:00:00Z"));
+  f.add("deal", "id: s7aaaa\nname: S7\nstage: qualification\n" + hist("qualification", "2026-11-08T12:00:00Z"));
+  f.add("deal", "id: s8aaaa\nname: S8\nstage: needs-analysis\n" + hist("needs-analysis", "2026-10-01T09:00:00Z"));
+  f.add("deal", "id: s9aaaa\nname: S9\nstage: needs-analysis\n" + hist("needs-analysis", "2026-11-20T09:00:00Z"));
   auto log = [&](const char* id, const char* with, const char* when) {
-    f.add("activity", std::string("id: ") + id + "\nkind: call\nsummary: s\nat: " + when +
-                          "\nwith: [" + with + "]\n");
+    f.add("activity", std::string("id: ") + id + "\nkind: call\nsummary: s\nat: " + when + "\nwith: [" + with + "]\n");
   };
-  log("a2aaaa", "s2aaaa", "2026-11-15T10:00:00Z");  // S2 touched 8 days ago
-  log("a3aaaa", "c1aaaa", "2026-11-02T00:00:00Z");  // S3 through its company: 21 days, not over 21
-  log("a4aaaa", "p2aaaa", "2026-11-01T00:00:00Z");  // S4 through its contact: 22 days
-  log("a8aaaa", "s8aaaa", "2026-11-20T10:00:00Z");  // newer than S8's stage change: 3 days
+  log("a2aaaa", "s2aaaa", "2026-11-15T10:00:00Z");          // S2 touched 8 days ago
+  log("a3aaaa", "c1aaaa", "2026-11-02T00:00:00Z");          // S3 through its company: 21 days, not over 21
+  log("a4aaaa", "p2aaaa", "2026-11-01T00:00:00Z");          // S4 through its contact: 22 days
+  log("a8aaaa", "s8aaaa", "2026-11-20T10:00:00Z");          // newer than S8's stage change: 3 days
   log("a9aaaa", "p1aaaa, s9aaaa", "2026-10-01T10:00:00Z");  // older than S9's stage change (3 days)
   crm::Store store = f.store();
 
@@ -664,14 +639,13 @@ TEST_CASE("report stale finds open deals idle past their stage's limit") {
 
   crm::ReportRequest q = request("stale");
   q.days = 10;  // also S3 (21)
-  CHECK(rows(crm::build_report(store, q)) ==
-        Lines{
-            "s6aaaa|S6|negotiation||2026-09-01T00:00:00Z|83",
-            "s1aaaa|S1|qualification|ann|2026-11-01T09:00:00Z|22",
-            "s4aaaa|S4|proposal||2026-11-01T00:00:00Z|22",
-            "s3aaaa|S3|proposal||2026-11-02T00:00:00Z|21",
-            "s7aaaa|S7|qualification||2026-11-08T12:00:00Z|15",
-        });
+  CHECK(rows(crm::build_report(store, q)) == Lines{
+                                                 "s6aaaa|S6|negotiation||2026-09-01T00:00:00Z|83",
+                                                 "s1aaaa|S1|qualification|ann|2026-11-01T09:00:00Z|22",
+                                                 "s4aaaa|S4|proposal||2026-11-01T00:00:00Z|22",
+                                                 "s3aaaa|S3|proposal||2026-11-02T00:00:00Z|21",
+                                                 "s7aaaa|S7|qualification||2026-11-08T12:00:00Z|15",
+                                             });
   q.days = 83;  // idle exactly 83 is not older than 83
   CHECK(crm::build_report(store, q).rows.empty());
   q.days = -1;
@@ -691,8 +665,7 @@ TEST_CASE("report stale falls back to 30 days for a stage without stale_after") 
   f.add("deal", "id: x1aaaa\nname: X1\nstage: open\n", "2026-10-24T09:00:00Z");  // 30 days idle
   f.add("deal", "id: x2aaaa\nname: X2\nstage: open\n", "2026-10-23T09:00:00Z");  // 31 days idle
   crm::Store store = f.store();
-  CHECK(rows(crm::build_report(store, request("stale"))) ==
-        Lines{"x2aaaa|X2|open||2026-10-23T09:00:00Z|31"});
+  CHECK(rows(crm::build_report(store, request("stale"))) == Lines{"x2aaaa|X2|open||2026-10-23T09:00:00Z|31"});
 }
 
 TEST_CASE("report pipeline goes through build_report with the owner and the filter") {
@@ -737,8 +710,8 @@ TEST_CASE("report build_report refuses what makes no sense") {
   q.all_stages = true;
   CHECK_THROWS_AS(crm::build_report(store, q), crm::UsageError);
 
-  CHECK(crm::report_names() == Lines{"pipeline", "forecast", "funnel", "winrate", "velocity",
-                                     "sources", "activity", "overdue", "stale"});
+  CHECK(crm::report_names() ==
+        Lines{"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity", "overdue", "stale"});
   CHECK(crm::report_subject("sources") == "lead");
   CHECK(crm::report_subject("activity") == "activity");
   CHECK(crm::report_subject("overdue") == "task");
@@ -756,16 +729,14 @@ TEST_CASE("report on an empty store gives well-formed reports in every format") 
     CHECK(r.name == name);
     for (const auto& row : r.rows) CHECK(row.size() == r.columns.size());
     for (const auto& row : r.totals) CHECK(row.size() == r.columns.size());
-    for (crm::Format format : {crm::Format::Table, crm::Format::Json, crm::Format::Jsonl,
-                               crm::Format::Yaml, crm::Format::Csv, crm::Format::Tsv}) {
+    for (crm::Format format : {crm::Format::Table, crm::Format::Json, crm::Format::Jsonl, crm::Format::Yaml,
+                               crm::Format::Csv, crm::Format::Tsv}) {
       std::string out = crm::render_report(r, format, crm::ReportStyle{});
       CHECK(out.find("nan") == std::string::npos);
     }
-    CHECK(crm::render_report(r, crm::Format::Json, crm::ReportStyle{}).find("\"rows\"") !=
-          std::string::npos);
+    CHECK(crm::render_report(r, crm::Format::Json, crm::ReportStyle{}).find("\"rows\"") != std::string::npos);
   }
-  CHECK(rows(crm::build_report(store, request("forecast"))).size() ==
-        6);  // 2026-11 … 2027-04, zeros
+  CHECK(rows(crm::build_report(store, request("forecast"))).size() == 6);  // 2026-11 … 2027-04, zeros
   CHECK(rows(crm::build_report(store, request("winrate"))) == Lines{"USD|0|0|n/a|0|0|n/a"});
   CHECK(rows(crm::build_report(store, request("velocity"))) == Lines{"USD|0|0|0|n/a|n/a|n/a|n/a"});
   CHECK(rows(crm::build_report(store, request("sources"))).empty());
@@ -776,13 +747,10 @@ TEST_CASE("report on an empty store gives well-formed reports in every format") 
 
 TEST_CASE("report dashboard: open pipeline, this month, 90-day win rate and the counts") {
   Fixture f;
-  f.add("deal",
-        "id: d1aaaa\nname: D1\nstage: proposal\namount: 1000\nclose_date: 2026-11-25\nowner: ann\n",
+  f.add("deal", "id: d1aaaa\nname: D1\nstage: proposal\namount: 1000\nclose_date: 2026-11-25\nowner: ann\n",
         "2026-11-20T09:00:00Z");
-  f.add(
-      "deal",
-      "id: d2aaaa\nname: D2\nstage: negotiation\namount: 500\nclose_date: 2026-12-05\nowner: bob\n",
-      "2026-11-20T09:00:00Z");
+  f.add("deal", "id: d2aaaa\nname: D2\nstage: negotiation\namount: 500\nclose_date: 2026-12-05\nowner: bob\n",
+        "2026-11-20T09:00:00Z");
   f.add("deal",
         "id: d3aaaa\nname: D3\nstage: qualification\namount: 300\ncurrency: EUR\nclose_date: "
         "2026-11-30\n"
@@ -845,9 +813,8 @@ TEST_CASE("report dashboard: open pipeline, this month, 90-day win rate and the 
   std::string table = crm::render_dashboard(b, crm::Format::Table, crm::ReportStyle{});
   CHECK(table.find("66.7%") != std::string::npos);
   CHECK(table.find("USD 1,500.00") != std::string::npos);
-  CHECK(
-      crm::render_dashboard(b, crm::Format::Csv, crm::ReportStyle{}).find("win_rate_90d,,66.7\n") !=
-      std::string::npos);
+  CHECK(crm::render_dashboard(b, crm::Format::Csv, crm::ReportStyle{}).find("win_rate_90d,,66.7\n") !=
+        std::string::npos);
 
   // ann: open D1 and D3; won D4 only → 100.0; T1; K2; nothing stale.
   crm::Dashboard a = crm::build_dashboard(store, "ann");
@@ -869,8 +836,6 @@ TEST_CASE("report dashboard on an empty store: zeros and no win rate") {
   CHECK(b.pipeline[0].currency == "USD");
   CHECK(b.pipeline[0].count == 0);
   CHECK_FALSE(b.win_rate.has_value());
-  CHECK(crm::render_dashboard(b, crm::Format::Json, crm::ReportStyle{}).find("\"rate\": null") !=
-        std::string::npos);
-  CHECK(crm::render_dashboard(b, crm::Format::Table, crm::ReportStyle{}).find("n/a") !=
-        std::string::npos);
+  CHECK(crm::render_dashboard(b, crm::Format::Json, crm::ReportStyle{}).find("\"rate\": null") != std::string::npos);
+  CHECK(crm::render_dashboard(b, crm::Format::Table, crm::ReportStyle{}).find("n/a") != std::string::npos);
 }

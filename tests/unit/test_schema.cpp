@@ -10,9 +10,7 @@
 
 namespace {
 
-crm::Field field_from(const std::string& yaml) {
-  return crm::parse_field(crm::parse_yaml(yaml, "f.yaml"), "f.yaml");
-}
+crm::Field field_from(const std::string& yaml) { return crm::parse_field(crm::parse_yaml(yaml, "f.yaml"), "f.yaml"); }
 
 }  // namespace
 
@@ -23,18 +21,15 @@ TEST_CASE("schema builtin types in a fixed order") {
     types.push_back(s.type);
     folders.push_back(s.folder);
   }
-  CHECK(types ==
-        std::vector<std::string>{"contact", "company", "lead", "deal", "task", "activity"});
-  CHECK(folders ==
-        std::vector<std::string>{"contacts", "companies", "leads", "deals", "tasks", "activities"});
+  CHECK(types == std::vector<std::string>{"contact", "company", "lead", "deal", "task", "activity"});
+  CHECK(folders == std::vector<std::string>{"contacts", "companies", "leads", "deals", "tasks", "activities"});
   REQUIRE(set.by_folder("deals"));
   CHECK(set.by_folder("deals")->type == "deal");
   CHECK(set.by_folder("nope") == nullptr);
   CHECK(set.find("widget") == nullptr);
-  CHECK_THROWS_WITH_AS(
-      set.get("widget"),
-      "unknown record type \"widget\" (one of contact, company, lead, deal, task, activity)",
-      crm::UsageError);
+  CHECK_THROWS_WITH_AS(set.get("widget"),
+                       "unknown record type \"widget\" (one of contact, company, lead, deal, task, activity)",
+                       crm::UsageError);
 }
 
 TEST_CASE("schema every title, sort key and column names a field") {
@@ -138,7 +133,6 @@ TEST_CASE("schema parse_field declarations") {
     field_from("{name: x, type: colour}");
     FAIL("no exception");
   } catch (const crm::InvalidData& e) {
-    CHECK(std::string(e.what()).find(
-              "f.yaml:1:17: x: unknown type \"colour\" (one of string, text, email,") == 0);
+    CHECK(std::string(e.what()).find("f.yaml:1:17: x: unknown type \"colour\" (one of string, text, email,") == 0);
   }
 }

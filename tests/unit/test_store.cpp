@@ -22,9 +22,7 @@ using crm_test::write_text;
 
 namespace {
 
-crm::Clock test_clock() {
-  return crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:04:05Z"));
-}
+crm::Clock test_clock() { return crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:04:05Z")); }
 
 crm::Record make(const std::string& type, const std::string& yaml) {
   crm::Record r;
@@ -36,8 +34,7 @@ crm::Record make(const std::string& type, const std::string& yaml) {
 // A store with two companies, three contacts and a deal, written by hand.
 void seed(const fs::path& root) {
   REQUIRE(crm::Store::init(root));
-  write_text(root / "companies/cacme0000000000a.yaml",
-             "id: cacme0000000000a\nname: Acme Corporation\n");
+  write_text(root / "companies/cacme0000000000a.yaml", "id: cacme0000000000a\nname: Acme Corporation\n");
   write_text(root / "companies/cglobex00000000b.yaml", "id: cglobex00000000b\nname: Globex\n");
   write_text(root / "contacts/kada000000000001.yaml",
              "id: kada000000000001\nname: Ada Lovelace\nemail: ada@example.com\n");
@@ -178,10 +175,8 @@ TEST_CASE("store write and load round trip with exact bytes") {
   // A new record over an existing file is a conflict.
   crm::Record dup = make("contact", "id: kada000000000001\nname: Other\n");
   CHECK_THROWS_AS(store.write(dup, true), crm::Conflict);
-  CHECK(read_text(tmp.path() / "contacts/kada000000000001.yaml").find("Countess") !=
-        std::string::npos);
+  CHECK(read_text(tmp.path() / "contacts/kada000000000001.yaml").find("Countess") != std::string::npos);
 }
-
 
 TEST_CASE("store write refuses an invalid record and leaves no file") {
   TempDir tmp;
@@ -199,8 +194,7 @@ TEST_CASE("store write refuses an invalid record and leaves no file") {
 
   crm::Record missing = make("contact", "id: kada000000000001\nemail: a@b.co\n");
   CHECK_THROWS_AS(store.write(missing, true), crm::InvalidData);
-  crm::Record dangling =
-      make("contact", "id: kada000000000001\nname: Ada\ncompany: cnone00000000001\n");
+  crm::Record dangling = make("contact", "id: kada000000000001\nname: Ada\ncompany: cnone00000000001\n");
   try {
     store.write(dangling, true);
     FAIL("no exception");
@@ -210,8 +204,7 @@ TEST_CASE("store write refuses an invalid record and leaves no file") {
   }
   // A reference to a record of the wrong type is no better.
   write_text(tmp.path() / "contacts/kbob000000000002.yaml", "id: kbob000000000002\nname: Bob\n");
-  crm::Record wrong =
-      make("contact", "id: kada000000000001\nname: Ada\ncompany: kbob000000000002\n");
+  crm::Record wrong = make("contact", "id: kada000000000001\nname: Ada\ncompany: kbob000000000002\n");
   CHECK_THROWS_AS(store.write(wrong, true), crm::InvalidData);
   CHECK(list_dir(tmp.path() / "contacts") == std::vector<std::string>{"kbob000000000002.yaml"});
   CHECK(list_dir(tmp.path() / "companies").empty());
@@ -223,8 +216,7 @@ TEST_CASE("store ids with a slash or dots never reach the filesystem") {
   write_text(tmp.path() / "secret.yaml", "id: secret\nname: x\n");
   crm::Store store(tmp.path(), test_clock());
   const crm::Schema& c = store.schemas().get("contact");
-  for (const char* id :
-       {"../secret", "..", "a/b/c/d", "/etc/passwd", "contacts/../../x", "ABCD", "abc", ""}) {
+  for (const char* id : {"../secret", "..", "a/b/c/d", "/etc/passwd", "contacts/../../x", "ABCD", "abc", ""}) {
     CAPTURE(id);
     CHECK_THROWS_AS(store.record_path(c, id), crm::UsageError);
     CHECK_THROWS_AS(store.load(c, id), crm::UsageError);
@@ -252,8 +244,7 @@ TEST_CASE("store load is strict") {
     store.load(c, "kevil00000000001");
     FAIL("no exception");
   } catch (const crm::InvalidData& e) {
-    CHECK(std::string(e.what()) ==
-          "contacts/kevil00000000001.yaml: is a symbolic link; records must be regular files");
+    CHECK(std::string(e.what()) == "contacts/kevil00000000001.yaml: is a symbolic link; records must be regular files");
   }
 
   // The id inside must match the file name.
@@ -268,8 +259,7 @@ TEST_CASE("store load is strict") {
   }
   write_text(tmp.path() / "contacts/knoid00000000001.yaml", "name: X\n");
   CHECK_THROWS_AS(store.load(c, "knoid00000000001"), crm::InvalidData);
-  write_text(tmp.path() / "contacts/kdup000000000001.yaml",
-             "id: kdup000000000001\nname: A\nname: B\n");
+  write_text(tmp.path() / "contacts/kdup000000000001.yaml", "id: kdup000000000001\nname: A\nname: B\n");
   try {
     store.load(c, "kdup000000000001");
     FAIL("no exception");
@@ -286,23 +276,19 @@ TEST_CASE("store load is strict") {
   crm::Store::Loaded all = store.load_all(c);
   std::vector<std::string> good;
   for (const auto& r : all.records) good.push_back(r.id());
-  CHECK(good ==
-        std::vector<std::string>{"kada000000000001", "kalan00000000002", "kalan00000000003"});
-  CHECK(all.conflicts == std::vector<std::string>{
-                             "contacts/kcon000000000001.yaml:2: unresolved git conflict markers"});
+  CHECK(good == std::vector<std::string>{"kada000000000001", "kalan00000000002", "kalan00000000003"});
+  CHECK(all.conflicts == std::vector<std::string>{"contacts/kcon000000000001.yaml:2: unresolved git conflict markers"});
   std::vector<std::string> errors;
   for (const auto& e : all.errors) errors.push_back(e.where().file);
-  CHECK(errors ==
-        std::vector<std::string>{"contacts/kdir000000000001.yaml", "contacts/kdup000000000001.yaml",
-                                 "contacts/kevil00000000001.yaml", "contacts/kmis000000000001.yaml",
-                                 "contacts/knoid00000000001.yaml"});
+  CHECK(errors == std::vector<std::string>{"contacts/kdir000000000001.yaml", "contacts/kdup000000000001.yaml",
+                                           "contacts/kevil00000000001.yaml", "contacts/kmis000000000001.yaml",
+                                           "contacts/knoid00000000001.yaml"});
 }
 
 TEST_CASE("store load_all keeps invalid records apart") {
   TempDir tmp;
   seed(tmp.path());
-  write_text(tmp.path() / "contacts/kbad000000000001.yaml",
-             "id: kbad000000000001\nname: Bad\nemail: nope\n");
+  write_text(tmp.path() / "contacts/kbad000000000001.yaml", "id: kbad000000000001\nname: Bad\nemail: nope\n");
   write_text(tmp.path() / "contacts/.kada000000000001.yaml.tmp-xyz", "garbage: [");
   write_text(tmp.path() / "contacts/Upper.yaml", "id: Upper\n");
   crm::Store store(tmp.path(), test_clock());
@@ -311,13 +297,12 @@ TEST_CASE("store load_all keeps invalid records apart") {
   REQUIRE(all.invalid.size() == 1);
   CHECK(all.invalid[0].id() == "kbad000000000001");
   REQUIRE(all.errors.size() == 2);
-  CHECK(std::string(all.errors[0].what()) ==
-        "contacts/Upper.yaml: the file name is not a record id");
+  CHECK(std::string(all.errors[0].what()) == "contacts/Upper.yaml: the file name is not a record id");
   CHECK(std::string(all.errors[1].what()) ==
         "contacts/kbad000000000001.yaml:3:8: email: \"nope\" is not an email address");
-  CHECK(store.ids(store.schemas().get("contact")) ==
-        std::vector<std::string>{"Upper", "kada000000000001", "kalan00000000002",
-                                 "kalan00000000003", "kbad000000000001"});
+  CHECK(store.ids(store.schemas().get("contact")) == std::vector<std::string>{"Upper", "kada000000000001",
+                                                                              "kalan00000000002", "kalan00000000003",
+                                                                              "kbad000000000001"});
 }
 
 TEST_CASE("store resolve by id, prefix, email and name") {
@@ -346,8 +331,7 @@ TEST_CASE("store resolve by id, prefix, email and name") {
     store.resolve(c, "kala");
     FAIL("no exception");
   } catch (const crm::UsageError& e) {
-    CHECK(std::string(e.what()) ==
-          "\"kala\" is an ambiguous contact id prefix: kalan00000000002, kalan00000000003");
+    CHECK(std::string(e.what()) == "\"kala\" is an ambiguous contact id prefix: kalan00000000002, kalan00000000003");
   }
   try {
     store.resolve(c, "Alan");
@@ -433,9 +417,8 @@ TEST_CASE("store lock is exclusive") {
 TEST_CASE("store config custom field is validated") {
   TempDir tmp;
   crm::Store::init(tmp.path());
-  write_text(
-      tmp.path() / ".crm/config.yaml",
-      "currency: EUR\nfields: {contact: [{name: tier, type: enum, values: [gold, silver]}]}\n");
+  write_text(tmp.path() / ".crm/config.yaml",
+             "currency: EUR\nfields: {contact: [{name: tier, type: enum, values: [gold, silver]}]}\n");
   crm::Store store(tmp.path(), test_clock());
   CHECK(store.config().currency == "EUR");
   const crm::Field* tier = store.schemas().get("contact").field("tier");
@@ -471,8 +454,7 @@ TEST_CASE("store resolve by a word of a name beyond ASCII") {
   // "zoë" work. Expected kzoe000000000003 for all four.
   TempDir tmp;
   crm::Store::init(tmp.path());
-  write_text(tmp.path() / "contacts/kzoe000000000003.yaml",
-             "id: kzoe000000000003\nname: Zoë Ångström\n");
+  write_text(tmp.path() / "contacts/kzoe000000000003.yaml", "id: kzoe000000000003\nname: Zoë Ångström\n");
   crm::Store store(tmp.path(), test_clock());
   const crm::Schema& c = store.schemas().get("contact");
   CHECK(store.resolve(c, "Zoë") == "kzoe000000000003");

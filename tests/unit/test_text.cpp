@@ -106,8 +106,7 @@ TEST_CASE("text truncate_to_width ends in an ellipsis") {
   CHECK(crm::display_width(crm::truncate_to_width("李李李", 4)) == 3);
   CHECK(crm::truncate_to_width("e\u0301e\u0301e\u0301", 2) == "e\u0301…");
   CHECK(crm::truncate_to_width("Zoë Ødegård", 4) == "Zoë…");
-  for (size_t w = 1; w < 12; ++w)
-    CHECK(crm::display_width(crm::truncate_to_width("日本語とEnglish", w)) <= w);
+  for (size_t w = 1; w < 12; ++w) CHECK(crm::display_width(crm::truncate_to_width("日本語とEnglish", w)) <= w);
 }
 
 TEST_CASE("text fold_case beyond ASCII") {
@@ -162,9 +161,8 @@ TEST_CASE("text sort_key folds case and strips Latin accents") {
   }
   // Names sort as people expect.
   std::vector<std::string> names = {"Zoë", "émile", "Adam", "Łukasz", "Eve", "lara", "Ödön"};
-  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
-    return crm::sort_key(a) < crm::sort_key(b);
-  });
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return crm::sort_key(a) < crm::sort_key(b); });
   CHECK(names == std::vector<std::string>{"Adam", "émile", "Eve", "lara", "Łukasz", "Ödön", "Zoë"});
 }
 

@@ -228,7 +228,8 @@ TEST_CASE("vcard writes a 4.0 card from a contact") {
 
 TEST_CASE("vcard writes 3.0 and companies") {
   crm::SchemaSet schemas = crm::SchemaSet::builtin();
-  crm::Record acme = record("company", "id: cacme0000000000a\nname: ACME Inc.\ndomain: acme.example\nphone: +1 555 0100\n");
+  crm::Record acme =
+      record("company", "id: cacme0000000000a\nname: ACME Inc.\ndomain: acme.example\nphone: +1 555 0100\n");
   crm::VcardWriteOptions v3;
   v3.version = "3.0";
   std::string card3 = crm::write_vcard(acme, schemas.get("company"), {}, v3);

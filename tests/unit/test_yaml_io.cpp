@@ -313,8 +313,7 @@ TEST_CASE("yaml_io emit_map of nested maps, lists and empty containers") {
   Node nested = Node::map();
   nested.set("inner", inner);
   m.set("nested", nested);
-  m.set("grid",
-        Node::sequence({Node::sequence({Node::scalar("a"), Node::scalar("b")}), Node::sequence()}));
+  m.set("grid", Node::sequence({Node::sequence({Node::scalar("a"), Node::scalar("b")}), Node::sequence()}));
   Node with_text = Node::map();
   with_text.set("note", Node::scalar("line 1\nline 2\n"));
   m.set("notes", Node::sequence({with_text, Node::scalar("x\ny\n")}));
@@ -412,8 +411,7 @@ TEST_CASE("yaml_io parse keeps order, plain flags and positions") {
   REQUIRE(n.is_map());
   std::vector<std::string> keys;
   for (const auto& e : n.entries) keys.push_back(e.first);
-  CHECK(keys ==
-        std::vector<std::string>{"name", "quoted", "single", "address", "tags", "notes", "empty"});
+  CHECK(keys == std::vector<std::string>{"name", "quoted", "single", "address", "tags", "notes", "empty"});
 
   const Node* name = n.find("name");
   CHECK(name->plain);
@@ -475,8 +473,7 @@ TEST_CASE("yaml_io strict reader refuses anchors, aliases and tags") {
   CHECK(invalid_message("a: !foo x\n") == "x.yaml:1:4: tags are not allowed in a record");
   CHECK(invalid_message("!!map\na: 1\n") == "x.yaml:1:1: tags are not allowed in a record");
   CHECK(invalid_message("a: !!seq [1]\n") == "x.yaml:1:4: tags are not allowed in a record");
-  CHECK(invalid_message("%TAG ! tag:x,2000:\n---\na: !foo 1\n") ==
-        "x.yaml:3:4: tags are not allowed in a record");
+  CHECK(invalid_message("%TAG ! tag:x,2000:\n---\na: !foo 1\n") == "x.yaml:3:4: tags are not allowed in a record");
 }
 
 TEST_CASE("yaml_io strict reader refuses several documents") {
@@ -518,19 +515,16 @@ TEST_CASE("yaml_io strict reader refuses bad bytes and oversize input") {
   CHECK(invalid_message("a: \xC0\xAF\n") == "x.yaml:1:4: invalid UTF-8");      // overlong
   CHECK(invalid_message("a: \xED\xA0\x80\n") == "x.yaml:1:4: invalid UTF-8");  // surrogate
   CHECK(invalid_message(std::string("a: b\0c", 6)) == "x.yaml:1:5: NUL byte");
-  CHECK(invalid_message("a: 12345", 4) ==
-        "x.yaml: file is 8 bytes, over the 4-byte limit for a record");
+  CHECK(invalid_message("a: 12345", 4) == "x.yaml: file is 8 bytes, over the 4-byte limit for a record");
   CHECK_NOTHROW(crm::parse_yaml("a: 1234", "x.yaml", 7));
-  CHECK_THROWS_AS(crm::parse_yaml(std::string(crm::kMaxRecordBytes + 1, '#'), "x.yaml"),
-                  crm::InvalidData);
+  CHECK_THROWS_AS(crm::parse_yaml(std::string(crm::kMaxRecordBytes + 1, '#'), "x.yaml"), crm::InvalidData);
 }
 
 TEST_CASE("yaml_io strict reader caps nesting at kMaxDepth") {
   std::string ok = std::string(crm::kMaxDepth, '[') + std::string(crm::kMaxDepth, ']');
   Node n = crm::parse_yaml(ok, "x.yaml");
   int depth = 0;
-  for (const Node* p = &n; p && p->is_sequence(); p = p->items.empty() ? nullptr : &p->items[0])
-    ++depth;
+  for (const Node* p = &n; p && p->is_sequence(); p = p->items.empty() ? nullptr : &p->items[0]) ++depth;
   CHECK(depth == crm::kMaxDepth);
 
   std::string deep = std::string(crm::kMaxDepth + 1, '[') + std::string(crm::kMaxDepth + 1, ']');
@@ -539,14 +533,12 @@ TEST_CASE("yaml_io strict reader caps nesting at kMaxDepth") {
 
   // Block maps count the same.
   std::string block;
-  for (int i = 0; i < 40; ++i)
-    block += std::string(static_cast<size_t>(i) * 2, ' ') + "k" + std::to_string(i) + ":\n";
+  for (int i = 0; i < 40; ++i) block += std::string(static_cast<size_t>(i) * 2, ' ') + "k" + std::to_string(i) + ":\n";
   CHECK(invalid_message(block).find("nested deeper than 32 levels") != std::string::npos);
 
   // Far beyond yaml-cpp's own limit: still a clean InvalidData.
   CHECK_THROWS_AS(crm::parse_yaml(std::string(5000, '['), "x.yaml"), crm::InvalidData);
-  CHECK_THROWS_AS(crm::parse_yaml(std::string(5000, '[') + std::string(5000, ']'), "x.yaml"),
-                  crm::InvalidData);
+  CHECK_THROWS_AS(crm::parse_yaml(std::string(5000, '[') + std::string(5000, ']'), "x.yaml"), crm::InvalidData);
 }
 
 TEST_CASE("yaml_io strict reader refuses the billion laughs and a cyclic alias") {
@@ -569,8 +561,7 @@ TEST_CASE("yaml_io keys must be plain strings") {
   CHECK_THROWS_AS(crm::parse_yaml("? [a]\n: b\n", "x.yaml"), crm::InvalidData);
   CHECK(invalid_message("? [a]\n: b\n") == "x.yaml:1:3: a key must be a plain string");
   CHECK(invalid_message("{[a]: b}") == "x.yaml:1:2: a key must be a plain string");
-  CHECK(invalid_message("? {a: 1}\n: b\n").find("a key must be a plain string") !=
-        std::string::npos);
+  CHECK(invalid_message("? {a: 1}\n: b\n").find("a key must be a plain string") != std::string::npos);
   CHECK(invalid_message("? \n: b\n").find("a key must be a plain string") != std::string::npos);
 }
 
@@ -605,8 +596,8 @@ TEST_CASE("yaml_io conflict markers are a Conflict with their line") {
     CHECK(e.exit_code() == crm::kExitConflict);
   }
   // diff3 style and CRLF files.
-  CHECK(crm::find_conflict_marker(
-            "<<<<<<< ours\r\na: 1\r\n||||||| base\r\n=======\r\na: 2\r\n>>>>>>> theirs\r\n") == 1);
+  CHECK(crm::find_conflict_marker("<<<<<<< ours\r\na: 1\r\n||||||| base\r\n=======\r\na: 2\r\n>>>>>>> theirs\r\n") ==
+        1);
   CHECK(crm::find_conflict_marker("a: 1\n<<<<<<<\nb\n>>>>>>>\n") == 2);
   // Not markers: inside a value, indented, too short.
   CHECK(crm::find_conflict_marker("a: <<<<<<< HEAD\nb: =======\n") == 0);
@@ -635,7 +626,9 @@ TEST_CASE("yaml_io escapes for U+0080..U+00FF read back as UTF-8, not raw bytes"
   // yaml-cpp 0.7 turns \N and \xE9 into single bytes; the loader repairs them
   // (found by fuzz_record: the writer then wrote text it could not read).
   crm::Node n = crm::parse_yaml("name: \"a\\Nb\\xe9\"\n", "e.yaml");
-  CHECK(n.get("name") == "a\xC2\x85" "b\xC3\xA9");
+  CHECK(n.get("name") ==
+        "a\xC2\x85"
+        "b\xC3\xA9");
   std::string again = crm::emit_map(n, 0);
   CHECK(crm::parse_yaml(again, "again.yaml").get("name") == n.get("name"));
 }
