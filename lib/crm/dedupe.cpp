@@ -95,10 +95,10 @@ Node fresh(Node n) {
 }  // namespace
 
 std::string DuplicateGroup::rules() const {
-  std::vector<std::string> names;
+  std::vector<std::string> rule_names;
   for (const DuplicateMatch& m : matches)
-    if (std::find(names.begin(), names.end(), m.rule) == names.end()) names.push_back(m.rule);
-  return join(names, ", ");
+    if (std::find(rule_names.begin(), rule_names.end(), m.rule) == rule_names.end()) rule_names.push_back(m.rule);
+  return join(rule_names, ", ");
 }
 
 std::vector<DuplicateGroup> find_duplicates(const Store& store, const std::string& type) {

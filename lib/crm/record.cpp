@@ -164,15 +164,15 @@ Node typed(const Node& v, const Field& f) {
 
 }  // namespace
 
-std::string Record::get(std::string_view path) const {
-  const Node* n = find(path);
+std::string Record::get(std::string_view field_path) const {
+  const Node* n = find(field_path);
   return n && n->is_scalar() ? n->text : std::string();
 }
 
-const Node* Record::find(std::string_view path) const {
-  if (path.find('.') == std::string_view::npos) return data.find(path);  // the common case, no allocation
+const Node* Record::find(std::string_view field_path) const {
+  if (field_path.find('.') == std::string_view::npos) return data.find(field_path);  // the common case, no allocation
   const Node* n = &data;
-  for (const std::string& part : split(path, '.')) {
+  for (const std::string& part : split(field_path, '.')) {
     if (!n->is_map()) return nullptr;
     n = n->find(part);
     if (!n) return nullptr;

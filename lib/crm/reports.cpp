@@ -147,13 +147,13 @@ GroupKey group_key(const std::string& name) { return {name.empty(), name}; }
 // type), and the period, which the dashboard sets on its own.
 class Scope {
  public:
-  Scope(const Store& store, const ReportRequest& request, std::string subject)
-      : store(store),
-        config(store.config()),
-        request(request),
-        since(request.since),
-        until(request.until),
-        today(store.clock().today),
+  Scope(const Store& the_store, const ReportRequest& the_request, std::string subject)
+      : store(the_store),
+        config(the_store.config()),
+        request(the_request),
+        since(the_request.since),
+        until(the_request.until),
+        today(the_store.clock().today),
         subject_(std::move(subject)) {}
 
   const Store& store;
