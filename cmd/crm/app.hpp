@@ -154,7 +154,7 @@ int cmd_export(Context& ctx, const ExportCliOptions& o);
 int cmd_dedupe(Context& ctx, const std::string& type);
 int cmd_merge(Context& ctx, const MergeCliOptions& o);
 // Teams on git (git_verbs.cpp).
-void setup_git(const std::filesystem::path& root);
+void setup_git(Context& ctx, Store& store, bool new_repository);
 int cmd_git_setup(Context& ctx);
 int cmd_merge_file(Context& ctx, const std::string& base, const std::string& ours, const std::string& theirs,
                    const std::string& path);

@@ -19,7 +19,10 @@ int cmd_init(Context& ctx, const InitOptions& o) {
   } else {
     ctx.note("made a crm store in " + fs::absolute(dir).lexically_normal().string());
   }
-  if (o.git) setup_git(dir);
+  if (o.git) {
+    Store store(fs::absolute(dir).lexically_normal(), Clock::from_env());
+    setup_git(ctx, store, /*new_repository=*/true);
+  }
   return 0;
 }
 

@@ -8,19 +8,28 @@
 namespace crm {
 
 struct GitResult {
-  int code = -1;  // exit status; -1 when git could not be run
+  int code = -1;  // exit status; -1 when git could not be run, 128 when a signal ended it
   std::string out;
   std::string err;
 };
 
-// Runs `git -C dir args…`, capturing stdout and stderr. `env` adds NAME=VALUE pairs.
+// Runs `git -C dir args…`, capturing stdout and stderr. `env` adds NAME=VALUE
+// pairs; `input`, when given, is written to git's stdin (else /dev/null): long
+// lists and messages go there, never into argv (one argument is at most 128 KiB).
 GitResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args,
-                  const std::vector<std::string>& env = {});
+                  const std::vector<std::string>& env = {}, const std::string* input = nullptr);
 
 // True when `dir` is inside a git work tree.
 bool in_git_work_tree(const std::filesystem::path& dir);
 
 // The path of the running crm binary (for the merge driver's command).
 std::string self_executable();
+
+// `s` quoted for a POSIX shell: git runs a merge driver's command through sh.
+std::string shell_quote(const std::string& s);
+
+// Whether a git process runs with its working directory at or below `dir`
+// (a killed crm's children may still be finishing).
+bool git_running_in(const std::filesystem::path& dir);
 
 }  // namespace crm

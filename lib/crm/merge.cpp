@@ -138,6 +138,7 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
   Node ordered = schema ? canonical_data(merged, *schema) : merged;
   MergeResult result;
   result.conflicts = m.conflicts;
+  result.merged = ordered;
   if (m.conflicted.empty()) {
     result.text = emit_map(ordered, 0);
     return result;

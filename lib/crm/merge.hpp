@@ -20,6 +20,7 @@ namespace crm {
 struct MergeResult {
   std::string text;                    // the merged file (with markers when conflicted)
   std::vector<std::string> conflicts;  // the fields both sides changed differently
+  Node merged;                         // the merged data; a conflicted field holds ours
 };
 
 // Merges three versions of a record's data (maps). `schema` orders the result

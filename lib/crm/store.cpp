@@ -31,7 +31,7 @@ bool is_store(const fs::path& dir) {
 }
 
 const char* const kStoreGitignore =
-    "# derived and temporary files: never the truth\n.crm/cache/\n.crm/lock\n.crm/edit/\n.*.tmp-*\n";
+    "# derived and temporary files: never the truth\n.crm/cache/\n.crm/lock\n.crm/edit/\n.crm/state/\n.*.tmp-*\n";
 
 // Record file names in a folder: "<id>.yaml", skipping hidden and temp files.
 std::vector<std::string> record_names(const fs::path& dir) {
@@ -46,6 +46,26 @@ std::vector<std::string> record_names(const fs::path& dir) {
   ::closedir(d);
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// .crm/state/sync (sync.cpp) exists while a sync is under way: `running`
+// until it ends — found by another command, that sync was killed —, or
+// `stopped` while its rebase waits for conflicts to be resolved.
+void refuse_during_sync(const fs::path& root) {
+  fs::path state = root / ".crm" / "state" / "sync";
+  struct stat st;
+  if (::lstat(state.c_str(), &st) != 0) return;
+  std::string phase, git_dir;
+  for (const std::string& line : split(read_file(state, 4096), '\n')) {
+    if (starts_with(line, "phase: ")) phase = line.substr(7);
+    if (starts_with(line, "git_dir: ")) git_dir = line.substr(9);
+  }
+  if (phase == "running")
+    throw Conflict("a crm sync was interrupted; run crm sync to finish it (nothing is lost) before changing records");
+  std::error_code ec;
+  if (phase == "stopped" &&
+      (fs::exists(fs::path(git_dir) / "rebase-merge", ec) || fs::exists(fs::path(git_dir) / "rebase-apply", ec)))
+    throw Conflict("crm sync stopped on conflicts; resolve them and run crm sync before changing records");
 }
 
 }  // namespace
@@ -282,7 +302,55 @@ std::string Store::resolve(const Schema& schema, std::string_view typed) const {
       if (hit) matches.push_back(&r);
     }
   }
+  if (matches.empty()) {
+    // A record whose file has conflict markers is not a missing record: say so.
+    for (const std::string& message : loaded.conflicts) {
+      std::string rel = message.substr(0, message.find(".yaml") + 5);
+      std::string id = fs::path(rel).stem().string();
+      if (!is_valid_id(id)) continue;
+      std::string text;
+      try {
+        text = read_file(record_path(schema, id), kMaxRecordBytes + 1);
+      } catch (const Error&) {
+        continue;
+      }
+      std::string one_side;  // the lines before each =======: parseable, and holding the name
+      bool skipping = false;
+      for (const std::string& line : split(text, '\n')) {
+        if (starts_with(line, "<<<<<<<")) continue;
+        if (starts_with(line, "======="))
+          skipping = true;
+        else if (starts_with(line, ">>>>>>>"))
+          skipping = false;
+        else if (!skipping)
+          one_side += line + "\n";
+      }
+      try {
+        Node data = parse_yaml(one_side, rel);
+        std::string name = data.get(schema.title), email = data.get("email");
+        std::string k = fold_case(key), n = fold_case(name);
+        bool hit = equals_ci(name, key) || equals_ci(email, key) || starts_with(n, k + " ") ||
+                   n.find(" " + k) != std::string::npos;
+        if (hit)
+          throw Conflict(rel + " (" + escape_for_terminal(name) +
+                         ") has unresolved git conflict markers: resolve the fields between them, then try again");
+      } catch (const InvalidData&) {
+      }
+    }
+  }
   if (matches.size() == 1) return matches[0]->id();
+  // Occurrences of one recurring task share its title: the name means the
+  // current one, the earliest due (`crm task done timesheet` every week).
+  if (matches.size() > 1 && schema.field("recur") && schema.field("due")) {
+    bool one_series = std::all_of(matches.begin(), matches.end(), [&](const Record* r) {
+      return !r->get("recur").empty() && r->get(schema.title) == matches[0]->get(schema.title) &&
+             r->get("status") != "done" && r->get("status") != "canceled";
+    });
+    if (one_series)
+      return (*std::min_element(matches.begin(), matches.end(),
+                                [](const Record* a, const Record* b) { return a->get("due") < b->get("due"); }))
+          ->id();
+  }
   if (matches.size() > 1) {
     std::vector<std::string> names;
     for (const Record* r : matches) names.push_back(r->id() + " (" + r->get(schema.title) + ")");
@@ -403,10 +471,11 @@ std::vector<Reference> Store::referrers(const std::string& id) const {
   return out;
 }
 
-std::unique_ptr<WriteLock> Store::lock() const {
+std::unique_ptr<WriteLock> Store::lock(bool during_sync) const {
   double timeout = 10;
   if (const char* t = std::getenv("CRM_LOCK_TIMEOUT"); t && *t) timeout = std::atof(t);
   auto lock = std::make_unique<WriteLock>(root_ / ".crm" / "lock", timeout);
+  if (!during_sync) refuse_during_sync(root_);
   // Holding the lock, no other writer is mid-write: after a holder that died,
   // any temp file is what it left behind. Remove them so they never pile up
   // (a clean exit leaves none, and the scan costs a readdir of every folder).

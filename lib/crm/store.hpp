@@ -103,8 +103,10 @@ class Store {
   const std::map<std::string, IndexUse>& index_use() const { return index_use_; }
 
   // The store's lock; every write command holds it.
-  // Also removes the temp files a killed writer left behind.
-  std::unique_ptr<WriteLock> lock() const;
+  // Also removes the temp files a killed writer left behind. Throws Conflict
+  // while a `crm sync` is interrupted or stopped on conflicts (its rebase
+  // would otherwise lose or mix in the write); `during_sync` is sync's own.
+  std::unique_ptr<WriteLock> lock(bool during_sync = false) const;
   std::filesystem::path record_path(const Schema& schema, const std::string& id) const;
 
  private:

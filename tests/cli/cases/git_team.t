@@ -5,7 +5,13 @@ Two clones of one bare repository edit the same records and sync.
   $ crm init --git a 2>/dev/null && cd a && git checkout -q -b main && git remote add origin ../remote.git
   $ cat .gitattributes
   # crm records: LF line ends, merged field by field by `crm merge-file`
-  *.yaml text eol=lf merge=crm
+  *.yaml text eol=lf
+  contacts/*.yaml merge=crm
+  companies/*.yaml merge=crm
+  leads/*.yaml merge=crm
+  deals/*.yaml merge=crm
+  tasks/*.yaml merge=crm
+  activities/*.yaml merge=crm
   $ git config merge.crm.driver | sed 's|^.*/crm. |crm |'
   crm merge-file %O %A %B %P
   $ crm contact add --name "Ada Lovelace" --email ada@example.com --tag vip > /dev/null && crm deal add --name Big --amount 1000 > /dev/null
@@ -64,14 +70,14 @@ record and field, with markers around that field only; check flags it (exit 4).
   $ (cd b && crm contact set ada title=Enchantress && crm sync)
   crm: committed local changes
   crm: error: conflict: contacts/[a-z0-9]{16}\.yaml \(title\) (re)
-  crm: resolve the fields between <<<<<<< and >>>>>>>, then run crm sync again
+  crm: resolve the fields between <<<<<<< origin and >>>>>>> local, then run crm sync again
   [4]
   $ (cd b && sed -n '/<<<<<<</,/>>>>>>>/p' contacts/*.yaml)
-  <<<<<<< ours
+  <<<<<<< origin
   title: Countess of Lovelace
   =======
   title: Enchantress
-  >>>>>>> theirs
+  >>>>>>> local
   $ (cd b && crm check | sed 's/[a-z0-9]\{16\}/ID/')
   contacts/ID.yaml:5: unresolved git conflict markers
   $ (cd b && sed -i -e '/^<<<<<<< /d' -e '/^=======$/,/^>>>>>>> /d' contacts/*.yaml && crm sync && crm check) && echo resolved

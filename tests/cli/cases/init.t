@@ -20,6 +20,7 @@ crm init makes a store; a second init changes nothing.
   .crm/cache/
   .crm/lock
   .crm/edit/
+  .crm/state/
   .*.tmp-*
   $ crm init shop
   crm: shop is already a crm store; nothing changed
@@ -48,4 +49,10 @@ init --git makes a git repository with LF line ends for records.
   $ crm init --git team 2>/dev/null
   $ test -d team/.git && cat team/.gitattributes
   # crm records: LF line ends, merged field by field by `crm merge-file`
-  *.yaml text eol=lf merge=crm
+  *.yaml text eol=lf
+  contacts/*.yaml merge=crm
+  companies/*.yaml merge=crm
+  leads/*.yaml merge=crm
+  deals/*.yaml merge=crm
+  tasks/*.yaml merge=crm
+  activities/*.yaml merge=crm
