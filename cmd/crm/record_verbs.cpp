@@ -442,9 +442,23 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
   const Schema& s = store.schemas().get(schema.type);
   std::string id = store.resolve(s, key);
   Record original = store.load(s, id);
+  // The file as it is now: if it is not the same when the editor closes,
+  // something else changed the record meanwhile and the edit must not undo it.
+  std::string on_disk = read_file(store.record_path(s, id), kMaxRecordBytes + 1);
   std::string before = serialize_record(original, s);
   fs::path buffer = store.root() / ".crm" / "edit" / (id + ".yaml");
   fs::create_directories(buffer.parent_path());
+  std::error_code exists_ec;
+  if (fs::exists(buffer, exists_ec) && read_file(buffer, kMaxRecordBytes + 1) != before) {
+    // An earlier edit's text, kept when it failed: never overwrite it
+    // (numbered backups, as GNU cp --backup=numbered names them).
+    fs::path older;
+    for (int n = 1; older.empty() || fs::exists(older, exists_ec); ++n)
+      older = buffer.string() + ".~" + std::to_string(n) + "~";
+    fs::rename(buffer, older);
+    ctx.note("the text of an earlier edit of this record is in " +
+             fs::proximate(older, fs::current_path(exists_ec), exists_ec).string());
+  }
   write_file_atomic(buffer, before);
   std::string editor;
   for (const char* var : {"VISUAL", "EDITOR"})
@@ -494,6 +508,16 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
       std::vector<InvalidData> problems = validate_record(edited, s);
       if (!problems.empty()) throw problems.front();
       auto lock = store.lock();
+      std::string now_on_disk;
+      try {
+        now_on_disk = read_file(store.record_path(s, id), kMaxRecordBytes + 1);
+      } catch (const Error&) {
+      }
+      if (now_on_disk != on_disk)
+        throw Conflict(original.path +
+                       " changed while you were editing it (another command, or a sync); it keeps "
+                       "that change; " +
+                       kept + " (crm edit again starts from the new version)");
       if (canonical_data(edited.data, s).same_value(canonical_data(original.data, s))) {
         fs::remove(buffer);
         return 0;

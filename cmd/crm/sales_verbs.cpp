@@ -116,7 +116,7 @@ int cmd_task_done(Context& ctx, const std::vector<std::string>& keys) {
     task.data.set("status", Node::scalar("done"));
     Effects effects = apply_workflow(store, task, &before);
     for (Record& next : effects.write_before) {
-      store.write(next, true);
+      if (!store.type_of(next.id())) store.write(next, true);  // else an interrupted done made it
       ctx.out(next.id() + "\n");
       ctx.note("next: " + next.get("title") + " due " + next.get("due") + " (" + next.id() + ")");
     }

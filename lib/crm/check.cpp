@@ -7,7 +7,9 @@
 #include <set>
 
 #include "crm/atomic_file.hpp"
+#include "crm/lead_conversion.hpp"
 #include "crm/rules.hpp"
+#include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 
 namespace crm {
@@ -24,6 +26,28 @@ std::vector<std::string> folder_entries(const std::filesystem::path& dir) {
   }
   ::closedir(d);
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+// What a multi-record operation killed half-way leaves, as far as one record
+// shows it: the records it made exist, the record it was about exists unchanged.
+std::vector<std::string> half_done(const Store& store, const Schema& s, const Record& r) {
+  std::vector<std::string> out;
+  if (s.type == "task" && task_is_open(r) && !r.get("recur").empty() && r.get("next").empty()) {
+    if (auto rec = parse_recurrence(r.get("recur")); rec && !r.get("due").empty()) {
+      std::string next = next_occurrence_id(r.id(), next_due(r.get("due"), *rec));
+      if (store.type_of(next))
+        out.push_back("still open, but its next occurrence (" + next +
+                      ") exists: an interrupted crm task done? run it again to finish it");
+    }
+  }
+  if (s.type == "lead" && r.get("status") != "converted") {
+    ConversionIds ids = conversion_ids(r.id());
+    for (const std::string* id : {&ids.deal, &ids.contact, &ids.company})
+      if (const Schema* made = store.type_of(*id))
+        out.push_back("not converted, but the " + made->type + " its conversion makes (" + *id +
+                      ") exists: an interrupted crm lead convert? run it again to finish it");
+  }
   return out;
 }
 
@@ -87,6 +111,7 @@ std::vector<Problem> check_store(const Store& store) {
       }
     }
     for (const InvalidData& e : check_rules(r, store.config())) problems.push_back({e.what(), false});
+    for (const std::string& half : half_done(store, *s, r)) problems.push_back({r.path + ": " + half, false});
   }
   return problems;
 }

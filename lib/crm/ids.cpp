@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <stdexcept>
 
 #include "crm/error.hpp"
@@ -32,6 +33,38 @@ std::string new_id() {
   // other 15 characters (75 bits) are uniform.
   id += kLetters[bytes[0] % kLetters.size()];
   for (size_t i = 1; i < kIdLength; ++i) id += kDigits[bytes[i] & 31];
+  return id;
+}
+
+namespace {
+
+// FNV-1a over the bytes, then a 64-bit finaliser (splitmix64's) so that every
+// input bit reaches every output bit.
+uint64_t hash64(std::string_view s, uint64_t basis) {
+  uint64_t h = basis;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
+}
+
+}  // namespace
+
+std::string derived_id(std::string_view seed) {
+  uint64_t a = hash64(seed, 0xcbf29ce484222325ULL), b = hash64(seed, 0x84222325cbf29ce4ULL);
+  std::string id;
+  id += kLetters[(a >> 59) % kLetters.size()];  // 5 bits → 22 letters
+  for (size_t i = 1; i < kIdLength; ++i) {
+    uint64_t& word = i < 9 ? a : b;
+    id += kDigits[word & 31];
+    word >>= 5;
+  }
   return id;
 }
 

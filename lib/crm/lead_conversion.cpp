@@ -49,6 +49,11 @@ std::string normalise_company_name(const std::string& name) {
   return join(words, "");
 }
 
+ConversionIds conversion_ids(const std::string& lead_id) {
+  return {derived_id("lead-convert:contact:" + lead_id), derived_id("lead-convert:company:" + lead_id),
+          derived_id("lead-convert:deal:" + lead_id)};
+}
+
 Converted convert_lead(const Store& store, const std::string& lead_id, const ConvertOptions& o) {
   const SchemaSet& schemas = store.schemas();
   const Schema& lead_schema = schemas.get("lead");
@@ -73,7 +78,11 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
     std::string key = normalise_company_name(company_name);
     std::string domain = company_email_domain(lead.get("email"));
     Store::Loaded all = store.load_all(company_schema);
-    // A name match first; the email's domain only when no name matches.
+    // The company an interrupted conversion of this lead made; else a name
+    // match; the email's domain only when no name matches.
+    std::string made = conversion_ids(lead_id).company;
+    for (Record& c : all.records)
+      if (!company && c.id() == made) company = std::move(c);
     for (Record& c : all.records)
       if (!company && !key.empty() && normalise_company_name(c.get("name")) == key) company = std::move(c);
     for (Record& c : all.records)
@@ -83,7 +92,7 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
     } else {
       Record c;
       c.type = "company";
-      c.data.set("id", Node::scalar(new_id()));
+      c.data.set("id", Node::scalar(made));
       c.data.set("name", Node::scalar(company_name));
       if (std::string d = company_email_domain(lead.get("email")); !d.empty()) c.data.set("domain", Node::scalar(d));
       fill(c, "owner", lead, "owner");
@@ -109,11 +118,15 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
       }
     }
   }
+  // Ids derive from the lead: a conversion killed before it marked the lead
+  // converted, run again, finds what it made instead of making it twice.
+  std::string contact_id = conversion_ids(lead_id).contact;
+  if (!contact && store.exists(contact_schema, contact_id)) contact = store.load(contact_schema, contact_id);
   bool contact_created = !contact;
   if (!contact) {
     Record c;
     c.type = "contact";
-    c.data.set("id", Node::scalar(new_id()));
+    c.data.set("id", Node::scalar(contact_id));
     contact = std::move(c);
   }
   bool changed = contact_created;
@@ -128,10 +141,14 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
   result.contact = Converted::Item{"contact", contact->id(), contact->get("name"), contact_created};
 
   // The deal, when asked for.
-  if (o.deal) {
+  std::string deal_id = conversion_ids(lead_id).deal;
+  if (o.deal && store.exists(store.schemas().get("deal"), deal_id)) {
+    Record d = store.load(store.schemas().get("deal"), deal_id);
+    result.deal = Converted::Item{"deal", d.id(), d.get("name"), false};
+  } else if (o.deal) {
     Record d;
     d.type = "deal";
-    d.data.set("id", Node::scalar(new_id()));
+    d.data.set("id", Node::scalar(deal_id));
     std::string name = o.deal_name;
     if (name.empty()) name = company ? company->get("name") : lead.get("name");
     d.data.set("name", Node::scalar(name));

@@ -32,6 +32,14 @@ std::string normalise_company_name(const std::string& name);
 // Converts the lead. Refuses (Conflict) a lead already converted. Writes in an
 // order that never leaves a dangling reference: company, contact, deal, then
 // the lead with its back-links. The caller holds the store's lock.
+// The ids a conversion of `lead_id` gives the records it creates: derived from
+// the lead, so a conversion killed before it marked the lead converted finds,
+// when run again, what it already made (and `crm check` can see the half).
+struct ConversionIds {
+  std::string contact, company, deal;
+};
+ConversionIds conversion_ids(const std::string& lead_id);
+
 Converted convert_lead(const Store& store, const std::string& lead_id, const ConvertOptions& options);
 
 }  // namespace crm

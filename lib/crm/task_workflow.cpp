@@ -66,6 +66,10 @@ bool task_is_open(const Record& task) {
   return s.empty() || s == "open" || s == "in-progress";
 }
 
+std::string next_occurrence_id(const std::string& task_id, const std::string& next_due) {
+  return derived_id("task-next:" + task_id + ":" + next_due);
+}
+
 std::optional<Record> complete_task(Record& task, Seconds now) {
   task.data.set("status", Node::scalar("done"));
   task.data.set("completed_at", Node::scalar(format_datetime(now), true));
@@ -77,16 +81,18 @@ std::optional<Record> complete_task(Record& task, Seconds now) {
                       "\"" + recur + "\" is not a recurrence (daily, weekly, monthly, yearly, every N days)");
   std::string due = task.get("due");
   if (due.empty()) throw InvalidData(Location{task.path, 0, 0, "due"}, "a recurring task needs a due date");
+  std::string due_next = next_due(due, *r);
   Record next;
   next.type = "task";
-  next.data.set("id", Node::scalar(new_id()));
+  // The same task done twice (or a done interrupted and run again) makes the same occurrence.
+  next.data.set("id", Node::scalar(next_occurrence_id(task.id(), due_next)));
   for (const auto& [k, v] : task.data.entries) {
     if (k == "id" || k == "status" || k == "completed_at" || k == "next" || k == "created" || k == "updated") continue;
     Node copy = v;
     copy.line = copy.column = 0;
     next.data.set(k, copy);
   }
-  next.data.set("due", Node::scalar(next_due(due, *r), true));
+  next.data.set("due", Node::scalar(due_next, true));
   next.data.set("status", Node::scalar("open"));
   task.data.set("next", Node::scalar(next.id()));
   return next;

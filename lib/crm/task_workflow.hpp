@@ -21,10 +21,14 @@ std::optional<Recurrence> parse_recurrence(const std::string& text);
 std::string next_due(const std::string& due, const Recurrence& r);
 
 // Marks the task done at `now`. When it recurs and has not made its next
-// occurrence yet, returns that occurrence (a new record with a fresh id, due
-// from the previous due date) and links it from the task as `next`, so doing
-// the same task twice never makes two.
+// occurrence yet, returns that occurrence (due from the previous due date)
+// and links it from the task as `next`, so doing the same task twice never
+// makes two. Its id derives from the task and the new due date: a done that
+// was killed between writing the occurrence and the task, run again, finds it.
 std::optional<Record> complete_task(Record& task, Seconds now);
+
+// The id of the occurrence after `task_id`, due `next_due`.
+std::string next_occurrence_id(const std::string& task_id, const std::string& next_due);
 
 // Opens a done or canceled task again.
 void reopen_task(Record& task);

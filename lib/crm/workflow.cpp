@@ -48,7 +48,10 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
 
 void write_with_effects(const Store& store, Record& record, const Record* before, bool is_new) {
   Effects effects = apply_workflow(store, record, before);
-  for (Record& r : effects.write_before) store.write(r, !store.type_of(r.id()));
+  // What a change creates has an id derived from the change: when it exists,
+  // an interrupted run of the same change made it, and it stands as it is.
+  for (Record& r : effects.write_before)
+    if (!store.type_of(r.id())) store.write(r, true);
   store.write(record, is_new);
   for (Record& r : effects.write_after) store.write(r, false);
 }

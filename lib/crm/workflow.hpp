@@ -13,7 +13,7 @@
 namespace crm {
 
 struct Effects {
-  std::vector<Record> write_before;  // records the changed one will refer to
+  std::vector<Record> write_before;  // new records the changed one will refer to (derived ids: kept when they exist)
   std::vector<Record> write_after;   // records that refer to the changed one
 };
 
