@@ -159,6 +159,7 @@ int cmd_git_setup(Context& ctx);
 int cmd_merge_file(Context& ctx, const std::string& base, const std::string& ours, const std::string& theirs,
                    const std::string& path);
 int cmd_sync(Context& ctx);
+int cmd_undo(Context& ctx);
 // After a command: commits what it changed when git.autocommit is on.
 void autocommit(Context& ctx, Store& store);
 int cmd_check(Context& ctx);

@@ -300,6 +300,10 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       app.add_subcommand("sync", "commit record changes, git pull --rebase, git push; exit 4 on conflicts");
   sync_cmd->callback([&ctx, &status] { status = cmd_sync(ctx); });
 
+  CLI::App* undo_cmd = app.add_subcommand(
+      "undo", "take back crm's last commit (git.autocommit): dropped when not pushed, else reverted by a commit");
+  undo_cmd->callback([&ctx, &status] { status = cmd_undo(ctx); });
+
   CLI::App* check_cmd = app.add_subcommand("check", "validate every record and reference; silent when all is well");
   check_cmd->callback([&ctx, &status] { status = cmd_check(ctx); });
 

@@ -60,6 +60,15 @@ void autocommit(Context& ctx, Store& store) {
   autocommit(store, [&](const std::string& m) { ctx.note(m); });
 }
 
+int cmd_undo(Context& ctx) {
+  Store& store = ctx.store();
+  Undone u = undo_last_commit(store, [&](const std::string& m) { ctx.note(m); });
+  ctx.note("undid \"" + u.subject + "\"" +
+           (u.reverted ? " with a new commit (it had been pushed; crm sync shares the undo)" : ""));
+  for (const std::string& f : u.files) ctx.out(f + "\n");
+  return 0;
+}
+
 int cmd_sync(Context& ctx) {
   Store& store = ctx.store();
   SyncResult r = sync_store(store, [&](const std::string& m) { ctx.note(m); });

@@ -20,6 +20,14 @@ int cmd_init(Context& ctx, const InitOptions& o) {
     ctx.note("made a crm store in " + fs::absolute(dir).lexically_normal().string());
   }
   if (o.git) {
+    if (made) {
+      // A store made for git commits every change as it is made (crm undo takes one back).
+      fs::path cfg = dir / ".crm" / "config.yaml";
+      std::string text = read_file(cfg, 1 << 20);
+      const std::string off = "\n  autocommit: false\n", on = "\n  autocommit: true\n";
+      if (size_t at = text.find(off); at != std::string::npos) text.replace(at, off.size(), on);
+      write_file_atomic(cfg, text);
+    }
     Store store(fs::absolute(dir).lexically_normal(), Clock::from_env());
     setup_git(ctx, store, /*new_repository=*/true);
   }

@@ -609,6 +609,47 @@ void autocommit(const Store& store, const Notify& note) {
   ::unlink(msg_file.c_str());
 }
 
+Undone undo_last_commit(const Store& store, const Notify& note) {
+  if (!in_git_work_tree(store.root()))
+    throw UsageError(store.root().string() +
+                     " is not a git repository: crm undo takes back crm's commits "
+                     "(git.autocommit: true in .crm/config.yaml)");
+  auto lock = store.lock();
+  Repo repo(store.root());
+  GitSession session(store, repo, note);
+  if (repo.rebasing()) throw Conflict("a rebase is under way; finish it with crm sync first");
+  std::string head = repo.commit("HEAD");
+  if (head.empty()) throw UsageError("the repository has no commit yet: nothing to undo");
+  std::string subject = repo.line({"log", "-1", "--format=%s", "HEAD"});
+  // crm's own commits: autocommits and undos; not "crm: sync" (it gathers
+  // whatever was changed by hand) and not a merge.
+  bool ours = starts_with(subject, "crm: ") && subject != "crm: sync" &&
+              repo.line({"rev-list", "--parents", "-n", "1", "HEAD"}).find(' ', 41) == std::string::npos;
+  if (!ours)
+    throw UsageError("the last commit is not one of crm's (\"" + subject +
+                     "\"); crm undo takes back only the commit a crm command made");
+  GitResult files = repo.run({"diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", "HEAD"});
+  Undone u;
+  u.subject = subject;
+  for (const std::string& f : split(files.out, '\0'))
+    if (!f.empty()) u.files.push_back(strip_prefix(repo, f));
+  // Pushed when a remote-tracking branch holds it: only a new commit can take it back then.
+  GitResult remote = repo.run({"branch", "-r", "--contains", head});
+  u.reverted = !trim(remote.out).empty();
+  if (u.reverted) {
+    std::string message =
+        (starts_with(subject, "crm: undo ") ? "crm: redo " + subject.substr(10) : "crm: undo " + subject.substr(5)) +
+        "\n\nThis reverts commit " + head + ".\n";
+    repo.must({"revert", "--no-edit", "--no-commit", head}, "git revert");
+    repo.must({"commit", "-q", "--no-verify", "-F", "-"}, "git commit", &message);
+  } else {
+    GitResult parent = repo.run({"rev-parse", "--verify", "-q", "HEAD^"});
+    if (parent.code != 0) throw UsageError("the first commit of the repository cannot be undone");
+    repo.must({"reset", "-q", "--keep", "HEAD^"}, "git reset");
+  }
+  return u;
+}
+
 std::vector<LostChange> find_lost_changes(const Store& store, const std::string& base, const std::string& local,
                                           const std::string& upstream, const std::string& result) {
   Repo repo(store.root());

@@ -36,6 +36,18 @@ std::string merge_driver_command();
 // Failures are reported through `note` (the write itself stands).
 void autocommit(const Store& store, const Notify& note);
 
+// `crm undo`: takes back crm's last commit (an autocommit, or an undo, which
+// it redoes). Not pushed yet: the commit is dropped (git reset --keep); pushed:
+// a commit reverts it. Returns what was undone ("crm: update contact …").
+// Throws UsageError when HEAD is not crm's commit or the store is not in git,
+// Conflict when git refuses (local changes in the way).
+struct Undone {
+  std::string subject;
+  bool reverted = false;  // by a new commit (it had been pushed)
+  std::vector<std::string> files;
+};
+Undone undo_last_commit(const Store& store, const Notify& note);
+
 struct SyncConflict {
   std::string path;    // store-relative
   std::string detail;  // "(title, phone)", "removed on origin, changed here", …

@@ -3,6 +3,7 @@ Two clones of one bare repository edit the same records and sync.
   $ export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.com GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.com
   $ git init -q --bare remote.git && git -C remote.git symbolic-ref HEAD refs/heads/main
   $ crm init --git a 2>/dev/null && cd a && git checkout -q -b main && git remote add origin ../remote.git
+  $ sed -i 's/^  autocommit: true$/  autocommit: false/' .crm/config.yaml  # sync commits
   $ cat .gitattributes
   # crm records: LF line ends, merged field by field by `crm merge-file`
   *.yaml text eol=lf
@@ -99,9 +100,33 @@ git.autocommit: each write commits exactly the files it changed.
   crm: update contact Grace Hopper (ID…)
   $ git status --porcelain
 
+crm undo takes back crm's last commit: a commit not pushed yet is dropped; a
+pushed one is reverted by a new commit (an undo of that redoes it); a commit
+crm did not make is left alone.
+
+  $ crm contact set grace title=Rear\ Admiral && crm undo | sed 's/[a-z0-9]\{16\}/ID/'
+  crm: undid "crm: update contact Grace Hopper (.*)" (re)
+  contacts/ID.yaml
+  $ crm contact show grace --fields title | tail -1 && git status --porcelain
+  title      Admiral
+  $ crm sync && crm undo > /dev/null && git log -1 --format=%s && crm contact show grace --fields title | tail -1
+  crm: synced with origin
+  crm: undid "crm: update contact Grace Hopper (.*)" with a new commit \(it had been pushed; crm sync shares the undo\) (re)
+  crm: undo update contact Grace Hopper (.*) (re)
+  id         [a-z0-9]{16} (re)
+  $ crm sync && crm undo > /dev/null && git log -1 --format=%s && crm contact show grace --fields title | tail -1
+  crm: synced with origin
+  crm: undid "crm: undo update contact Grace Hopper (.*)" with a new commit \(it had been pushed; crm sync shares the undo\) (re)
+  crm: redo update contact Grace Hopper (.*) (re)
+  title      Admiral
+  $ git commit -q --allow-empty -m "by hand" && crm undo
+  crm: error: the last commit is not one of crm's ("by hand"); crm undo takes back only the commit a crm command made
+  [2]
+  $ cd ..
+
 Without a remote, sync says so plainly.
 
-  $ cd .. && crm init --git solo 2>/dev/null && cd solo && crm contact add --name Solo > /dev/null && crm sync
+  $ crm init --git solo 2>/dev/null && cd solo && crm contact add --name Solo > /dev/null && crm sync
   crm: committed local changes
   crm: no git remote: changes are committed locally only (add one: git remote add origin URL)
   $ cd .. && crm init plain 2>/dev/null && crm -C plain sync

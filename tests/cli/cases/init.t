@@ -46,7 +46,9 @@ Store discovery: -C, then $CRM_DIR, then the nearest parent holding .crm/.
 
 init --git makes a git repository with LF line ends for records.
 
-  $ crm init --git team 2>/dev/null
+  $ crm init --git team 2>/dev/null && grep -A1 '^git:' team/.crm/config.yaml
+  git:
+    autocommit: true
   $ test -d team/.git && cat team/.gitattributes
   # crm records: LF line ends, merged field by field by `crm merge-file`
   *.yaml text eol=lf

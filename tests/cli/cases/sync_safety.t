@@ -6,6 +6,7 @@ each failure deterministically.)
   $ export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.com GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.com
   $ git init -q --bare remote.git && git -C remote.git symbolic-ref HEAD refs/heads/main
   $ crm init --git a 2>/dev/null && cd a && git checkout -q -b main && git remote add origin ../remote.git
+  $ sed -i 's/^  autocommit: true$/  autocommit: false/' .crm/config.yaml  # sync commits
   $ crm contact add --name "Ada Lovelace" --email ada@example.com > /dev/null && crm contact add --name "Grace Hopper" > /dev/null
   $ crm sync
   crm: committed local changes
