@@ -443,9 +443,12 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
   std::string id = store.resolve(s, key);
   Record original = store.load(s, id);
   std::string before = serialize_record(original, s);
-  fs::path buffer = store.root() / ".crm" / "edit" / (id + ".yaml");
-  fs::create_directories(buffer.parent_path());
-  write_file_atomic(buffer, before);
+  // Reached without following links (a clone may carry .crm/edit -> anywhere);
+  // 0600: the record may be private, whatever the folder allows.
+  std::string name = id + ".yaml";
+  Dir edit_dir = store.open_dir(".crm/edit", /*create=*/true);
+  edit_dir.write(name, before, /*sync=*/true, 0600);
+  fs::path buffer = store.root() / ".crm" / "edit" / name;
   std::string editor;
   for (const char* var : {"VISUAL", "EDITOR"})
     if (const char* e = std::getenv(var); e && *e && editor.empty()) editor = e;
@@ -470,13 +473,13 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
       throw InvalidData(Location{}, "edit aborted: the editor \"" + editor + "\" failed (status " +
                                         std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128) + "); " +
                                         original.path + " is unchanged; " + kept);
-    std::string text = read_file(buffer, kMaxRecordBytes + 1);
+    std::string text = edit_dir.read(name, kMaxRecordBytes + 1);
     if (trim(text).empty()) {
-      fs::remove(buffer);
+      edit_dir.remove(name);
       throw InvalidData(Location{}, "edit aborted: the file was emptied; " + original.path + " is unchanged");
     }
     if (text == before) {
-      fs::remove(buffer);
+      edit_dir.remove(name);
       ctx.note("no changes to " + original.path);
       return 0;
     }
@@ -495,11 +498,11 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
       if (!problems.empty()) throw problems.front();
       auto lock = store.lock();
       if (canonical_data(edited.data, s).same_value(canonical_data(original.data, s))) {
-        fs::remove(buffer);
+        edit_dir.remove(name);
         return 0;
       }
       write_with_effects(store, edited, &original, false);
-      fs::remove(buffer);
+      edit_dir.remove(name);
       return 0;
     } catch (const InvalidData& e) {
       if (!interactive) throw InvalidData(e.where(), e.message() + "; " + original.path + " is unchanged; " + kept);

@@ -148,11 +148,19 @@ std::string Dir::read(const std::string& name, size_t max_bytes) const {
   return read_all(open_file(name, O_RDONLY), max_bytes, shown(name));
 }
 
-void Dir::write(const std::string& name, std::string_view bytes, bool sync) const {
+void Dir::write(const std::string& name, std::string_view bytes, bool sync, mode_t new_mode) const {
+  // The permissions stay those of the file replaced (a 0600 record stays
+  // 0600). open() narrows them by the umask, so the temp file never allows
+  // more than they do, and fchmod then sets them exactly.
+  struct stat old;
+  bool replacing = lstat(name, old) && S_ISREG(old.st_mode);
+  mode_t mode = replacing ? old.st_mode & 07777 : new_mode;
   std::string tmp = "." + name + ".tmp-" + new_id();
-  int fd = ::openat(fd_, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  int fd = ::openat(fd_, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode & 0777);
   if (fd < 0) throw Error(sys_error("cannot create", shown(tmp)));
   try {
+    // Best effort: should the file system refuse, the file allows less, never more.
+    if (replacing) (void)!::fchmod(fd, mode);
     write_all(fd, bytes, shown(tmp));
     if (sync && ::fsync(fd) != 0) throw Error(sys_error("cannot sync", shown(tmp)));
   } catch (...) {
@@ -189,6 +197,18 @@ std::string read_file(const fs::path& path, size_t max_bytes, bool follow_links)
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error(sys_error("cannot read", path.string()));
   return read_all(fd, max_bytes, path.string());
+}
+
+fs::path resolve_symlinks(const fs::path& path) {
+  fs::path p = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(p, ec))) return p;
+    fs::path target = fs::read_symlink(p, ec);
+    if (ec) return p;
+    p = target.is_absolute() ? target : p.parent_path() / target;
+  }
+  throw Error(path.string() + ": too many levels of symbolic links");
 }
 
 bool is_temp_file_name(std::string_view name) {

@@ -55,10 +55,11 @@ class Dir {
   // reports the size). Throws as open_file, or Error when it cannot be read.
   std::string read(const std::string& name, size_t max_bytes = static_cast<size_t>(-1)) const;
   // Replaces `name` atomically: a temp file ".<name>.tmp-…" fsynced, renamed
-  // over it, then the folder fsynced. A link at `name` is replaced, never
-  // followed. `sync` false skips both fsyncs: for derived files (the cache)
-  // that may be lost.
-  void write(const std::string& name, std::string_view bytes, bool sync = true) const;
+  // over it, then the folder fsynced. The file keeps the permissions of the
+  // one it replaces; a new one gets `new_mode` (less the umask). A link at
+  // `name` is replaced, never followed. `sync` false skips both fsyncs: for
+  // derived files (the cache) that may be lost.
+  void write(const std::string& name, std::string_view bytes, bool sync = true, mode_t new_mode = 0644) const;
   // Unlinks `name` (a link itself, never what it points to); false when it
   // was absent.
   bool remove(const std::string& name) const;
@@ -79,6 +80,10 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
 // not a symbolic link, and a FIFO is refused rather than waited on.
 std::string read_file(const std::filesystem::path& path, size_t max_bytes = static_cast<size_t>(-1),
                       bool follow_links = false);
+
+// `path` with the symbolic links of its last component followed to what they
+// name (which may not exist yet): where a user's output file really is.
+std::filesystem::path resolve_symlinks(const std::filesystem::path& path);
 
 // True for the temp files write_file_atomic leaves behind when killed.
 bool is_temp_file_name(std::string_view name);

@@ -63,6 +63,27 @@ TEST_CASE("atomic_file read_file refuses symlinks and non-files") {
   CHECK_THROWS_AS(crm::read_file(tmp.path() / "none.yaml"), crm::Error);
 }
 
+TEST_CASE("atomic_file a replaced file keeps its permissions") {
+  TempDir tmp;
+  fs::path p = tmp.path() / "private.yaml";
+  write_text(p, "old\n");
+  fs::permissions(p, fs::perms::owner_read | fs::perms::owner_write);
+  crm::write_file_atomic(p, "new\n");
+  CHECK(read_text(p) == "new\n");
+  CHECK(fs::status(p).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  fs::permissions(p, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  crm::write_file_atomic(p, "newer\n", /*sync=*/false);
+  CHECK(fs::status(p).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  // A new file: 0644 less the umask, or what the caller asks.
+  mode_t mask = ::umask(022);
+  ::umask(mask);
+  crm::Dir dir = crm::Dir::open(tmp.path());
+  dir.write("fresh.yaml", "x");
+  CHECK(static_cast<mode_t>(fs::status(tmp.path() / "fresh.yaml").permissions()) == (0644 & ~mask));
+  dir.write("buffer.yaml", "x", true, 0600);
+  CHECK(static_cast<mode_t>(fs::status(tmp.path() / "buffer.yaml").permissions()) == (0600 & ~mask));
+}
+
 TEST_CASE("atomic_file a FIFO is refused, not waited on") {
   TempDir tmp;
   fs::path fifo = tmp.path() / "k.yaml";
@@ -126,6 +147,20 @@ TEST_CASE("atomic_file Dir never follows a link") {
   CHECK(names == std::vector<std::string>{"dangling", "file", "lock", "new", "real"});
   CHECK(root.names().size() == 5);
   CHECK(root.names([](std::string_view n) { return n.size() == 4; }).size() == 3);
+}
+
+TEST_CASE("atomic_file resolve_symlinks follows a user's output link") {
+  TempDir tmp;
+  fs::path dir = tmp.path();
+  write_text(dir / "target.json", "");
+  fs::create_symlink("target.json", dir / "one");
+  fs::create_symlink(dir / "one", dir / "two");
+  fs::create_symlink("missing.json", dir / "dangling");
+  fs::create_symlink("loop", dir / "loop");
+  CHECK(crm::resolve_symlinks(dir / "two") == dir / "target.json");
+  CHECK(crm::resolve_symlinks(dir / "dangling") == dir / "missing.json");
+  CHECK(crm::resolve_symlinks(dir / "plain.json") == dir / "plain.json");
+  CHECK_THROWS_AS(crm::resolve_symlinks(dir / "loop"), crm::Error);
 }
 
 TEST_CASE("atomic_file is_temp_file_name") {

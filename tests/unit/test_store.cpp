@@ -491,6 +491,22 @@ TEST_CASE("store lock never opens a link or a FIFO") {
   CHECK(read_text(tmp.path() / "victim") == "keep\n");
 }
 
+TEST_CASE("store write keeps a record's permissions") {
+  TempDir tmp;
+  seed(tmp.path());
+  crm::Store store(tmp.path(), test_clock());
+  const crm::Schema& c = store.schemas().get("contact");
+  fs::path ada = tmp.path() / "contacts/kada000000000001.yaml";
+  ::chmod(ada.c_str(), 0600);
+  crm::Record r = store.load(c, "kada000000000001");
+  r.data.set("title", crm::Node::scalar("Countess"));
+  store.write(r, false);
+  CHECK(read_text(ada).find("title: Countess") != std::string::npos);
+  struct stat st;
+  REQUIRE(::stat(ada.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0600);
+}
+
 TEST_CASE("store a FIFO record is reported, never opened; the others load") {
   TempDir tmp;
   seed(tmp.path());
