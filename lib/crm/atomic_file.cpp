@@ -183,7 +183,11 @@ bool Dir::remove(const std::string& name) const {
   throw Error(sys_error("cannot remove", shown(name)));
 }
 
-void Dir::sync() const { ::fsync(fd_); }
+void Dir::sync() const {
+  if (::fsync(fd_) != 0)
+    throw Error(sys_error("I/O failure: cannot flush the folder", shown()) +
+                " (a disk or file-system error, not a problem with the data: the change may not be on disk)");
+}
 
 void write_file_atomic(const fs::path& path, std::string_view bytes, bool sync) {
   Dir::open(path.parent_path()).write(path.filename().string(), bytes, sync);

@@ -64,7 +64,7 @@ class Dir {
   // was absent.
   bool remove(const std::string& name) const;
   // fsync of the folder, so that what was renamed or unlinked in it is on
-  // disk.
+  // disk. Throws Error, worded as the I/O failure it is, when it fails.
   void sync() const;
 
  private:

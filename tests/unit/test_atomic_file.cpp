@@ -163,6 +163,18 @@ TEST_CASE("atomic_file resolve_symlinks follows a user's output link") {
   CHECK_THROWS_AS(crm::resolve_symlinks(dir / "loop"), crm::Error);
 }
 
+TEST_CASE("atomic_file a folder fsync that fails is an error, worded as an I/O failure") {
+  // A real disk error is injected in tests/cli/cases/write_safety.t (strace);
+  // here fsync fails on a Dir that holds no folder (EBADF).
+  try {
+    crm::Dir().sync();
+    FAIL("no exception");
+  } catch (const crm::Error& e) {
+    CHECK(std::string(e.what()).rfind("I/O failure: cannot flush the folder .: ", 0) == 0);
+    CHECK(std::string(e.what()).find("not a problem with the data") != std::string::npos);
+  }
+}
+
 TEST_CASE("atomic_file is_temp_file_name") {
   CHECK(crm::is_temp_file_name(".kada000000000001.yaml.tmp-abcd"));
   CHECK(crm::is_temp_file_name(".config.yaml.tmp-x"));

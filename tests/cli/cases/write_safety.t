@@ -30,3 +30,16 @@ by others).
   1
   $ ln -s missing.json ../dangling.json && crm export json -o ../dangling.json && test -L ../dangling.json && grep -c Chair ../missing.json
   1
+
+A folder that cannot be flushed to disk after a write fails the command, and
+says it is an I/O failure, not a problem with the data (the fault is injected:
+the record's own fsync is the 1st, the folder's the 2nd; rm has only the
+folder's). LeakSanitizer cannot run under ptrace: off, for `make sanitize`.
+
+  $ export ASAN_OPTIONS=detect_leaks=0
+  $ strace -f -o /dev/null -e trace=fsync -e inject=fsync:error=EIO:when=2 crm contact set zoe title=Flushed
+  crm: error: I/O failure: cannot flush the folder contacts: Input/output error (a disk or file-system error, not a problem with the data: the change may not be on disk)
+  [3]
+  $ strace -f -o /dev/null -e trace=fsync -e inject=fsync:error=EIO:when=1 crm contact rm li --yes
+  crm: error: I/O failure: cannot flush the folder contacts: Input/output error (a disk or file-system error, not a problem with the data: the change may not be on disk)
+  [3]
