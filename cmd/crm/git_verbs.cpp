@@ -25,6 +25,9 @@ const char* const kAttributesLine = "*.yaml text eol=lf merge=crm";
 void ensure_lines(const fs::path& file, const std::vector<std::string>& lines, const std::string& header) {
   std::string text;
   std::error_code ec;
+  // A clone's link here may point anywhere: never written through (nor replaced).
+  if (fs::is_symlink(fs::symlink_status(file, ec)))
+    throw InvalidData(Location{file.string(), 0, 0, ""}, "is a symbolic link, which crm does not write through");
   if (fs::exists(file, ec)) text = read_file(file);
   std::string add;
   for (const std::string& line : lines) {

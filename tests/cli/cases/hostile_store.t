@@ -152,3 +152,13 @@ store's other records work as before.
   title    Countess
   $ cd .. && unchanged
   outside: unchanged
+
+`crm init --git` never writes through a .gitignore that is a link, nor
+replaces it (before: a dangling one was replaced by a file of crm's).
+
+  $ mkdir fresh && ln -s ../outside/made-by-crm fresh/.gitignore && crm init --git fresh 2> err; echo $?; grep error err; test -L fresh/.gitignore && echo "still a link"
+  3
+  crm: error: fresh/.gitignore: is a symbolic link, which crm does not write through
+  still a link
+  $ unchanged
+  outside: unchanged
