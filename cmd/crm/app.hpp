@@ -27,7 +27,9 @@ struct Globals {
 class Context {
  public:
   explicit Context(const Globals& globals) : globals_(globals) {}
-  Store& store();
+  // `unsafe` applies when this first call opens it: only `check` reports
+  // an unsafe store instead of refusing it.
+  Store& store(Store::Unsafe unsafe = Store::Unsafe::Refuse);
   Format format() const;
   bool color() const;
   bool stdin_is_tty() const;

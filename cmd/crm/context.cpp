@@ -9,8 +9,8 @@
 
 namespace crm::cli {
 
-Store& Context::store() {
-  if (!store_) store_ = std::make_unique<Store>(Store::discover(globals_.dir), Clock::from_env());
+Store& Context::store(Store::Unsafe unsafe) {
+  if (!store_) store_ = std::make_unique<Store>(Store::discover(globals_.dir), Clock::from_env(), unsafe);
   return *store_;
 }
 

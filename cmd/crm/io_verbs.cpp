@@ -102,7 +102,9 @@ int cmd_export(Context& ctx, const ExportCliOptions& o) {
     ctx.out(text);
   } else {
     // Atomic, so a calendar app subscribed to the file never reads half of it.
-    write_file_atomic(o.output, text);
+    // A link is followed, as the shell's > would, and stays a link; the file
+    // keeps its permissions (a 0600 backup stays 0600).
+    write_file_atomic(resolve_symlinks(o.output), text);
   }
   return report_unreadable(ctx, store, o.type);
 }

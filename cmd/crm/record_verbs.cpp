@@ -446,20 +446,27 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
   // something else changed the record meanwhile and the edit must not undo it.
   std::string on_disk = read_file(store.record_path(s, id), kMaxRecordBytes + 1);
   std::string before = serialize_record(original, s);
-  fs::path buffer = store.root() / ".crm" / "edit" / (id + ".yaml");
-  fs::create_directories(buffer.parent_path());
-  std::error_code exists_ec;
-  if (fs::exists(buffer, exists_ec) && read_file(buffer, kMaxRecordBytes + 1) != before) {
+  // Reached without following links (a clone may carry .crm/edit -> anywhere);
+  // 0600: the record may be private, whatever the folder allows.
+  std::string name = id + ".yaml";
+  Dir edit_dir = store.open_dir(".crm/edit", /*create=*/true);
+  std::error_code cwd_ec;
+  fs::path cwd = fs::current_path(cwd_ec);
+  struct stat st;
+  if (edit_dir.lstat(name, st)) {
     // An earlier edit's text, kept when it failed: never overwrite it
     // (numbered backups, as GNU cp --backup=numbered names them).
-    fs::path older;
-    for (int n = 1; older.empty() || fs::exists(older, exists_ec); ++n)
-      older = buffer.string() + ".~" + std::to_string(n) + "~";
-    fs::rename(buffer, older);
-    ctx.note("the text of an earlier edit of this record is in " +
-             fs::proximate(older, fs::current_path(exists_ec), exists_ec).string());
+    std::string old = edit_dir.read(name, kMaxRecordBytes + 1);
+    if (old != before) {
+      std::string older;
+      for (int n = 1; older.empty() || edit_dir.lstat(older, st); ++n) older = name + ".~" + std::to_string(n) + "~";
+      edit_dir.write(older, old, /*sync=*/true, 0600);
+      ctx.note("the text of an earlier edit of this record is in " +
+               fs::proximate(store.root() / ".crm" / "edit" / older, cwd, cwd_ec).string());
+    }
   }
-  write_file_atomic(buffer, before);
+  edit_dir.write(name, before, /*sync=*/true, 0600);
+  fs::path buffer = store.root() / ".crm" / "edit" / name;
   std::string editor;
   for (const char* var : {"VISUAL", "EDITOR"})
     if (const char* e = std::getenv(var); e && *e && editor.empty()) editor = e;
@@ -484,13 +491,13 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
       throw InvalidData(Location{}, "edit aborted: the editor \"" + editor + "\" failed (status " +
                                         std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128) + "); " +
                                         original.path + " is unchanged; " + kept);
-    std::string text = read_file(buffer, kMaxRecordBytes + 1);
+    std::string text = edit_dir.read(name, kMaxRecordBytes + 1);
     if (trim(text).empty()) {
-      fs::remove(buffer);
+      edit_dir.remove(name);
       throw InvalidData(Location{}, "edit aborted: the file was emptied; " + original.path + " is unchanged");
     }
     if (text == before) {
-      fs::remove(buffer);
+      edit_dir.remove(name);
       ctx.note("no changes to " + original.path);
       return 0;
     }
@@ -519,11 +526,11 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
                        "that change; " +
                        kept + " (crm edit again starts from the new version)");
       if (canonical_data(edited.data, s).same_value(canonical_data(original.data, s))) {
-        fs::remove(buffer);
+        edit_dir.remove(name);
         return 0;
       }
       write_with_effects(store, edited, &original, false);
-      fs::remove(buffer);
+      edit_dir.remove(name);
       return 0;
     } catch (const InvalidData& e) {
       if (!interactive) throw InvalidData(e.where(), e.message() + "; " + original.path + " is unchanged; " + kept);

@@ -35,7 +35,7 @@ int cmd_init(Context& ctx, const InitOptions& o) {
 }
 
 int cmd_check(Context& ctx) {
-  std::vector<Problem> problems = check_store(ctx.store());
+  std::vector<Problem> problems = check_store(ctx.store(Store::Unsafe::Report));
   int code = 0;
   std::string out;
   for (const Problem& p : problems) {

@@ -1,12 +1,13 @@
 #include "crm/check.hpp"
 
-#include <dirent.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "crm/atomic_file.hpp"
+#include "crm/error.hpp"
 #include "crm/lead_conversion.hpp"
 #include "crm/rules.hpp"
 #include "crm/task_workflow.hpp"
@@ -16,15 +17,15 @@ namespace crm {
 
 namespace {
 
-std::vector<std::string> folder_entries(const std::filesystem::path& dir) {
+// The names in a folder, sorted (none when it is missing or unreadable).
+std::vector<std::string> folder_entries(const Dir& dir) {
+  if (!dir) return {};
   std::vector<std::string> out;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = ::readdir(d)) {
-    std::string name = e->d_name;
-    if (name != "." && name != "..") out.push_back(name);
+  try {
+    out = dir.names();
+  } catch (const Error&) {
+    return out;
   }
-  ::closedir(d);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -57,8 +58,12 @@ std::vector<Problem> check_store(const Store& store) {
   std::vector<Problem> problems;
   std::map<std::string, std::string> id_file;  // id → first file holding it
   std::vector<std::pair<const Schema*, Record>> all;
+  // What a clone put where crm keeps its own files: links it never follows.
+  // Their folders read as empty below.
+  for (const UnsafePath& u : store.unsafe_paths())
+    problems.push_back({u.path + ": " + u.what + "; crm will not use the store until it is removed", false});
   for (const Schema& s : store.schemas().all()) {
-    for (const std::string& name : folder_entries(store.root() / s.folder)) {
+    for (const std::string& name : folder_entries(store.open_dir(s.folder))) {
       if (is_temp_file_name(name) || name == ".gitkeep") continue;
       if (!ends_with(name, ".yaml"))
         problems.push_back({s.folder + "/" + name + ": not a record file (records are <id>.yaml)", false});
@@ -79,13 +84,20 @@ std::vector<Problem> check_store(const Store& store) {
   std::vector<std::string> known = folders;
   known.push_back(".crm");
   known.push_back(".git");
-  for (const std::string& name : folder_entries(store.root())) {
-    std::filesystem::path p = store.root() / name;
-    std::error_code ec;
-    if (ends_with(name, ".yaml") && std::filesystem::is_regular_file(p, ec)) {
+  // Links are not followed here either: crm never reads what they point to.
+  for (const std::string& name : folder_entries(store.dir())) {
+    struct stat st;
+    if (!store.dir().lstat(name, st)) continue;
+    if (ends_with(name, ".yaml") && S_ISREG(st.st_mode)) {
       problems.push_back({name + ": a record file outside the record folders (" + folder_list + ")", false});
-    } else if (std::filesystem::is_directory(p, ec) && std::find(known.begin(), known.end(), name) == known.end()) {
-      for (const std::string& inner : folder_entries(p))
+    } else if (S_ISDIR(st.st_mode) && std::find(known.begin(), known.end(), name) == known.end()) {
+      Dir inner_dir;
+      try {
+        inner_dir = store.dir().sub(name);
+      } catch (const Error&) {
+        continue;  // unreadable, or no longer a folder: nothing crm reads
+      }
+      for (const std::string& inner : folder_entries(inner_dir))
         if (ends_with(inner, ".yaml"))
           problems.push_back({name + "/" + inner + ": not in a record folder (" + folder_list + ")", false});
     }

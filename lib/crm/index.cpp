@@ -62,16 +62,6 @@ bool get_str(const char*& p, const char* end, std::string& s) {
   return true;
 }
 
-// What ties a cache to this store on this machine: the host, the store's
-// path and its device. A cache copied from elsewhere is rebuilt.
-uint64_t machine_tag(const fs::path& root) {
-  char host[256] = {0};
-  ::gethostname(host, sizeof host - 1);
-  struct stat st {};
-  ::stat(root.c_str(), &st);
-  return fnv1a(std::string(host) + "\n" + root.string() + "\n" + std::to_string(st.st_dev));
-}
-
 struct CacheEntry {
   std::string_view name;  // inside the mapped cache file
   Stamp stamp;
@@ -81,11 +71,17 @@ struct CacheEntry {
 };
 
 // The cache file mapped read-only: decoding reads the page cache in place.
+// Missing, a link or not a regular file: empty.
 class MappedFile {
  public:
-  explicit MappedFile(const fs::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
+  MappedFile(const Dir& dir, const std::string& name) {
+    if (!dir) return;
+    int fd = -1;
+    try {
+      fd = dir.open_file(name, O_RDONLY);
+    } catch (const Error&) {
+      return;
+    }
     struct stat st;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
       void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
@@ -159,10 +155,10 @@ struct Parsed {
   std::string conflict;
 };
 
-Parsed parse_file(const fs::path& path, const std::string& rel) {
+Parsed parse_file(const Dir& dir, const std::string& name, const std::string& rel) {
   Parsed out;
   try {
-    out.data = parse_yaml(read_file(path, kMaxRecordBytes + 1), rel);
+    out.data = parse_yaml(dir.read(name, kMaxRecordBytes + 1), rel);
     out.ok = true;
   } catch (const InvalidData& e) {
     Location where = e.where();
@@ -180,6 +176,22 @@ Parsed parse_file(const fs::path& path, const std::string& rel) {
 }
 
 }  // namespace
+
+uint64_t cache_tag(const fs::path& root) {
+  char host[256] = {0};
+  ::gethostname(host, sizeof host - 1);
+  struct stat st {};
+  ::stat(root.c_str(), &st);
+  return fnv1a(std::string(host) + "\n" + root.string() + "\n" + std::to_string(st.st_dev));
+}
+
+bool is_record_file_name(std::string_view name) { return !name.empty() && name[0] != '.' && ends_with(name, ".yaml"); }
+
+std::string record_file_problem(mode_t mode) {
+  if (S_ISLNK(mode)) return "is a symbolic link; records must be regular files";
+  if (!S_ISREG(mode)) return "is not a regular file";
+  return "";
+}
 
 uint64_t fnv1a(std::string_view text, uint64_t h) {
   for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
@@ -278,44 +290,49 @@ bool decode_fields(const char*& p, const char* end, const std::vector<std::strin
   return true;
 }
 
-FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use_cache, uint64_t validity_key,
-                       const Validator& validate, const std::vector<std::string>* only) {
+FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm_dir, uint64_t tag,
+                       uint64_t validity_key, const Validator& validate, const std::vector<std::string>* only) {
   FolderLoad result;
-  fs::path dir = root / folder;
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0) return result;
+  if (!dir) return result;
   struct Entry {
     std::string name;
     Stamp stamp;
-    bool symlink = false;
   };
   std::vector<Entry> entries;
-  if (DIR* d = ::fdopendir(::dup(dfd))) {
-    while (dirent* e = ::readdir(d)) {
-      std::string_view n = e->d_name;
-      if (n.empty() || n[0] == '.' || !ends_with(n, ".yaml")) continue;
-      Entry entry;
-      entry.name = std::string(n.substr(0, n.size() - 5));
-      struct stat st;
-      if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-      entry.symlink = S_ISLNK(st.st_mode);
-      entry.stamp = Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
-                          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                          static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
-      entries.push_back(std::move(entry));
+  // The lstat each file gets anyway says what it is: a link or a FIFO is
+  // reported from it, never opened (opening a FIFO would wait for a writer).
+  for (std::string& file : dir.names(is_record_file_name)) {
+    struct stat st;
+    if (!dir.lstat(file, st)) continue;
+    std::string name = file.substr(0, file.size() - 5);
+    if (std::string problem = record_file_problem(st.st_mode); !problem.empty()) {
+      result.errors.push_back(InvalidData(Location{folder + "/" + file, 0, 0, ""}, problem));
+      continue;
     }
-    ::closedir(d);
+    entries.push_back(
+        Entry{std::move(name), Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+                                     static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                                     static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec}});
   }
-  ::close(dfd);
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
 
-  fs::path cache_path = root / ".crm" / "cache" / (folder + ".idx");
-  uint64_t tag = machine_tag(root);
-  // A missing or unreadable cache maps as empty and is rebuilt below.
+  // The cache folder, never through a link; none (and no cache) when it is
+  // missing or not a plain folder. A missing or unreadable cache maps as
+  // empty and is rebuilt below.
+  bool use_cache = static_cast<bool>(crm_dir);
+  Dir cache_dir;
+  if (use_cache) {
+    try {
+      cache_dir = crm_dir.sub("cache");
+    } catch (const Error&) {
+      use_cache = false;
+    }
+  }
+  std::string cache_name = folder + ".idx";
   std::optional<MappedFile> mapped;
   std::vector<CacheEntry> cache;
   if (use_cache) {
-    mapped.emplace(cache_path);
+    mapped.emplace(cache_dir, cache_name);
     cache = read_cache(mapped->bytes(), tag);
   }
   // Both lists are in name order: walk them together.
@@ -333,7 +350,7 @@ FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use
   for (size_t i = 0; i < entries.size(); ++i) {
     result.files[i].name = entries[i].name;
     const CacheEntry* c = use_cache ? cached_entry(entries[i].name) : nullptr;
-    if (c && c->stamp == entries[i].stamp && !entries[i].symlink) {
+    if (c && c->stamp == entries[i].stamp) {
       const char* p = c->blob;
       // A record known valid may be decoded in part: only the fields asked for.
       bool partial = only && c->valid_key == validity_key;
@@ -362,7 +379,7 @@ FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use
     for (size_t k = from; k < to_parse.size(); k += step) {
       const Entry& e = entries[to_parse[k]];
       std::string rel = folder + "/" + e.name + ".yaml";
-      parsed[k] = parse_file(dir / (e.name + ".yaml"), rel);
+      parsed[k] = parse_file(dir, e.name + ".yaml", rel);
     }
   };
   size_t threads = to_parse.size() > 256 ? std::max(1u, std::thread::hardware_concurrency()) : 1;
@@ -400,7 +417,7 @@ FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use
     put_u32(out, 0);
     uint32_t count = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
-      if (!have[i] || entries[i].symlink) continue;
+      if (!have[i]) continue;
       if (now_ns - entries[i].stamp.mtime_ns < 100000000LL || now_ns - entries[i].stamp.ctime_ns < 100000000LL)
         continue;
       put_str(out, entries[i].name);
@@ -423,8 +440,8 @@ FolderLoad load_folder(const fs::path& root, const std::string& folder, bool use
     }
     std::memcpy(&out[count_pos], &count, 4);
     try {
-      fs::create_directories(cache_path.parent_path());
-      write_file_atomic(cache_path, out, /*sync=*/false);
+      if (!cache_dir) cache_dir = crm_dir.sub("cache", /*create=*/true);
+      cache_dir.write(cache_name, out, /*sync=*/false);
     } catch (const std::exception&) {
       // A read-only store still works, only slower.
     }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/atomic_file.hpp"
 #include "crm/error.hpp"
 #include "crm/node.hpp"
 
@@ -35,17 +36,31 @@ struct FolderLoad {
   size_t parsed = 0;                   // files read and parsed (not from the cache)
 };
 
-// Loads every "<name>.yaml" of `folder` (store-relative) under `root`, through
-// the cache file `.crm/cache/<folder>.idx`, which it updates when it changed.
-// `use_cache` false reads every file (and leaves the cache alone).
+// Loads every "<name>.yaml" of `dir`, the store folder `folder`, through the
+// cache file `cache/<folder>.idx` in `crm_dir` (the store's .crm), which it
+// updates when it changed. An empty `crm_dir` reads every file (and writes no
+// cache). `tag` is cache_tag() of the store: a cache made elsewhere is rebuilt.
 // Validity is cached too: an entry validated under `validity_key` (a hash of
 // the schemas and the config) is not validated again while that key holds.
 // `only`: the top-level fields the caller needs (nullptr: all). Records known
 // valid are then decoded in part, which is what makes a list of 100,000 fast;
 // others come whole.
-FolderLoad load_folder(const std::filesystem::path& root, const std::string& folder, bool use_cache,
+// A "<name>.yaml" that is a symbolic link or not a regular file (a FIFO, a
+// folder) is reported in `errors`, never opened.
+FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm_dir, uint64_t tag,
                        uint64_t validity_key, const Validator& validate,
                        const std::vector<std::string>* only = nullptr);
+
+// What ties a cache to one store on one machine: the host, the store's path
+// and its device.
+uint64_t cache_tag(const std::filesystem::path& root);
+
+// A name load_folder reads: "<name>.yaml", not hidden (temp files are).
+bool is_record_file_name(std::string_view name);
+
+// Why a record file of this mode (from lstat) cannot be read, or "" when it
+// can: records are regular files, never symbolic links, FIFOs or folders.
+std::string record_file_problem(mode_t mode);
 
 // FNV-1a, for keys that tie cached state to what it was derived from.
 uint64_t fnv1a(std::string_view text, uint64_t seed = 1469598103934665603ULL);

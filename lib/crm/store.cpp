@@ -1,6 +1,5 @@
 #include "crm/store.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -34,16 +33,10 @@ const char* const kStoreGitignore =
     "# derived and temporary files: never the truth\n.crm/cache/\n.crm/lock\n.crm/edit/\n.crm/state/\n.*.tmp-*\n";
 
 // Record file names in a folder: "<id>.yaml", skipping hidden and temp files.
-std::vector<std::string> record_names(const fs::path& dir) {
-  std::vector<std::string> out;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = ::readdir(d)) {
-    std::string_view name = e->d_name;
-    if (name.empty() || name[0] == '.' || !ends_with(name, ".yaml")) continue;
-    out.emplace_back(name.substr(0, name.size() - 5));
-  }
-  ::closedir(d);
+std::vector<std::string> record_names(const Dir& dir) {
+  if (!dir) return {};
+  std::vector<std::string> out = dir.names(is_record_file_name);
+  for (std::string& name : out) name.resize(name.size() - 5);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -51,12 +44,11 @@ std::vector<std::string> record_names(const fs::path& dir) {
 // .crm/state/sync (sync.cpp) exists while a sync is under way: `running`
 // until it ends — found by another command, that sync was killed —, or
 // `stopped` while its rebase waits for conflicts to be resolved.
-void refuse_during_sync(const fs::path& root) {
-  fs::path state = root / ".crm" / "state" / "sync";
+void refuse_during_sync(const Dir& state) {
   struct stat st;
-  if (::lstat(state.c_str(), &st) != 0) return;
+  if (!state || !state.lstat("sync", st)) return;
   std::string phase, git_dir;
-  for (const std::string& line : split(read_file(state, 4096), '\n')) {
+  for (const std::string& line : split(state.read("sync", 4096), '\n')) {
     if (starts_with(line, "phase: ")) phase = line.substr(7);
     if (starts_with(line, "git_dir: ")) git_dir = line.substr(9);
   }
@@ -68,11 +60,23 @@ void refuse_during_sync(const fs::path& root) {
     throw Conflict("crm sync stopped on conflicts; resolve them and run crm sync before changing records");
 }
 
+// What crm keeps in a store, parents before what they hold, and whether each
+// is a folder. crm reads and writes them all, so none may be a symbolic link
+// (a clone can carry one pointing anywhere) or a FIFO, a device, or a folder
+// where a file belongs.
+std::vector<std::pair<std::string, bool>> store_layout(const SchemaSet& schemas) {
+  std::vector<std::pair<std::string, bool>> out = {{".crm", true}, {".crm/cache", true}};
+  for (const Schema& s : schemas.all()) out.emplace_back(".crm/cache/" + s.folder + ".idx", false);
+  for (const char* file : {".crm/config.yaml", ".crm/edit", ".crm/lock", ".crm/state", ".gitattributes", ".gitignore"})
+    out.emplace_back(file, std::string_view(file) == ".crm/edit" || std::string_view(file) == ".crm/state");
+  for (const Schema& s : schemas.all()) out.emplace_back(s.folder, true);
+  return out;
+}
+
 }  // namespace
 
-WriteLock::WriteLock(const fs::path& lock_file, double timeout_seconds) {
-  fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw Error("cannot open " + lock_file.string() + ": " + std::strerror(errno));
+WriteLock::WriteLock(const Dir& dir, const std::string& name, double timeout_seconds) {
+  fd_ = dir.open_file(name, O_RDWR | O_CREAT);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
   while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     if (std::chrono::steady_clock::now() >= deadline) {
@@ -121,39 +125,88 @@ fs::path Store::discover(const std::string& dir_option) {
 
 bool Store::init(const fs::path& dir) {
   if (is_store(dir)) return false;
-  fs::create_directories(dir / ".crm");
-  write_file_atomic(dir / ".crm" / "config.yaml", default_config_text());
+  fs::create_directories(dir);  // the folder the user named: links on the way there are theirs
+  Dir root = Dir::open(dir);
+  root.sub(".crm", /*create=*/true).write("config.yaml", default_config_text());
   SchemaSet schemas = SchemaSet::builtin();
-  for (const Schema& s : schemas.all()) fs::create_directories(dir / s.folder);
-  if (!fs::exists(dir / ".gitignore")) write_file_atomic(dir / ".gitignore", kStoreGitignore);
+  for (const Schema& s : schemas.all()) root.sub(s.folder, /*create=*/true);
+  struct stat st;
+  if (!root.lstat(".gitignore", st)) root.write(".gitignore", kStoreGitignore);
   return true;
 }
 
-Store::Store(fs::path root, Clock clock) : root_(std::move(root)), clock_(clock), schemas_(SchemaSet::builtin()) {
-  fs::path cfg = root_ / ".crm" / "config.yaml";
-  std::error_code ec;
+Store::Store(fs::path root, Clock clock, Unsafe unsafe)
+    : root_(std::move(root)), dir_(Dir::open(root_, "")), clock_(clock), schemas_(SchemaSet::builtin()) {
+  for (const auto& [rel, folder] : store_layout(schemas_)) {
+    if (unsafe_at(rel)) continue;  // under an unsafe folder: never looked into
+    struct stat st;
+    // Absent is fine (crm makes it when needed); the parents are not links.
+    if (::fstatat(dir_.fd(), rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (S_ISLNK(st.st_mode))
+      unsafe_.push_back({rel, "is a symbolic link"});
+    else if (folder && !S_ISDIR(st.st_mode))
+      unsafe_.push_back({rel, "is not a folder"});
+    else if (!folder && !S_ISREG(st.st_mode))
+      unsafe_.push_back({rel, "is not a regular file"});
+  }
+  if (unsafe == Unsafe::Refuse && !unsafe_.empty()) {
+    std::vector<std::string> each;
+    for (const UnsafePath& u : unsafe_) each.push_back(u.path + " " + u.what);
+    throw InvalidData(Location{}, "unsafe store: " + join(each, ", ") +
+                                      "; crm never follows links in a store nor opens special files there: remove "
+                                      "them (crm check lists every problem)");
+  }
   std::string config_text;
-  if (fs::exists(cfg, ec)) {
-    config_text = read_file(cfg, kMaxRecordBytes + 1);
+  struct stat st;
+  if (Dir crm = open_dir(".crm"); crm && !unsafe_at(".crm/config.yaml") && crm.lstat("config.yaml", st)) {
+    config_text = crm.read("config.yaml", kMaxRecordBytes + 1);
     config_ = parse_config(config_text, ".crm/config.yaml", schemas_);
   }
+  cache_tag_ = cache_tag(root_);
   // Cached validity holds while the schemas, the config and crm are the same.
   validity_key_ = fnv1a(config_text, fnv1a(CRM_VERSION));
   for (const auto& [name, text] : embedded_schemas()) validity_key_ = fnv1a(text, fnv1a(name, validity_key_));
 }
 
-fs::path Store::record_path(const Schema& schema, const std::string& id) const {
+std::string Store::file_name(const std::string& id) const {
   // Ids are checked before any path is made from them: no '/', '..' or NUL gets here.
   if (!is_valid_id(id)) throw UsageError("\"" + escape_for_terminal(id) + "\" is not a record id");
-  return root_ / schema.folder / (id + ".yaml");
+  return id + ".yaml";
 }
 
-std::vector<std::string> Store::ids(const Schema& schema) const { return record_names(root_ / schema.folder); }
+fs::path Store::record_path(const Schema& schema, const std::string& id) const {
+  return root_ / schema.folder / file_name(id);
+}
+
+const UnsafePath* Store::unsafe_at(const std::string& rel) const {
+  for (const UnsafePath& u : unsafe_)
+    if (rel == u.path || starts_with(rel, u.path + "/")) return &u;
+  return nullptr;
+}
+
+Dir Store::open_dir(const std::string& rel, bool create) const {
+  if (const UnsafePath* u = unsafe_at(rel)) {
+    if (create) throw InvalidData(Location{u->path, 0, 0, ""}, u->what + "; crm never follows links in a store");
+    return Dir();
+  }
+  Dir d;
+  const Dir* at = &dir_;
+  for (const std::string& part : split(rel, '/')) {
+    d = at->sub(part, create);
+    if (!d) break;
+    at = &d;
+  }
+  return d;
+}
+
+std::vector<std::string> Store::ids(const Schema& schema) const { return record_names(open_dir(schema.folder)); }
 
 bool Store::exists(const Schema& schema, const std::string& id) const {
-  if (!is_valid_id(id)) return false;
+  if (!is_valid_id(id) || unsafe_at(schema.folder)) return false;
+  // One lstat, as `check` asks for every reference: through the folder's
+  // name, which the store's opening found to be no link (or flagged).
   struct stat st;
-  return ::lstat(record_path(schema, id).c_str(), &st) == 0;
+  return ::fstatat(dir_.fd(), (schema.folder + "/" + id + ".yaml").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 const Schema* Store::type_of(const std::string& id) const {
@@ -183,12 +236,15 @@ Record Store::record_from(const Schema& schema, const std::string& id, Node data
 }
 
 Record Store::load(const Schema& schema, const std::string& id) const {
-  fs::path path = record_path(schema, id);
+  std::string name = file_name(id);
+  Dir dir = open_dir(schema.folder);
   struct stat st;
-  if (::lstat(path.c_str(), &st) != 0) throw NotFound("no " + schema.type + " with id " + id);
-  std::string rel = schema.folder + "/" + id + ".yaml";
+  if (!dir || !dir.lstat(name, st)) throw NotFound("no " + schema.type + " with id " + id);
+  std::string rel = schema.folder + "/" + name;
+  if (std::string problem = record_file_problem(st.st_mode); !problem.empty())
+    throw InvalidData(Location{rel, 0, 0, ""}, problem);
   try {
-    return parse_record(schema, id, read_file(path, kMaxRecordBytes + 1));
+    return parse_record(schema, id, dir.read(name, kMaxRecordBytes + 1));
   } catch (const InvalidData& e) {
     Location where = e.where();
     where.file = rel;
@@ -216,7 +272,8 @@ Store::Loaded Store::load_all(const Schema& schema, const std::vector<std::strin
     wanted = *only;
     wanted.push_back("id");
   }
-  FolderLoad folder = load_folder(root_, schema.folder, use_cache, validity_key_, is_valid, only ? &wanted : nullptr);
+  FolderLoad folder = load_folder(open_dir(schema.folder), schema.folder, use_cache ? open_dir(".crm") : Dir(),
+                                  cache_tag_, validity_key_, is_valid, only ? &wanted : nullptr);
   IndexUse& use = index_use_[schema.folder];
   use.parsed += folder.parsed;
   use.from_cache += folder.files.size() + folder.errors.size() + folder.conflicts.size() - folder.parsed;
@@ -411,8 +468,8 @@ void Store::check_references(const Record& r, const Schema& schema) const {
 bool Store::write(Record& r, bool is_new) const {
   const Schema& schema = schemas_.get(r.type);
   std::string id = r.id();
-  fs::path path = record_path(schema, id);
-  std::string rel = schema.folder + "/" + id + ".yaml";
+  std::string name = file_name(id);
+  std::string rel = schema.folder + "/" + name;
   std::vector<InvalidData> problems = validate_record(r, schema);
   if (!problems.empty()) throw problems.front();
   check_references(r, schema);
@@ -427,28 +484,25 @@ bool Store::write(Record& r, bool is_new) const {
     throw InvalidData(Location{rel, 0, 0, ""}, "the record would be " + std::to_string(bytes.size()) +
                                                    " bytes, over the " + std::to_string(kMaxRecordBytes) +
                                                    "-byte limit; keep long texts in files of their own");
+  Dir dir = open_dir(schema.folder, /*create=*/true);
   struct stat st;
-  if (is_new && ::lstat(path.c_str(), &st) == 0) throw Conflict(rel + " already exists");
-  fs::create_directories(path.parent_path());
-  write_file_atomic(path, bytes);
+  if (is_new && dir.lstat(name, st)) throw Conflict(rel + " already exists");
+  dir.write(name, bytes);
   changes_.push_back({is_new ? "add" : "update", schema.type, id, r.get(schema.title), rel});
   return true;
 }
 
 void Store::remove(const Schema& schema, const std::string& id) const {
-  fs::path path = record_path(schema, id);
+  std::string name = file_name(id);
   std::string title;
   try {
     title = load(schema, id).get(schema.title);
   } catch (const Error&) {
   }
-  if (::unlink(path.c_str()) != 0) throw NotFound("no " + schema.type + " with id " + id);
-  changes_.push_back({"remove", schema.type, id, title, schema.folder + "/" + id + ".yaml"});
-  int dfd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  Dir dir = open_dir(schema.folder);
+  if (!dir || !dir.remove(name)) throw NotFound("no " + schema.type + " with id " + id);
+  changes_.push_back({"remove", schema.type, id, title, schema.folder + "/" + name});
+  dir.sync();
 }
 
 std::vector<Reference> Store::referrers(const std::string& id) const {
@@ -474,21 +528,24 @@ std::vector<Reference> Store::referrers(const std::string& id) const {
 std::unique_ptr<WriteLock> Store::lock(bool during_sync) const {
   double timeout = 10;
   if (const char* t = std::getenv("CRM_LOCK_TIMEOUT"); t && *t) timeout = std::atof(t);
-  auto lock = std::make_unique<WriteLock>(root_ / ".crm" / "lock", timeout);
-  if (!during_sync) refuse_during_sync(root_);
+  Dir crm = open_dir(".crm");
+  if (!crm) throw Error("cannot lock the store: " + (root_ / ".crm").string() + " is missing");
+  auto lock = std::make_unique<WriteLock>(crm, "lock", timeout);
+  if (!during_sync) refuse_during_sync(open_dir(".crm/state"));
   // Holding the lock, no other writer is mid-write: after a holder that died,
   // any temp file is what it left behind. Remove them so they never pile up
   // (a clean exit leaves none, and the scan costs a readdir of every folder).
   if (!lock->previous_holder_died()) return lock;
   for (const Schema& s : schemas_.all()) {
-    fs::path dir = root_ / s.folder;
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) continue;
-    std::vector<std::string> stale;
-    while (dirent* e = ::readdir(d))
-      if (e->d_name[0] == '.' && is_temp_file_name(e->d_name)) stale.emplace_back(e->d_name);
-    ::closedir(d);
-    for (const std::string& name : stale) ::unlink((dir / name).c_str());
+    Dir dir = open_dir(s.folder);
+    if (!dir) continue;
+    for (const std::string& name : dir.names(is_temp_file_name)) {
+      try {
+        dir.remove(name);
+      } catch (const Error&) {
+        // left for the next writer after a crash; it harms nothing
+      }
+    }
   }
   return lock;
 }

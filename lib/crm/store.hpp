@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/atomic_file.hpp"
 #include "crm/config.hpp"
 #include "crm/dates.hpp"
 #include "crm/record.hpp"
@@ -17,10 +18,12 @@
 
 namespace crm {
 
-// An exclusive lock on the store for the duration of a write command.
+// An exclusive lock on the store for the duration of a write command: a
+// flock on the regular file `name` in `dir` (made when missing, never
+// through a link).
 class WriteLock {
  public:
-  WriteLock(const std::filesystem::path& lock_file, double timeout_seconds);
+  WriteLock(const Dir& dir, const std::string& name, double timeout_seconds);
   ~WriteLock();
   WriteLock(const WriteLock&) = delete;
   WriteLock& operator=(const WriteLock&) = delete;
@@ -40,6 +43,13 @@ struct Reference {
   std::string field;  // the field holding the reference
 };
 
+// A path crm keeps in a store (.crm/lock, contacts, …) that is a symbolic
+// link or of the wrong kind: crm refuses the store (see Store::Unsafe).
+struct UnsafePath {
+  std::string path;  // store-relative
+  std::string what;  // "is a symbolic link", "is not a folder", "is not a regular file"
+};
+
 class Store {
  public:
   // -C DIR, else $CRM_DIR, else the nearest ancestor of the working directory
@@ -48,9 +58,27 @@ class Store {
   // Makes a store in `dir`; false when it already was one (nothing touched).
   static bool init(const std::filesystem::path& dir);
 
-  Store(std::filesystem::path root, Clock clock);
+  // A clone may carry symbolic links (or a FIFO…) where crm keeps its own
+  // files and folders: .crm, .crm/config.yaml, .crm/lock, .crm/cache and its
+  // files, .crm/edit, .gitignore, .gitattributes, the record folders. crm
+  // never follows one. Refuse: the constructor throws InvalidData (exit 3:
+  // the store's content is wrong, as for a record file that is a link; the
+  // command line is fine) naming each. Report (crm check): the store opens,
+  // unsafe_paths() lists them, and what they lead to is never read: an
+  // unsafe folder reads as empty, an unsafe config as absent.
+  enum class Unsafe { Refuse, Report };
+  Store(std::filesystem::path root, Clock clock, Unsafe unsafe = Unsafe::Refuse);
 
   const std::filesystem::path& root() const { return root_; }
+  // The store's top folder, held open: what crm reads and writes in the store
+  // is reached from it without following links (see Dir).
+  const Dir& dir() const { return dir_; }
+  const std::vector<UnsafePath>& unsafe_paths() const { return unsafe_; }
+  // The store-relative folder `rel` ("contacts", ".crm/edit"), each part
+  // reached without following a link and made first when `create`. Empty
+  // when it does not exist, or lies in an unsafe path (which, with `create`,
+  // throws instead).
+  Dir open_dir(const std::string& rel, bool create = false) const;
   const SchemaSet& schemas() const { return schemas_; }
   const Config& config() const { return config_; }
   const Clock& clock() const { return clock_; }
@@ -110,11 +138,17 @@ class Store {
   std::filesystem::path record_path(const Schema& schema, const std::string& id) const;
 
  private:
+  // "<id>.yaml", once `id` is known to be an id (no '/', '..' or NUL).
+  std::string file_name(const std::string& id) const;
+  const UnsafePath* unsafe_at(const std::string& rel) const;
   Record parse_record(const Schema& schema, const std::string& id, const std::string& text) const;
   Record record_from(const Schema& schema, const std::string& id, Node data) const;
   void check_references(const Record& record, const Schema& schema) const;
 
   std::filesystem::path root_;
+  Dir dir_;
+  std::vector<UnsafePath> unsafe_;
+  uint64_t cache_tag_ = 0;
   Clock clock_;
   SchemaSet schemas_;
   Config config_;

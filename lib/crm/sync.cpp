@@ -271,6 +271,9 @@ bool ensure_lines(const fs::path& file, const std::vector<std::string>& lines, c
                   const std::vector<std::string>& obsolete = {}) {
   std::string text;
   std::error_code ec;
+  // A clone's link here may point anywhere: never written through (nor replaced).
+  if (fs::is_symlink(fs::symlink_status(file, ec)))
+    throw InvalidData(Location{file.string(), 0, 0, ""}, "is a symbolic link, which crm does not write through");
   if (fs::exists(file, ec)) text = read_file(file, 1 << 20);
   std::string kept;
   bool changed = false;

@@ -1,6 +1,7 @@
 // check: every problem of a store, each at its file, line and column.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -85,4 +86,20 @@ TEST_CASE("check reports bad files, invalid records, shared ids and unknown stag
             "(qualification, "
             "needs-analysis, proposal, negotiation, won, lost)",
         });
+}
+
+TEST_CASE("check lists each link where crm keeps its files, without following it") {
+  TempDir tmp;
+  namespace fs = std::filesystem;
+  fs::path root = tmp.path() / "store";
+  crm::Store::init(root);
+  write_text(tmp.path() / "outside/kbad000000000002.yaml", "id: kbad000000000002\n");  // no name
+  fs::remove_all(root / "contacts");
+  fs::create_symlink(tmp.path() / "outside", root / "contacts");
+  fs::create_symlink(tmp.path() / "outside", root / ".crm/edit");
+  fs::create_symlink(tmp.path() / "outside", root / "notes");  // not crm's: neither followed nor reported
+  crm::Store store(root, test_clock(), crm::Store::Unsafe::Report);
+  CHECK(messages(crm::check_store(store)) ==
+        std::vector<std::string>{".crm/edit: is a symbolic link; crm will not use the store until it is removed",
+                                 "contacts: is a symbolic link; crm will not use the store until it is removed"});
 }

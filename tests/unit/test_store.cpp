@@ -1,5 +1,6 @@
 // store: discovery, layout, strict loading, resolving, validated atomic writes.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -409,9 +410,117 @@ TEST_CASE("store lock is exclusive") {
   {
     auto held = store.lock();
     CHECK(read_text(tmp.path() / ".crm/lock") == std::to_string(::getpid()) + "\n");
-    CHECK_THROWS_AS(crm::WriteLock(tmp.path() / ".crm/lock", 0.05), crm::Conflict);
+    CHECK_THROWS_AS(crm::WriteLock(crm::Dir::open(tmp.path() / ".crm"), "lock", 0.05), crm::Conflict);
   }
-  CHECK_NOTHROW(crm::WriteLock(tmp.path() / ".crm/lock", 0.05));
+  CHECK_NOTHROW(crm::WriteLock(crm::Dir::open(tmp.path() / ".crm"), "lock", 0.05));
+}
+
+TEST_CASE("store refuses links where it keeps its files, and reports them for check") {
+  TempDir tmp;
+  fs::path outside = tmp.path() / "outside";
+  write_text(outside / "victim", "keep\n");
+  write_text(outside / "contacts/kout000000000001.yaml", "id: kout000000000001\nname: Outsider\n");
+  fs::path root = tmp.path() / "store";
+  seed(root);
+  fs::create_symlink(outside / "victim", root / ".crm/lock");
+  fs::create_symlink(outside, root / ".crm/cache");
+  fs::remove_all(root / "contacts");
+  fs::create_symlink(outside / "contacts", root / "contacts");
+  try {
+    crm::Store store(root, test_clock());
+    FAIL("no exception");
+  } catch (const crm::InvalidData& e) {
+    CHECK(e.exit_code() == crm::kExitInvalid);
+    CHECK(std::string(e.what()) ==
+          "unsafe store: .crm/cache is a symbolic link, .crm/lock is a symbolic link, contacts is a symbolic link; "
+          "crm never follows links in a store nor opens special files there: remove them (crm check lists every "
+          "problem)");
+  }
+
+  // Reported, the store opens, and what the links lead to is never read.
+  crm::Store store(root, test_clock(), crm::Store::Unsafe::Report);
+  std::vector<std::string> unsafe;
+  for (const crm::UnsafePath& u : store.unsafe_paths()) unsafe.push_back(u.path + " " + u.what);
+  CHECK(unsafe == std::vector<std::string>{".crm/cache is a symbolic link", ".crm/lock is a symbolic link",
+                                           "contacts is a symbolic link"});
+  const crm::Schema& c = store.schemas().get("contact");
+  CHECK(store.load_all(c).records.empty());
+  CHECK(store.ids(c).empty());
+  CHECK_FALSE(store.exists(c, "kout000000000001"));
+  CHECK_THROWS_AS(store.load(c, "kout000000000001"), crm::NotFound);
+  CHECK_FALSE(store.open_dir("contacts"));
+  CHECK_THROWS_AS(store.open_dir("contacts", /*create=*/true), crm::InvalidData);
+  CHECK(store.load_all(store.schemas().get("deal")).records.size() == 1);      // the safe folders read as ever
+  CHECK(list_dir(outside) == std::vector<std::string>{"contacts", "victim"});  // no cache written there
+  CHECK(read_text(outside / "victim") == "keep\n");
+
+  // A lock that is a FIFO or a folder where a file belongs: not a regular file.
+  fs::remove(root / ".crm/lock");
+  REQUIRE(::mkfifo((root / ".crm/lock").c_str(), 0644) == 0);
+  fs::remove(root / ".crm/cache");
+  write_text(root / ".crm/cache", "a file");
+  crm::Store again(root, test_clock(), crm::Store::Unsafe::Report);
+  unsafe.clear();
+  for (const crm::UnsafePath& u : again.unsafe_paths()) unsafe.push_back(u.path + " " + u.what);
+  CHECK(unsafe == std::vector<std::string>{".crm/cache is not a folder", ".crm/lock is not a regular file",
+                                           "contacts is a symbolic link"});
+}
+
+TEST_CASE("store .crm itself a link: refused, and no config read through it") {
+  TempDir tmp;
+  fs::path root = tmp.path() / "store";
+  seed(root);
+  fs::rename(root / ".crm", tmp.path() / "elsewhere");
+  write_text(tmp.path() / "elsewhere/config.yaml", "fields: {contact: [{name: email, type: string}]}\n");  // invalid
+  fs::create_symlink(tmp.path() / "elsewhere", root / ".crm");
+  CHECK(crm::Store::discover(root.string()) == root);  // found, then refused
+  CHECK_THROWS_WITH_AS(crm::Store(root, test_clock()), doctest::Contains(".crm is a symbolic link"), crm::InvalidData);
+  crm::Store store(root, test_clock(), crm::Store::Unsafe::Report);  // the config there is never read
+  REQUIRE(store.unsafe_paths().size() == 1);
+  CHECK(store.unsafe_paths()[0].path == ".crm");
+  CHECK(list_dir(tmp.path() / "elsewhere") == std::vector<std::string>{"config.yaml"});
+}
+
+TEST_CASE("store lock never opens a link or a FIFO") {
+  TempDir tmp;
+  crm::Store::init(tmp.path());
+  write_text(tmp.path() / "victim", "keep\n");
+  fs::create_symlink(tmp.path() / "victim", tmp.path() / ".crm/lock");
+  // Before: opened through the link, and truncated.
+  CHECK_THROWS_AS(crm::WriteLock(crm::Dir::open(tmp.path() / ".crm"), "lock", 0.05), crm::InvalidData);
+  CHECK(read_text(tmp.path() / "victim") == "keep\n");
+}
+
+TEST_CASE("store write keeps a record's permissions") {
+  TempDir tmp;
+  seed(tmp.path());
+  crm::Store store(tmp.path(), test_clock());
+  const crm::Schema& c = store.schemas().get("contact");
+  fs::path ada = tmp.path() / "contacts/kada000000000001.yaml";
+  ::chmod(ada.c_str(), 0600);
+  crm::Record r = store.load(c, "kada000000000001");
+  r.data.set("title", crm::Node::scalar("Countess"));
+  store.write(r, false);
+  CHECK(read_text(ada).find("title: Countess") != std::string::npos);
+  struct stat st;
+  REQUIRE(::stat(ada.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0600);
+}
+
+TEST_CASE("store a FIFO record is reported, never opened; the others load") {
+  TempDir tmp;
+  seed(tmp.path());
+  crm::Store store(tmp.path(), test_clock());
+  const crm::Schema& c = store.schemas().get("contact");
+  REQUIRE(::mkfifo((tmp.path() / "contacts/kfifo00000000009.yaml").c_str(), 0644) == 0);
+  crm::Store::Loaded all = store.load_all(c);
+  CHECK(all.records.size() == 3);
+  REQUIRE(all.errors.size() == 1);
+  CHECK(std::string(all.errors[0].what()) == "contacts/kfifo00000000009.yaml: is not a regular file");
+  CHECK_THROWS_WITH_AS(store.load(c, "kfifo00000000009"), "contacts/kfifo00000000009.yaml: is not a regular file",
+                       crm::InvalidData);
+  store.remove(c, "kfifo00000000009");
+  CHECK_FALSE(store.exists(c, "kfifo00000000009"));
 }
 
 TEST_CASE("store config custom field is validated") {

@@ -15,7 +15,7 @@ the task and its next due date) instead of making a second one.
 
 Killed half-way, check says what it sees.
 
-  $ rm -rf s && cp -r t s && (strace -f -o /dev/null -e trace=rename -e inject=rename:signal=KILL:when=3 crm -C s task done timesheet > /dev/null 2>&1; exit $?) 2> /dev/null; crm -C s check | sed 's/[a-z0-9]\{16\}/ID/g'
+  $ rm -rf s && cp -r t s && (strace -f -o /dev/null -e trace=rename,renameat,renameat2 -e inject=rename,renameat,renameat2:signal=KILL:when=3 crm -C s task done timesheet > /dev/null 2>&1; exit $?) 2> /dev/null; crm -C s check | sed 's/[a-z0-9]\{16\}/ID/g'
   tasks/ID.yaml: still open, but its next occurrence (ID) exists: an interrupted crm task done? run it again to finish it
 
 A lead converted with a deal: company, contact, deal, then the lead.
@@ -23,7 +23,7 @@ A lead converted with a deal: company, contact, deal, then the lead.
   $ crm init l 2>/dev/null && crm -C l lead add --name "Ada Lovelace" --set company_name=Engines --set estimated_value=5000 > /dev/null
   $ RERUN_OK="0 4" kill-at-each-write l 'for t in contact company deal; do [ "$(crm -q $t list | wc -l)" = 1 ] || echo "$t: $(crm -q $t list | wc -l)"; done; crm -q lead list status=converted | grep -q . || echo "lead not converted"' -- lead convert ada --deal
   killed at 5 boundaries, 0 problems
-  $ rm -rf s && cp -r l s && (strace -f -o /dev/null -e trace=rename -e inject=rename:signal=KILL:when=5 crm -C s lead convert ada --deal > /dev/null 2>&1; exit $?) 2> /dev/null; crm -C s check | sed 's/[a-z0-9]\{16\}/ID/g'
+  $ rm -rf s && cp -r l s && (strace -f -o /dev/null -e trace=rename,renameat,renameat2 -e inject=rename,renameat,renameat2:signal=KILL:when=5 crm -C s lead convert ada --deal > /dev/null 2>&1; exit $?) 2> /dev/null; crm -C s check | sed 's/[a-z0-9]\{16\}/ID/g'
   leads/ID.yaml: not converted, but the deal its conversion makes (ID) exists: an interrupted crm lead convert? run it again to finish it
   leads/ID.yaml: not converted, but the contact its conversion makes (ID) exists: an interrupted crm lead convert? run it again to finish it
   leads/ID.yaml: not converted, but the company its conversion makes (ID) exists: an interrupted crm lead convert? run it again to finish it
