@@ -36,6 +36,16 @@ T& keep(std::vector<std::shared_ptr<void>>& pool) {
 
 std::vector<std::shared_ptr<void>> g_pool;
 
+// A count (--limit, --days): CLI11's NonNegativeNumber prints ":NONNEGATIVE"
+// in help and a 300-digit range when it fails.
+const CLI::Validator kCount(
+    [](std::string& s) -> std::string {
+      bool digits =
+          !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+      return digits ? "" : "must be a whole number, 0 or more (not \"" + s + "\")";
+    },
+    "", "");
+
 void add_named_options(CLI::App* verb, const Schema& schema, std::vector<std::pair<std::string, std::string>>& named) {
   for (const Field& f : schema.fields) {
     if (f.option.empty()) continue;
@@ -88,7 +98,7 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
   list_cmd->add_option("filter", list.filter, "terms: field=value, field~text, +tag, due<eow, a word, or")
       ->type_name("FILTER");
   list_cmd->add_option("--sort", list.sort, "sort by fields: name,created:desc")->type_name("FIELD[:desc]");
-  list_cmd->add_option("--limit", list.limit, "show at most N")->type_name("N")->check(CLI::NonNegativeNumber);
+  list_cmd->add_option("--limit", list.limit, "show at most N")->type_name("N")->check(kCount);
   list_cmd->add_option("--fields", list.fields, "the columns/fields to show: name,email")->type_name("A,B");
   list_cmd->callback([&ctx, &status, s, &list] { status = cmd_list(ctx, *s, list); });
 
@@ -97,7 +107,7 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
   show_cmd->add_option("id", show.ids, "id, unique id prefix, email or name")->required()->type_name("ID");
   show_cmd->add_option("--limit", show.limit, "related records per group in a table (default 10)")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kCount);
   show_cmd->add_option("--fields", show.fields, "only these fields")->type_name("A,B");
   show_cmd->callback([&ctx, &status, s, &show] { status = cmd_show(ctx, *s, show); });
 
@@ -193,9 +203,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   auto& agenda = keep<AgendaOptions>(g_pool);
   CLI::App* agenda_cmd =
       app.add_subcommand("agenda", "overdue and upcoming tasks, follow-ups due, deals past their close date");
-  agenda_cmd->add_option("--days", agenda.days, "how far ahead to look (default 7)")
-      ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+  agenda_cmd->add_option("--days", agenda.days, "how far ahead to look (default 7)")->type_name("N")->check(kCount);
   agenda_cmd->add_option("--owner", agenda.owner, "only what this owner owns")->type_name("OWNER");
   agenda_cmd->callback([&ctx, &status, &agenda] { status = cmd_agenda(ctx, agenda); });
 
@@ -213,7 +221,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
       ->type_name("FIELD");
   report_cmd->add_option("--days", report.days, "stale: idle days (default: the stage's stale_after, else 30)")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kCount);
   report_cmd->add_flag("--all", report.all_stages, "pipeline: closed stages too");
   report_cmd->callback([&ctx, &status, &report] { status = cmd_report(ctx, report); });
 }

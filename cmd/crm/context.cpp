@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "crm/error.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 
 namespace crm::cli {
@@ -18,7 +19,9 @@ Format Context::format() const {
   if (globals_.quiet) return Format::Ids;
   if (globals_.format.empty()) return Format::Table;
   auto f = parse_format(globals_.format);
-  if (!f) throw UsageError("unknown format \"" + globals_.format + "\" (one of " + join(format_names(), ", ") + ")");
+  if (!f)
+    throw UsageError("unknown format \"" + globals_.format + "\"" + did_you_mean(globals_.format, format_names()) +
+                     " (one of " + join(format_names(), ", ") + ")");
   return *f;
 }
 

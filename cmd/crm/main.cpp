@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
   cli::register_store_commands(app, ctx, status);
 
   if (auto help = answer_help(app, argc, argv)) return *help;
+  if (auto problem = cli::check_command_words(app, std::vector<std::string>(argv, argv + argc)))
+    return fail(kExitUsage, *problem);
   // `crm report activity`: a report named like a noun would be read as that
   // noun's command; mark it as the report's name instead.
   std::vector<std::string> args(argv, argv + argc);
@@ -118,7 +120,12 @@ int main(int argc, char** argv) {
       return fail(kExitUsage, "crm " + deepest->get_name() + " needs a verb: " + verbs + " (see crm help " +
                                   deepest->get_name() + ")");
     }
-    return fail(kExitUsage, std::string(e.what()) + " (see crm help)");
+    std::string where = "crm";
+    for (CLI::App* a = deepest; a != &app; a = a->get_parent()) where.insert(3, " " + a->get_name());
+    std::string help = where == "crm" ? "crm help" : "crm help " + where.substr(4);
+    // "id is required" says not of what; an option's own message names it.
+    bool named = std::string(e.what()).rfind("-", 0) == 0;
+    return fail(kExitUsage, (where == "crm" || named ? "" : where + ": ") + e.what() + " (see " + help + ")");
   } catch (const Error& e) {
     return fail(e.exit_code(), e.what());
   } catch (const std::filesystem::filesystem_error& e) {

@@ -17,6 +17,7 @@
 #include "crm/ids.hpp"
 #include "crm/json.hpp"
 #include "crm/related.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
@@ -33,7 +34,8 @@ std::string field_list(const Schema& schema) { return join(schema.field_names(),
 
 UsageError unknown_field(const Schema& schema, const std::string& name) {
   return UsageError("unknown field \"" + escape_for_terminal(name) + "\" for " + schema.type +
-                    " (fields: " + field_list(schema) + "; declare more under fields: in .crm/config.yaml)");
+                    did_you_mean(name, schema.field_names()) + " (fields: " + field_list(schema) +
+                    "; declare more under fields: in .crm/config.yaml)");
 }
 
 // Resolves each reference a user typed (id, prefix or name) to an id.

@@ -1,6 +1,7 @@
 #include "crm/deal_workflow.hpp"
 
 #include "crm/error.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 
 namespace crm {
@@ -12,7 +13,8 @@ const Stage& pipeline_stage(const Config& config, const std::string& name) {
     if (equals_ci(s.name, name)) return s;
   std::vector<std::string> names;
   for (const Stage& s : config.pipeline) names.push_back(s.name);
-  throw UsageError("unknown stage \"" + escape_for_terminal(name) + "\" (stages: " + join(names, ", ") + ")");
+  throw UsageError("unknown stage \"" + escape_for_terminal(name) + "\"" + did_you_mean(name, names) +
+                   " (stages: " + join(names, ", ") + ")");
 }
 
 std::string first_open_stage(const Config& config) {

@@ -9,6 +9,7 @@
 #include "crm/filter.hpp"
 #include "crm/ical.hpp"
 #include "crm/json.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/vcard.hpp"
 
@@ -86,7 +87,9 @@ std::vector<std::string> csv_export_columns(const Schema& schema) {
 std::string export_records(const Store& store, const ExportRequest& req) {
   static const char* const kFormats[] = {"json", "jsonl", "csv", "vcard", "ical"};
   if (std::none_of(std::begin(kFormats), std::end(kFormats), [&](const char* f) { return req.format == f; }))
-    throw UsageError("unknown export format \"" + req.format + "\" (json, jsonl, csv, vcard, ical)");
+    throw UsageError("unknown export format \"" + req.format + "\"" +
+                     did_you_mean(req.format, {"json", "jsonl", "csv", "vcard", "ical"}) +
+                     " (json, jsonl, csv, vcard, ical)");
   const SchemaSet& schemas = store.schemas();
   std::vector<std::string> types;
   if (!req.type.empty()) {

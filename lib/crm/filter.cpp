@@ -1,8 +1,10 @@
 #include "crm/filter.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "crm/error.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 
 namespace crm {
@@ -160,9 +162,15 @@ Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock
     t.def = schema.field_path(t.field);
     if (!t.def)
       throw UsageError("unknown field \"" + t.field + "\" for " + schema.type +
-                       " (fields: " + join(schema.field_names(), ", ") + ")");
+                       did_you_mean(t.field, schema.field_names()) + " (fields: " + join(schema.field_names(), ", ") +
+                       ")");
   }
   if (t.value.empty()) return t;
+  // An enum value that does not exist matches nothing: a typo, said so.
+  if (t.def && t.def->type == FieldType::Enum && t.op != Term::Op::Contains &&
+      std::find(t.def->values.begin(), t.def->values.end(), to_lower(t.value)) == t.def->values.end())
+    throw UsageError("\"" + t.value + "\" is not a " + t.field + did_you_mean(t.value, t.def->values) + " (" + t.field +
+                     ": " + join(t.def->values, ", ") + ")");
   if (t.field == "created" || t.field == "updated" || is_date_field(t.def)) {
     t.date = parse_date_expr(t.value, clock);
     if (!t.date) throw UsageError("\"" + t.value + "\" is not a date (" + t.field + ")");

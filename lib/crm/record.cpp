@@ -4,6 +4,7 @@
 
 #include "crm/decimal.hpp"
 #include "crm/json.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -220,7 +221,7 @@ std::string check_scalar(const Field& f, const std::string& t) {
     case FieldType::Enum:
       return std::find(f.values.begin(), f.values.end(), t) != f.values.end()
                  ? ""
-                 : quoted(t) + " is not one of " + join(f.values, ", ");
+                 : quoted(t) + " is not one of " + join(f.values, ", ") + did_you_mean(t, f.values);
     case FieldType::Ref:
       return is_valid_id(t) ? "" : quoted(t) + " is not a record id";
     default:

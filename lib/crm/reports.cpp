@@ -10,6 +10,7 @@
 #include "crm/error.hpp"
 #include "crm/json.hpp"
 #include "crm/related.hpp"
+#include "crm/suggest.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -43,9 +44,10 @@ const std::vector<ReportSpec>& specs() {
 const ReportSpec& spec(const std::string& name) {
   for (const ReportSpec& s : specs())
     if (s.name == name) return s;
-  throw UsageError(
-      (name.empty() ? std::string("which report?") : "unknown report \"" + escape_for_terminal(name) + "\";") +
-      " one of: " + join(report_names(), ", "));
+  throw UsageError((name.empty()
+                        ? std::string("which report?")
+                        : "unknown report \"" + escape_for_terminal(name) + "\"" + did_you_mean(name, report_names())) +
+                   " (reports: " + join(report_names(), ", ") + ")");
 }
 
 // ---- time ------------------------------------------------------------------

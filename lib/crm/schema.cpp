@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/error.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -185,7 +186,8 @@ const Schema& SchemaSet::get(std::string_view type) const {
   if (const Schema* s = find(type)) return *s;
   std::vector<std::string> names;
   for (const Schema& s : schemas_) names.push_back(s.type);
-  throw UsageError("unknown record type \"" + std::string(type) + "\" (one of " + join(names, ", ") + ")");
+  throw UsageError("unknown record type \"" + std::string(type) + "\"" + did_you_mean(type, names) + " (one of " +
+                   join(names, ", ") + ")");
 }
 
 const Schema* SchemaSet::by_folder(std::string_view folder) const {

@@ -321,7 +321,7 @@ TEST_CASE("record check_scalar per type") {
   f = with(crm::FieldType::Enum);
   f.values = {"gold", "silver"};
   CHECK(crm::check_scalar(f, "gold") == "");
-  CHECK(crm::check_scalar(f, "Gold") == "\"Gold\" is not one of gold, silver");
+  CHECK(crm::check_scalar(f, "Gold") == "\"Gold\" is not one of gold, silver; did you mean \"gold\"?");
 
   f = with(crm::FieldType::Ref);
   CHECK(crm::check_scalar(f, "cacme0000000000a") == "");

@@ -7,13 +7,13 @@ Version, help, and usage errors (exit 2).
   Usage: crm contact [OPTIONS] SUBCOMMAND
   
   $ crm frobnicate
-  crm: error: The following argument was not expected: frobnicate (see crm help)
+  crm: error: unknown command "frobnicate" (see crm help)
   [2]
   $ crm contact
   crm: error: crm contact needs a verb: add, list, show, set, edit, rm (see crm help contact)
   [2]
   $ crm contact add --bogus x
-  crm: error: The following arguments were not expected: x --bogus (see crm help)
+  crm: error: unknown option "--bogus" for crm contact add (see crm help contact add)
   [2]
   $ crm -C . --format xml contact list
   crm: error: . is not a crm store (no .crm/ folder); make one with: crm init .

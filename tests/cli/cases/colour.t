@@ -9,5 +9,5 @@ Tables are plain when piped; --color always forces colour; NO_COLOR wins over au
   $ NO_COLOR=1 crm company list | head -1
   ID    NAME              DOMAIN          INDUSTRY       RELATIONSHIP  TAGS
   $ crm company list --color sometimes
-  crm: error: --color: sometimes not in {auto,always,never} (see crm help)
+  crm: error: --color: sometimes not in {auto,always,never} (see crm help company list)
   [2]
