@@ -233,6 +233,16 @@ void register_record_commands(CLI::App& app, Context& ctx, int& status) {
   register_shortcuts(app, ctx, status);
 }
 
+void register_completion_commands(CLI::App& app, Context& ctx, int& status) {
+  auto& shell = keep<std::string>(g_pool);
+  CLI::App* completion_cmd = app.add_subcommand("completion", "print the shell completion script: bash, zsh or fish");
+  completion_cmd->add_option("shell", shell, "bash, zsh or fish")->required()->type_name("SHELL");
+  completion_cmd->callback([&ctx, &status, &shell] { status = cmd_completion(ctx, shell); });
+
+  // main() answers `crm __complete …` itself, before CLI11; registered so that it is a known, hidden word.
+  app.add_subcommand("__complete", "candidates for the word being typed (for the scripts)")->group("");
+}
+
 void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   auto& init = keep<InitOptions>(g_pool);
   CLI::App* init_cmd = app.add_subcommand("init", "make a new store in DIR (default: here)");

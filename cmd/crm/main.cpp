@@ -76,8 +76,17 @@ int main(int argc, char** argv) {
   int status = 0;
   cli::register_record_commands(app, ctx, status);
   cli::register_store_commands(app, ctx, status);
+  cli::register_completion_commands(app, ctx, status);
 
   if (auto help = answer_help(app, argc, argv)) return *help;
+  // Completion asks often and must never fail loudly: it bypasses CLI11.
+  if (argc >= 2 && std::string(argv[1]) == "__complete") {
+    try {
+      return cli::cmd_complete(app, ctx, std::vector<std::string>(argv + 2, argv + argc));
+    } catch (const std::exception&) {
+      return 0;
+    }
+  }
   if (auto problem = cli::check_command_words(app, std::vector<std::string>(argv, argv + argc)))
     return fail(kExitUsage, *problem);
   // `crm report activity`: a report named like a noun would be read as that

@@ -2,10 +2,15 @@
 // command, verb or option gets "did you mean" (CLI11 says "The following
 // argument was not expected" and names no alternative).
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
+#include "app.hpp"
 #include "commands.hpp"
+#include "crm/error.hpp"
+#include "crm/render.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
 
@@ -101,6 +106,394 @@ std::optional<std::string> check_command_words(CLI::App& app, const std::vector<
            " (verbs: " + join(visible_names(cur), ", ") + ")";
   }
   return std::nullopt;
+}
+
+namespace {
+
+// A command line cut into words as a POSIX shell would ('…', "…", \x),
+// enough for completion; the last word is what the cursor is in ("" after a space).
+std::vector<std::string> shell_words(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool in_word = false;
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote) {
+      if (c == quote) {
+        quote = 0;
+      } else if (c == '\\' && quote == '"' && i + 1 < line.size()) {
+        cur += line[++i];
+      } else {
+        cur += c;
+      }
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == '\\' && i + 1 < line.size()) {
+      cur += line[++i];
+      in_word = true;
+    } else if (c == ' ' || c == '\t') {
+      if (in_word) out.push_back(cur);
+      cur.clear();
+      in_word = false;
+    } else {
+      cur += c;
+      in_word = true;
+    }
+  }
+  out.push_back(cur);  // the word being completed, maybe empty
+  return out;
+}
+
+// The schema a command is about: `crm contact show` → contact; `crm log` → activity.
+const Schema* noun_schema(CLI::App* cmd, const SchemaSet& schemas) {
+  for (CLI::App* a = cmd; a && a->get_parent(); a = a->get_parent())
+    if (const Schema* s = schemas.find(a->get_name())) return s;
+  return nullptr;
+}
+
+struct Completer {
+  CLI::App& app;
+  Context& ctx;
+  std::optional<Store*> store_;  // opened on first need; nullptr when there is none
+
+  Store* store() {
+    if (!store_) {
+      try {
+        store_ = &ctx.store();
+      } catch (const std::exception&) {
+        store_ = nullptr;
+      }
+    }
+    return *store_;
+  }
+  const SchemaSet& schemas() {
+    static const SchemaSet builtin = SchemaSet::builtin();
+    return store() ? store()->schemas() : builtin;
+  }
+
+  // Names (and emails, for people) of a type's records: what resolve accepts.
+  std::vector<std::string> names_of(const Schema& s) {
+    std::vector<std::string> out;
+    if (!store()) return out;
+    std::vector<std::string> want = {s.title};
+    if (s.field("email")) want.push_back("email");
+    try {
+      for (const Record& r : store()->load_all(s, &want).records) {
+        if (!r.get(s.title).empty()) out.push_back(r.get(s.title));
+        if (!r.get("email").empty()) out.push_back(r.get("email"));
+      }
+    } catch (const std::exception&) {
+    }
+    return out;
+  }
+  std::vector<std::string> tags_of(const Schema& s) {
+    std::vector<std::string> out;
+    if (!store() || !s.field("tags")) return out;
+    std::vector<std::string> want = {"tags"};
+    try {
+      for (const Record& r : store()->load_all(s, &want).records)
+        if (const Node* t = r.find("tags"))
+          for (const Node& item : t->items)
+            if (std::find(out.begin(), out.end(), item.text) == out.end()) out.push_back(item.text);
+    } catch (const std::exception&) {
+    }
+    return out;
+  }
+  std::vector<std::string> stages() {
+    std::vector<std::string> out;
+    if (store())
+      for (const Stage& st : store()->config().pipeline) out.push_back(st.name);
+    return out;
+  }
+  // What a field takes: enum values, stages, owners, names of the records it refers to.
+  std::vector<std::string> values_of(const Schema& s, const std::string& field) {
+    if (field == "stage" && s.type == "deal") return stages();
+    if (field == "owner" && store()) return store()->config().owners;
+    if (field == "tags" || field == "tag") return tags_of(s);
+    const Field* f = s.field_path(field);
+    if (!f) return {};
+    if (f->type == FieldType::Enum) return f->values;
+    if (f->type == FieldType::Bool) return {"true", "false"};
+    if (f->type == FieldType::Date || f->type == FieldType::When)
+      return {"today", "tomorrow", "eow", "eom", "mon", "tue", "wed", "thu", "fri", "+1w"};
+    if (f->type == FieldType::Ref || f->type == FieldType::Refs) {
+      std::vector<std::string> out;
+      for (const std::string& t : f->ref_types.empty() ? std::vector<std::string>{} : f->ref_types)
+        if (const Schema* target = schemas().find(t))
+          for (std::string& n : names_of(*target)) out.push_back(std::move(n));
+      return out;
+    }
+    return {};
+  }
+  std::vector<std::string> field_names(const Schema& s) {
+    std::vector<std::string> out = s.field_names();
+    for (const char* extra : {"id", "created", "updated"}) out.push_back(extra);
+    return out;
+  }
+
+  std::vector<std::string> option_values(CLI::App* cmd, const CLI::Option* opt, const std::string& word) {
+    std::string name = opt->get_lnames().empty() ? opt->get_snames().front() : opt->get_lnames().front();
+    const Schema* s = noun_schema(cmd, schemas());
+    if (name == "format") return format_names();
+    if (name == "color") return {"auto", "always", "never"};
+    if (name == "C") return {"__dirs__"};
+    if (name == "type") {
+      std::vector<std::string> out;
+      for (const Schema& x : schemas().all()) out.push_back(x.type);
+      return out;
+    }
+    if (name == "mode") return {"create", "update", "upsert"};
+    if (name == "by") return {"owner", "source", "stage", "week", "month", "quarter"};
+    if (name == "since" || name == "until") return {"today", "-30d", "-90d", "eom", "eoq", "eoy"};
+    if ((name == "sort" || name == "fields") && s) {
+      // A list: complete the item after the last comma.
+      std::string head = word.substr(0, word.rfind(',') == std::string::npos ? 0 : word.rfind(',') + 1);
+      std::vector<std::string> out;
+      for (const std::string& f : field_names(*s)) {
+        out.push_back(head + f);
+        if (name == "sort") out.push_back(head + f + ":desc");
+      }
+      return out;
+    }
+    if (name == "stage") return stages();
+    if (name == "owner" && store()) return store()->config().owners;
+    if (opt->get_expected_min() > 0 && (name == "from" || name == "mapping" || name == "output" || name == "o"))
+      return {"__files__"};
+    if (s) {
+      // A named field option (--company, --priority, --for …).
+      for (const Field& f : s->fields)
+        if (!f.option.empty() && f.option == name) return values_of(*s, f.name);
+    }
+    std::string type = opt->get_type_name();
+    if (type.size() > 2 && type.front() == '{' && type.back() == '}')
+      return split(type.substr(1, type.size() - 2), ',');
+    return {};
+  }
+
+  std::vector<std::string> positional_values(CLI::App* cmd, const std::vector<std::string>& given,
+                                             const std::string& word) {
+    std::string verb = cmd->get_name();
+    CLI::App* parent = cmd->get_parent();
+    const Schema* s = noun_schema(cmd, schemas());
+    if (parent == &app) {  // a top-level command's own arguments
+      if (verb == "completion") return {"bash", "zsh", "fish"};
+      if (verb == "report" && given.empty())
+        return {"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity", "overdue", "stale"};
+      if (verb == "import")
+        return given.empty() ? std::vector<std::string>{"csv", "vcard", "json", "jsonl"}
+                             : std::vector<std::string>{"__files__"};
+      if (verb == "export" && given.empty()) return {"json", "jsonl", "csv", "vcard", "ical"};
+      if (verb == "init") return {"__dirs__"};
+      if (verb == "log") {
+        if (given.empty()) return {"call", "email", "meeting", "note"};
+        if (given.size() == 1) {
+          std::vector<std::string> out;
+          for (const char* t : {"contact", "company", "deal", "lead"})
+            if (const Schema* x = schemas().find(t))
+              for (std::string& n : names_of(*x)) out.push_back(std::move(n));
+          return out;
+        }
+      }
+      if (verb == "merge" && s == nullptr) return names_of(schemas().get("contact"));
+      return {};
+    }
+    if (!s) return {};
+    if (verb == "list") {
+      if (!word.empty() && word[0] == '+') {
+        std::vector<std::string> out;
+        for (const std::string& t : tags_of(*s)) out.push_back("+" + t);
+        return out;
+      }
+      for (const char* op : {"!=", ">=", "<=", "=", "~", ">", "<"})
+        if (size_t at = word.find(op); at != std::string::npos && at > 0) {
+          std::string field = word.substr(0, at), head = word.substr(0, at + std::strlen(op));
+          std::vector<std::string> out;
+          for (const std::string& v : values_of(*s, field)) out.push_back(head + v);
+          return out;
+        }
+      std::vector<std::string> out;
+      for (const std::string& f : field_names(*s)) out.push_back(f + "=");
+      out.push_back("or");
+      return out;
+    }
+    if (verb == "add") return {};
+    if (verb == "move" && given.size() == 1) return stages();
+    if (verb == "set" && !given.empty()) {
+      if (size_t at = word.find('='); at != std::string::npos) {
+        std::string field = word.substr(0, at);
+        if (!field.empty() && (field.back() == '+' || field.back() == '-')) field.pop_back();
+        std::vector<std::string> out;
+        for (const std::string& v : values_of(*s, field)) out.push_back(word.substr(0, at + 1) + v);
+        return out;
+      }
+      std::vector<std::string> out;
+      for (const std::string& f : s->field_names()) out.push_back(f + "=");
+      return out;
+    }
+    // show, set, edit, rm, done, reopen, won, lost, convert, move: the record.
+    std::vector<std::string> out = names_of(*s);
+    if (s->type == "task") {
+      // A done task is rarely what is meant: open ones only.
+      out.clear();
+      std::vector<std::string> want = {"title", "status"};
+      if (store()) try {
+          for (const Record& r : store()->load_all(*s, &want).records)
+            if (r.get("status") != "done" && r.get("status") != "canceled") out.push_back(r.get("title"));
+        } catch (const std::exception&) {
+        }
+    }
+    return out;
+  }
+
+  std::vector<std::string> complete(const std::vector<std::string>& words) {
+    CLI::App* cur = &app;
+    const CLI::Option* pending = nullptr;
+    std::vector<std::string> given;  // the leaf command's arguments so far
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      const std::string& a = words[i];
+      if (pending) {
+        pending = nullptr;
+        continue;
+      }
+      if (a.size() > 1 && a[0] == '-') {
+        const CLI::Option* opt = find_option(cur, a.substr(0, a.find('=')));
+        if (opt && opt->get_expected_min() > 0 && a.find('=') == std::string::npos) pending = opt;
+        continue;
+      }
+      if (cur == &app || cur->get_require_subcommand_min() > 0)
+        if (CLI::App* sub = child(cur, a)) {
+          cur = sub;
+          given.clear();
+          continue;
+        }
+      given.push_back(a);
+    }
+    const std::string& word = words.back();
+    std::vector<std::string> all;
+    if (pending) {
+      all = option_values(cur, pending, word);
+    } else if (!word.empty() && word[0] == '-') {
+      for (const std::string& o : option_names(cur))
+        if (o.size() > 2) all.push_back(o);  // long names: -h and -q need no help
+    } else if (cur == &app || cur->get_require_subcommand_min() > 0) {
+      all = visible_names(cur);
+    } else {
+      all = positional_values(cur, given, word);
+    }
+    if (all.size() == 1 && (all[0] == "__files__" || all[0] == "__dirs__")) return all;
+    // Names match case-insensitively ("ada" → "Ada Lovelace").
+    std::vector<std::string> out;
+    for (const std::string& c : all)
+      if (c.size() >= word.size() && equals_ci(c.substr(0, word.size()), word) &&
+          std::find(out.begin(), out.end(), c) == out.end())
+        out.push_back(c);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+};
+
+const char* const kBash = R"(# bash completion for crm (crm completion bash); candidates come from
+# `crm __complete`, so they follow the command tree and the current store.
+_crm() {
+  local IFS=$'\n' line=${COMP_LINE:0:COMP_POINT} cur=${COMP_WORDS[COMP_CWORD]}
+  local out
+  out=($(command crm __complete --line "$line" 2>/dev/null)) || return 0
+  local full=${out[0]#word:}
+  out=("${out[@]:1}")
+  COMPREPLY=()
+  case ${out[0]-} in
+    __files__) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+    __dirs__) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
+  esac
+  # bash cut the word at = and : (COMP_WORDBREAKS): offer only what follows.
+  local head=${full%"$cur"} c
+  for c in "${out[@]}"; do
+    c=${c#"$head"}
+    [[ $c == *[\ \'\"]* ]] && c=$(printf '%q' "$c")
+    COMPREPLY+=("$c")
+  done
+  if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[=,] ]]; then compopt -o nospace 2>/dev/null; fi
+  return 0
+}
+complete -F _crm crm
+)";
+
+const char* const kZsh = R"(#compdef crm
+# zsh completion for crm (crm completion zsh); candidates come from `crm __complete`.
+_crm() {
+  local -a out
+  out=("${(@f)$(command crm __complete -- "${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  case ${out[1]-} in
+    __files__) _files; return ;;
+    __dirs__) _files -/; return ;;
+  esac
+  local -a plain nospace
+  local c
+  for c in $out; do
+    [[ -z $c ]] && continue
+    if [[ $c == *[=,] ]]; then nospace+=("$c"); else plain+=("$c"); fi
+  done
+  (( ${#plain} )) && compadd -Q -- "${(@q)plain}"
+  (( ${#nospace} )) && compadd -Q -S '' -- "${(@q)nospace}"
+}
+if (( $+functions[compdef] )); then compdef _crm crm; fi
+)";
+
+const char* const kFish = R"(# fish completion for crm (crm completion fish); candidates come from `crm __complete`.
+function __crm_complete
+    set -l words (commandline -opc) (commandline -ct)
+    set -e words[1]
+    set -l out (command crm __complete -- $words 2>/dev/null)
+    switch "$out[1]"
+        case __files__
+            __fish_complete_path (commandline -ct)
+        case __dirs__
+            __fish_complete_directories (commandline -ct)
+        case '*'
+            printf '%s\n' $out
+    end
+end
+complete -c crm -f -a '(__crm_complete)'
+)";
+
+}  // namespace
+
+int cmd_complete(CLI::App& app, Context& ctx, const std::vector<std::string>& args) {
+  std::vector<std::string> words;
+  bool line_mode = !args.empty() && args[0] == "--line";
+  if (line_mode) {
+    words = shell_words(args.size() > 1 ? args[1] : "");
+    if (!words.empty()) words.erase(words.begin());  // "crm"
+  } else {
+    words.assign(args.begin() + (!args.empty() && args[0] == "--" ? 1 : 0), args.end());
+  }
+  if (words.empty()) words.push_back("");
+  // `crm -C DIR …`: complete from that store.
+  Globals globals;
+  for (size_t i = 0; i + 2 < words.size(); ++i)
+    if (words[i] == "-C") globals.dir = words[i + 1];
+  Context other(globals);
+  Completer c{app, globals.dir.empty() ? ctx : other, std::nullopt};
+  std::string out;
+  if (line_mode) out += "word:" + words.back() + "\n";  // never an empty line: bash drops those
+  for (const std::string& w : c.complete(words)) out += w + "\n";
+  ctx.out(out);
+  return 0;
+}
+
+int cmd_completion(Context& ctx, const std::string& shell) {
+  if (shell == "bash")
+    ctx.out(kBash);
+  else if (shell == "zsh")
+    ctx.out(kZsh);
+  else if (shell == "fish")
+    ctx.out(kFish);
+  else
+    throw UsageError("no completion for \"" + shell + "\"" + did_you_mean(shell, {"bash", "zsh", "fish"}) +
+                     " (bash, zsh or fish)");
+  return 0;
 }
 
 }  // namespace crm::cli
