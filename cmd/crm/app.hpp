@@ -31,17 +31,25 @@ class Context {
   Format format() const;
   bool color() const;
   bool stdin_is_tty() const;
-  void out(const std::string& text) const;   // stdout: data only
+  // stdout: data only. A failed write (disk full, EIO) is remembered, nothing
+  // more is written, and close_output reports it when the command is done.
+  void out(const std::string& text) const;
   void note(const std::string& text) const;  // stderr: "crm: text"
   // Exit code so far: the worst problem reported without throwing.
   int status = 0;
   void report(const Error& e);  // prints "crm: error: …" and raises status
   // Runs what follows every command (the autocommit), when a store was opened.
   void finish();
+  // Flushes and closes stdout, last thing before exit; returns `code`, or
+  // IoError's exit code after printing "crm: error: cannot write to standard
+  // output: …" when a write failed. A reader that went away (EPIPE: `| head`)
+  // is no error.
+  int close_output(int code);
 
  private:
   const Globals& globals_;
   std::unique_ptr<Store> store_;
+  mutable int out_errno_ = 0;  // the first failed write to stdout
 };
 
 struct AddOptions {

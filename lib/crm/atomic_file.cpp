@@ -25,7 +25,7 @@ void write_all(int fd, std::string_view bytes, const fs::path& path) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error(sys_error("cannot write", path));
+      throw IoError(sys_error("cannot write", path));
     }
     bytes.remove_prefix(static_cast<size_t>(n));
   }
@@ -42,20 +42,25 @@ void write_file_atomic(const fs::path& path, std::string_view bytes, bool sync) 
   if (dir.empty()) dir = ".";
   fs::path tmp = dir / ("." + path.filename().string() + ".tmp-" + new_id());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw Error(sys_error("cannot create", tmp));
+  if (fd < 0) throw IoError(sys_error("cannot create", tmp));
   try {
     write_all(fd, bytes, tmp);
-    if (sync && ::fsync(fd) != 0) throw Error(sys_error("cannot sync", tmp));
+    if (sync && ::fsync(fd) != 0) throw IoError(sys_error("cannot sync", tmp));
   } catch (...) {
     ::close(fd);
     ::unlink(tmp.c_str());
     throw;
   }
-  ::close(fd);
+  // close reports what the file system could not store after all (NFS, quotas).
+  if (::close(fd) != 0 && errno != EINTR) {
+    std::string msg = sys_error("cannot write", tmp);
+    ::unlink(tmp.c_str());
+    throw IoError(msg);
+  }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     std::string msg = sys_error("cannot rename into", path);
     ::unlink(tmp.c_str());
-    throw Error(msg);
+    throw IoError(msg);
   }
   int dfd = sync ? ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
   if (dfd >= 0) {
@@ -69,7 +74,7 @@ std::string read_file(const fs::path& path, size_t max_bytes, bool follow_links)
   if (fd < 0) {
     if (errno == ELOOP)
       throw InvalidData(Location{path.string(), 0, 0, ""}, "is a symbolic link; records must be regular files");
-    throw Error(sys_error("cannot read", path));
+    throw IoError(sys_error("cannot read", path));
   }
   struct stat st;
   if (::fstat(fd, &st) != 0 || (!S_ISREG(st.st_mode) && !follow_links)) {
@@ -83,7 +88,7 @@ std::string read_file(const fs::path& path, size_t max_bytes, bool follow_links)
     if (n < 0) {
       if (errno == EINTR) continue;
       ::close(fd);
-      throw Error(sys_error("cannot read", path));
+      throw IoError(sys_error("cannot read", path));
     }
     if (n == 0) break;
     out.append(buf, static_cast<size_t>(n));
