@@ -21,6 +21,7 @@ struct Globals {
   std::string format;          // --format ("" = table)
   bool quiet = false;          // -q = --format ids
   std::string color = "auto";  // --color
+  bool raw = false;            // --raw: csv/tsv cells as they are, formulas too
 };
 
 // Built once per run, after parsing: opens the store on first use.
@@ -30,6 +31,7 @@ class Context {
   Store& store();
   Format format() const;
   bool color() const;
+  bool raw() const { return globals_.raw; }
   bool stdin_is_tty() const;
   // stdout: data only. A failed write (disk full, EIO) is remembered, nothing
   // more is written, and close_output reports it when the command is done.

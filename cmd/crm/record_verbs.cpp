@@ -305,6 +305,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   RenderOptions ro;
   ro.format = format;
   ro.color = ctx.color();
+  ro.raw = ctx.raw();
   ro.fields = fields;
   ro.short_ids = &prefixes;
   ro.name_of = name_of;
@@ -376,6 +377,7 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   RenderOptions ro;
   ro.format = format;
   ro.color = ctx.color();
+  ro.raw = ctx.raw();
   ro.fields = fields;
   ro.name_of = record_names(store);
   switch (format) {
