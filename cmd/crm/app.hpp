@@ -35,7 +35,13 @@ class Context {
   bool stdin_is_tty() const;
   // stdout: data only. A failed write (disk full, EIO) is remembered, nothing
   // more is written, and close_output reports it when the command is done.
+  // On a terminal, output in a --format other than table (whose renderers
+  // escape every cell and may add colour) is escaped as a whole
+  // (escape_stream_for_terminal): no value can drive the terminal.
   void out(const std::string& text) const;
+  // Output in a format of the command's own (export, merge --dry-run): on a
+  // terminal always escaped as a whole.
+  void out_stream(const std::string& text) const;
   void note(const std::string& text) const;  // stderr: "crm: text"
   // Exit code so far: the worst problem reported without throwing.
   int status = 0;
@@ -52,6 +58,8 @@ class Context {
   const Globals& globals_;
   std::unique_ptr<Store> store_;
   mutable int out_errno_ = 0;  // the first failed write to stdout
+  void write_stdout(const std::string& text) const;
+  bool stdout_is_tty() const;
 };
 
 struct AddOptions {

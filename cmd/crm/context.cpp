@@ -32,12 +32,26 @@ bool Context::color() const {
   if (no_color && *no_color) return false;
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
-  return ::isatty(STDOUT_FILENO);
+  return stdout_is_tty();
 }
 
 bool Context::stdin_is_tty() const { return ::isatty(STDIN_FILENO); }
 
+bool Context::stdout_is_tty() const {
+  static const bool tty = ::isatty(STDOUT_FILENO);
+  return tty;
+}
+
 void Context::out(const std::string& text) const {
+  bool table = !globals_.quiet && (globals_.format.empty() || globals_.format == "table");
+  write_stdout(!table && stdout_is_tty() ? escape_stream_for_terminal(text) : text);
+}
+
+void Context::out_stream(const std::string& text) const {
+  write_stdout(stdout_is_tty() ? escape_stream_for_terminal(text) : text);
+}
+
+void Context::write_stdout(const std::string& text) const {
   if (out_errno_ || text.empty()) return;
   errno = 0;
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) out_errno_ = errno ? errno : EIO;

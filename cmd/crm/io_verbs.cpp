@@ -100,7 +100,7 @@ int cmd_export(Context& ctx, const ExportCliOptions& o) {
   req.vcard_version = o.vcard_version;
   std::string text = export_records(store, req);
   if (o.output.empty() || o.output == "-") {
-    ctx.out(text);
+    ctx.out_stream(text);
   } else {
     // Atomic, so a calendar app subscribed to the file never reads half of it.
     write_file_atomic(o.output, text);
@@ -199,7 +199,7 @@ int cmd_merge(Context& ctx, const MergeCliOptions& o) {
     ctx.out(ctx.format() == Format::Json ? pretty_json(record_json(m.survivor, s)) + "\n"
                                          : emit_document(canonical_data(m.survivor.data, s)));
   } else {
-    ctx.out(serialize_record(m.survivor, s));
+    ctx.out_stream(serialize_record(m.survivor, s));
   }
   std::string verb = o.dry_run ? "would " : "";
   ctx.note(verb + "merge " + std::to_string(m.removed.size()) + " into " + m.survivor.get(s.title) + " (" + survivor +
