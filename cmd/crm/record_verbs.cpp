@@ -272,7 +272,7 @@ int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o) {
   for (const std::string& a : o.sets) apply_assignment(store, s, r, a);
   apply_defaults(store, s, r);
   auto lock = store.lock();
-  write_with_effects(store, r, nullptr, true);
+  for (const std::string& note : write_with_effects(store, r, nullptr, true)) ctx.note(note);
   ctx.out(r.id() + "\n");
   return 0;
 }
@@ -435,7 +435,7 @@ int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o) {
   for (const std::string& t : o.tags) apply_assignment(store, s, r, "tags+=" + t);
   for (const std::string& t : o.untags) apply_assignment(store, s, r, "tags-=" + t);
   if (canonical_data(r.data, s).same_value(before)) return 0;  // nothing changed: the file stays byte for byte
-  write_with_effects(store, r, &original, false);
+  for (const std::string& note : write_with_effects(store, r, &original, false)) ctx.note(note);
   return 0;
 }
 
@@ -500,7 +500,7 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
         fs::remove(buffer);
         return 0;
       }
-      write_with_effects(store, edited, &original, false);
+      for (const std::string& note : write_with_effects(store, edited, &original, false)) ctx.note(note);
       fs::remove(buffer);
       return 0;
     } catch (const InvalidData& e) {

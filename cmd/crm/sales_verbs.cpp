@@ -119,6 +119,7 @@ int cmd_task_done(Context& ctx, const std::vector<std::string>& keys) {
       ctx.note("next: " + next.get("title") + " due " + next.get("due") + " (" + next.id() + ")");
     }
     store.write(task, false);
+    for (const std::string& note : effects.notes) ctx.note(note);
   }
   return 0;
 }

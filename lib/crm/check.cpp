@@ -86,7 +86,7 @@ std::vector<Problem> check_store(const Store& store) {
         }
       }
     }
-    for (const InvalidData& e : check_rules(r, store.config())) problems.push_back({e.what(), false});
+    for (const InvalidData& e : check_rules(r, *s, store.config())) problems.push_back({e.what(), false});
   }
   return problems;
 }

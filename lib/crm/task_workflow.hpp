@@ -17,14 +17,18 @@ struct Recurrence {
 };
 std::optional<Recurrence> parse_recurrence(const std::string& text);
 
-// The due date after `due` (a date or a timestamp, which keeps its time).
-std::string next_due(const std::string& due, const Recurrence& r);
+// The due date after `due` (a date or a timestamp, which keeps its time);
+// nullopt when `due` is neither or the next one would fall after 9999-12-31.
+std::optional<std::string> next_due(const std::string& due, const Recurrence& r);
 
 // Marks the task done at `now`. When it recurs and has not made its next
 // occurrence yet, returns that occurrence (a new record with a fresh id, due
 // from the previous due date) and links it from the task as `next`, so doing
-// the same task twice never makes two.
-std::optional<Record> complete_task(Record& task, Seconds now);
+// the same task twice never makes two. Year 9999 ends a recurrence: an
+// occurrence whose next one would fall after 9999-12-31 is made without
+// `recur`, and a task whose own next one would is completed without making
+// any; `note` says so.
+std::optional<Record> complete_task(Record& task, Seconds now, std::string* note = nullptr);
 
 // Opens a done or canceled task again.
 void reopen_task(Record& task);
