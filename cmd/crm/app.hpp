@@ -21,6 +21,7 @@ struct Globals {
   std::string format;          // --format ("" = table)
   bool quiet = false;          // -q = --format ids
   std::string color = "auto";  // --color
+  bool raw = false;            // --raw: csv/tsv cells as they are, formulas too
 };
 
 // Built once per run, after parsing: opens the store on first use.
@@ -32,18 +33,35 @@ class Context {
   Store& store(Store::Unsafe unsafe = Store::Unsafe::Refuse);
   Format format() const;
   bool color() const;
+  bool raw() const { return globals_.raw; }
   bool stdin_is_tty() const;
-  void out(const std::string& text) const;   // stdout: data only
+  // stdout: data only. A failed write (disk full, EIO) is remembered, nothing
+  // more is written, and close_output reports it when the command is done.
+  // On a terminal, output in a --format other than table (whose renderers
+  // escape every cell and may add colour) is escaped as a whole
+  // (escape_stream_for_terminal): no value can drive the terminal.
+  void out(const std::string& text) const;
+  // Output in a format of the command's own (export, merge --dry-run): on a
+  // terminal always escaped as a whole.
+  void out_stream(const std::string& text) const;
   void note(const std::string& text) const;  // stderr: "crm: text"
   // Exit code so far: the worst problem reported without throwing.
   int status = 0;
   void report(const Error& e);  // prints "crm: error: …" and raises status
   // Runs what follows every command (the autocommit), when a store was opened.
   void finish();
+  // Flushes and closes stdout, last thing before exit; returns `code`, or
+  // IoError's exit code after printing "crm: error: cannot write to standard
+  // output: …" when a write failed. A reader that went away (EPIPE: `| head`)
+  // is no error.
+  int close_output(int code);
 
  private:
   const Globals& globals_;
   std::unique_ptr<Store> store_;
+  mutable int out_errno_ = 0;  // the first failed write to stdout
+  void write_stdout(const std::string& text) const;
+  bool stdout_is_tty() const;
 };
 
 struct AddOptions {

@@ -1,7 +1,10 @@
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "app.hpp"
 #include "crm/error.hpp"
@@ -32,12 +35,44 @@ bool Context::color() const {
   if (no_color && *no_color) return false;
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
-  return ::isatty(STDOUT_FILENO);
+  return stdout_is_tty();
 }
 
 bool Context::stdin_is_tty() const { return ::isatty(STDIN_FILENO); }
 
-void Context::out(const std::string& text) const { std::fwrite(text.data(), 1, text.size(), stdout); }
+bool Context::stdout_is_tty() const {
+  static const bool tty = ::isatty(STDOUT_FILENO);
+  return tty;
+}
+
+void Context::out(const std::string& text) const {
+  bool table = !globals_.quiet && (globals_.format.empty() || globals_.format == "table");
+  write_stdout(!table && stdout_is_tty() ? escape_stream_for_terminal(text) : text);
+}
+
+void Context::out_stream(const std::string& text) const {
+  write_stdout(stdout_is_tty() ? escape_stream_for_terminal(text) : text);
+}
+
+void Context::write_stdout(const std::string& text) const {
+  if (out_errno_ || text.empty()) return;
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) out_errno_ = errno ? errno : EIO;
+}
+
+int Context::close_output(int code) {
+  int err = out_errno_;
+  errno = 0;
+  if (std::fflush(stdout) != 0 && !err) err = errno ? errno : EIO;
+  if (std::ferror(stdout) && !err) err = EIO;
+  // EBADF from fclose alone: stdout was closed and nothing was written to it.
+  if (std::fclose(stdout) != 0 && !err && errno != EBADF) err = errno ? errno : EIO;
+  if (err == 0 || err == EPIPE) return code;
+  IoError e(std::string("cannot write to standard output: ") + std::strerror(err));
+  std::string line = std::string("crm: error: ") + e.what() + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  return std::max(code, e.exit_code());
+}
 
 void Context::note(const std::string& text) const {
   std::string line = "crm: " + escape_for_terminal(text) + "\n";

@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/csv.hpp"
 #include "crm/dedupe.hpp"
 #include "crm/error.hpp"
 #include "crm/exporter.hpp"
@@ -95,11 +96,11 @@ int cmd_export(Context& ctx, const ExportCliOptions& o) {
   req.format = o.format;
   req.type = o.type;
   req.filter = o.filter;
-  req.raw = o.raw;
+  req.raw = o.raw || ctx.raw();
   req.vcard_version = o.vcard_version;
   std::string text = export_records(store, req);
   if (o.output.empty() || o.output == "-") {
-    ctx.out(text);
+    ctx.out_stream(text);
   } else {
     // Atomic, so a calendar app subscribed to the file never reads half of it.
     // A link is followed, as the shell's > would, and stays a link; the file
@@ -148,16 +149,13 @@ int cmd_dedupe(Context& ctx, const std::string& type) {
       rows.push_back({k == 0 ? std::to_string(i + 1) : "", groups[i].ids[k],
                       k < groups[i].names.size() ? groups[i].names[k] : "", k == 0 ? groups[i].rules() : ""});
   if (f == Format::Csv || f == Format::Tsv) {
-    bool csv = f == Format::Csv;
-    std::string out = "group,id,name,rules\n";
-    if (!csv) out = "group\tid\tname\trules\n";
+    char delimiter = f == Format::Csv ? ',' : '\t';
+    std::string out = delimited_row({"group", "id", "name", "rules"}, delimiter, ctx.raw());
     for (size_t i = 0; i < groups.size(); ++i)
-      for (size_t k = 0; k < groups[i].ids.size(); ++k) {
-        std::vector<std::string> cells = {std::to_string(i + 1), groups[i].ids[k],
-                                          k < groups[i].names.size() ? groups[i].names[k] : "", groups[i].rules()};
-        for (std::string& c : cells) c = csv ? csv_cell(c) : tsv_cell(c);
-        out += join(cells, csv ? "," : "\t") + "\n";
-      }
+      for (size_t k = 0; k < groups[i].ids.size(); ++k)
+        out += delimited_row({std::to_string(i + 1), groups[i].ids[k],
+                              k < groups[i].names.size() ? groups[i].names[k] : "", groups[i].rules()},
+                             delimiter, ctx.raw());
     ctx.out(out);
     return 0;
   }
@@ -203,7 +201,7 @@ int cmd_merge(Context& ctx, const MergeCliOptions& o) {
     ctx.out(ctx.format() == Format::Json ? pretty_json(record_json(m.survivor, s)) + "\n"
                                          : emit_document(canonical_data(m.survivor.data, s)));
   } else {
-    ctx.out(serialize_record(m.survivor, s));
+    ctx.out_stream(serialize_record(m.survivor, s));
   }
   std::string verb = o.dry_run ? "would " : "";
   ctx.note(verb + "merge " + std::to_string(m.removed.size()) + " into " + m.survivor.get(s.title) + " (" + survivor +

@@ -55,24 +55,21 @@ std::optional<int> answer_help(CLI::App& app, int argc, char** argv) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
   CLI::App app{"crm keeps contacts, companies, leads, deals, tasks and activities as YAML files.", "crm"};
   app.footer("Run 'crm help NOUN' for a record type's verbs; 'man crm' for filters, formats and exit codes.");
   app.fallthrough();
-  cli::Globals globals;
   app.add_option("-C", globals.dir, "use the store in DIR (else $CRM_DIR, else the nearest parent with .crm/)")
       ->type_name("DIR");
   app.add_option("--format", globals.format, "output: table (default), json, jsonl, yaml, csv, tsv, ids")
       ->type_name("FMT");
   app.add_flag("-q,--quiet", globals.quiet, "print ids only (= --format ids)");
+  app.add_flag("--raw", globals.raw, "csv/tsv: leave cells that start with = + - @ as they are (not for spreadsheets)");
   app.add_option("--color", globals.color, "colour tables: auto (default: on a terminal), always, never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.set_version_flag("--version", std::string("crm ") + CRM_VERSION);
 
-  cli::Context ctx(globals);
   int status = 0;
   cli::register_record_commands(app, ctx, status);
   cli::register_store_commands(app, ctx, status);
@@ -145,4 +142,14 @@ int main(int argc, char** argv) {
     return fail(kExitInvalid, std::string("unexpected: ") + e.what());
   }
   return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::Globals globals;
+  cli::Context ctx(globals);
+  int code = run(argc, argv, globals, ctx);
+  // Data that never reached its file is an error, whatever the command did.
+  return ctx.close_output(code);
 }

@@ -274,7 +274,7 @@ int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o) {
   for (const std::string& a : o.sets) apply_assignment(store, s, r, a);
   apply_defaults(store, s, r);
   auto lock = store.lock();
-  write_with_effects(store, r, nullptr, true);
+  for (const std::string& note : write_with_effects(store, r, nullptr, true)) ctx.note(note);
   ctx.out(r.id() + "\n");
   return 0;
 }
@@ -307,6 +307,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   RenderOptions ro;
   ro.format = format;
   ro.color = ctx.color();
+  ro.raw = ctx.raw();
   ro.fields = fields;
   ro.short_ids = &prefixes;
   ro.name_of = name_of;
@@ -378,6 +379,7 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   RenderOptions ro;
   ro.format = format;
   ro.color = ctx.color();
+  ro.raw = ctx.raw();
   ro.fields = fields;
   ro.name_of = record_names(store);
   switch (format) {
@@ -435,7 +437,7 @@ int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o) {
   for (const std::string& t : o.tags) apply_assignment(store, s, r, "tags+=" + t);
   for (const std::string& t : o.untags) apply_assignment(store, s, r, "tags-=" + t);
   if (canonical_data(r.data, s).same_value(before)) return 0;  // nothing changed: the file stays byte for byte
-  write_with_effects(store, r, &original, false);
+  for (const std::string& note : write_with_effects(store, r, &original, false)) ctx.note(note);
   return 0;
 }
 
@@ -531,7 +533,7 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
         edit_dir.remove(name);
         return 0;
       }
-      write_with_effects(store, edited, &original, false);
+      for (const std::string& note : write_with_effects(store, edited, &original, false)) ctx.note(note);
       edit_dir.remove(name);
       return 0;
     } catch (const InvalidData& e) {

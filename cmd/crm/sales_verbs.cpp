@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "crm/agenda.hpp"
+#include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
@@ -70,13 +71,10 @@ int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o) {
     }
     case Format::Csv:
     case Format::Tsv: {
-      bool csv = ctx.format() == Format::Csv;
-      std::string sep = csv ? "," : "\t";
-      std::string out = "type" + sep + "action" + sep + "name" + sep + "id\n";
-      for (const auto* i : items) {
-        auto cell = [&](const std::string& v) { return csv ? csv_cell(v) : tsv_cell(v); };
-        out += i->type + sep + (i->created ? "created" : "linked") + sep + cell(i->name) + sep + i->id + "\n";
-      }
+      char delimiter = ctx.format() == Format::Csv ? ',' : '\t';
+      std::string out = delimited_row({"type", "action", "name", "id"}, delimiter, ctx.raw());
+      for (const auto* i : items)
+        out += delimited_row({i->type, i->created ? "created" : "linked", i->name, i->id}, delimiter, ctx.raw());
       ctx.out(out);
       break;
     }
@@ -121,6 +119,7 @@ int cmd_task_done(Context& ctx, const std::vector<std::string>& keys) {
       ctx.note("next: " + next.get("title") + " due " + next.get("due") + " (" + next.id() + ")");
     }
     store.write(task, false);
+    for (const std::string& note : effects.notes) ctx.note(note);
   }
   return 0;
 }
@@ -155,13 +154,14 @@ int cmd_agenda(Context& ctx, const AgendaOptions& o) {
   RenderOptions ro;
   ro.format = ctx.format();
   ro.color = ctx.color();
+  ro.raw = ctx.raw();
   ctx.out(render_agenda(build_agenda(store, o.days, o.owner), store, ro, o.days));
   return 0;
 }
 
 int cmd_report(Context& ctx, const ReportCliOptions& o) {
   Store& store = ctx.store();
-  ReportStyle style{ctx.color(), locale_is_utf8()};
+  ReportStyle style{ctx.color(), locale_is_utf8(), ctx.raw()};
   if (o.name.empty()) {
     if (!o.filter.empty() || !o.since.empty() || !o.until.empty() || !o.by.empty() || o.days || o.all_stages)
       throw UsageError("the dashboard takes only --owner; name a report for more (" + join(report_names(), ", ") + ")");

@@ -6,6 +6,7 @@
 #include "crm/atomic_file.hpp"
 #include "crm/check.hpp"
 #include "crm/error.hpp"
+#include "crm/text.hpp"
 
 namespace crm::cli {
 
@@ -39,7 +40,8 @@ int cmd_check(Context& ctx) {
   int code = 0;
   std::string out;
   for (const Problem& p : problems) {
-    out += p.message + "\n";
+    // A file name or value may hold anything: one escaped line per problem.
+    out += escape_for_terminal(p.message) + "\n";
     code = std::max(code, p.conflict ? int{kExitConflict} : int{kExitInvalid});
   }
   ctx.out(out);

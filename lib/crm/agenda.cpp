@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/decimal.hpp"
 #include "crm/ids.hpp"
@@ -129,14 +130,9 @@ std::string render_agenda(const std::vector<AgendaItem>& items, const Store& sto
       return out;
     case Format::Csv:
     case Format::Tsv: {
-      bool csv = o.format == Format::Csv;
-      std::vector<std::string> header(std::begin(kColumns), std::end(kColumns));
-      out += join(header, csv ? "," : "\t") + "\n";
-      for (const AgendaItem& i : items) {
-        std::vector<std::string> cells;
-        for (const std::string& v : values(i)) cells.push_back(csv ? csv_cell(v) : tsv_cell(v));
-        out += join(cells, csv ? "," : "\t") + "\n";
-      }
+      char delimiter = o.format == Format::Csv ? ',' : '\t';
+      out += delimited_row(std::vector<std::string>(std::begin(kColumns), std::end(kColumns)), delimiter, o.raw);
+      for (const AgendaItem& i : items) out += delimited_row(values(i), delimiter, o.raw);
       return out;
     }
     case Format::Yaml: {

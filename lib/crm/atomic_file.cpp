@@ -28,7 +28,7 @@ void write_all(int fd, std::string_view bytes, const std::string& shown) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error(sys_error("cannot write", shown));
+      throw IoError(sys_error("cannot write", shown));
     }
     bytes.remove_prefix(static_cast<size_t>(n));
   }
@@ -45,7 +45,7 @@ std::string read_all(int fd, size_t max_bytes, const std::string& shown) {
       int saved = errno;
       ::close(fd);
       errno = saved;
-      throw Error(sys_error("cannot read", shown));
+      throw IoError(sys_error("cannot read", shown));
     }
     if (n == 0) break;
     out.append(buf, static_cast<size_t>(n));
@@ -60,7 +60,7 @@ std::string read_all(int fd, size_t max_bytes, const std::string& shown) {
 int regular_or_throw(int fd, const std::string& shown) {
   if (fd < 0) {
     if (errno == ELOOP) throw InvalidData(Location{shown, 0, 0, ""}, kSymlink);
-    throw Error(sys_error("cannot open", shown));
+    throw IoError(sys_error("cannot open", shown));
   }
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -95,7 +95,7 @@ Dir Dir::open(const fs::path& path, std::string shown) {
   Dir d;
   d.shown_ = std::move(shown);
   d.fd_ = ::open(path.empty() ? "." : path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (d.fd_ < 0) throw Error(sys_error("cannot open the folder", path.string()));
+  if (d.fd_ < 0) throw IoError(sys_error("cannot open the folder", path.string()));
   return d;
 }
 
@@ -103,14 +103,14 @@ Dir Dir::sub(const std::string& name, bool create) const {
   Dir d;
   d.shown_ = shown(name);
   if (create && ::mkdirat(fd_, name.c_str(), 0755) != 0 && errno != EEXIST)
-    throw Error(sys_error("cannot make the folder", d.shown_));
+    throw IoError(sys_error("cannot make the folder", d.shown_));
   d.fd_ = ::openat(fd_, name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
   if (d.fd_ >= 0) return d;
   if (errno == ENOENT) return Dir();
   struct stat st;  // O_DIRECTORY | O_NOFOLLOW says ENOTDIR for a link too
   if ((errno == ELOOP || errno == ENOTDIR) && lstat(name, st))
     throw InvalidData(Location{d.shown_, 0, 0, ""}, S_ISLNK(st.st_mode) ? kSymlink : "is not a folder");
-  throw Error(sys_error("cannot open the folder", d.shown_));
+  throw IoError(sys_error("cannot open the folder", d.shown_));
 }
 
 std::string Dir::shown(std::string_view name) const {
@@ -129,7 +129,7 @@ std::vector<std::string> Dir::names(bool (*keep)(std::string_view name)) const {
   DIR* d = fd >= 0 ? ::fdopendir(fd) : nullptr;
   if (!d) {
     if (fd >= 0) ::close(fd);
-    throw Error(sys_error("cannot list", shown()));
+    throw IoError(sys_error("cannot list", shown()));
   }
   while (dirent* e = ::readdir(d)) {
     std::string_view n = e->d_name;
@@ -157,22 +157,27 @@ void Dir::write(const std::string& name, std::string_view bytes, bool sync, mode
   mode_t mode = replacing ? old.st_mode & 07777 : new_mode;
   std::string tmp = "." + name + ".tmp-" + new_id();
   int fd = ::openat(fd_, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode & 0777);
-  if (fd < 0) throw Error(sys_error("cannot create", shown(tmp)));
+  if (fd < 0) throw IoError(sys_error("cannot create", shown(tmp)));
   try {
     // Best effort: should the file system refuse, the file allows less, never more.
     if (replacing) (void)!::fchmod(fd, mode);
     write_all(fd, bytes, shown(tmp));
-    if (sync && ::fsync(fd) != 0) throw Error(sys_error("cannot sync", shown(tmp)));
+    if (sync && ::fsync(fd) != 0) throw IoError(sys_error("cannot sync", shown(tmp)));
   } catch (...) {
     ::close(fd);
     ::unlinkat(fd_, tmp.c_str(), 0);
     throw;
   }
-  ::close(fd);
+  // close reports what the file system could not store after all (NFS, quotas).
+  if (::close(fd) != 0 && errno != EINTR) {
+    std::string msg = sys_error("cannot write", shown(tmp));
+    ::unlinkat(fd_, tmp.c_str(), 0);
+    throw IoError(msg);
+  }
   if (::renameat(fd_, tmp.c_str(), fd_, name.c_str()) != 0) {
     std::string msg = sys_error("cannot rename into", shown(name));
     ::unlinkat(fd_, tmp.c_str(), 0);
-    throw Error(msg);
+    throw IoError(msg);
   }
   if (sync) this->sync();
 }
@@ -180,13 +185,13 @@ void Dir::write(const std::string& name, std::string_view bytes, bool sync, mode
 bool Dir::remove(const std::string& name) const {
   if (::unlinkat(fd_, name.c_str(), 0) == 0) return true;
   if (errno == ENOENT) return false;
-  throw Error(sys_error("cannot remove", shown(name)));
+  throw IoError(sys_error("cannot remove", shown(name)));
 }
 
 void Dir::sync() const {
   if (::fsync(fd_) != 0)
-    throw Error(sys_error("I/O failure: cannot flush the folder", shown()) +
-                " (a disk or file-system error, not a problem with the data: the change may not be on disk)");
+    throw IoError(sys_error("I/O failure: cannot flush the folder", shown()) +
+                  " (a disk or file-system error, not a problem with the data: the change may not be on disk)");
 }
 
 void write_file_atomic(const fs::path& path, std::string_view bytes, bool sync) {
@@ -199,7 +204,7 @@ std::string read_file(const fs::path& path, size_t max_bytes, bool follow_links)
                     path.string());
   // A user's file, which may be a pipe (/dev/fd/N): read as it comes.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(sys_error("cannot read", path.string()));
+  if (fd < 0) throw IoError(sys_error("cannot read", path.string()));
   return read_all(fd, max_bytes, path.string());
 }
 

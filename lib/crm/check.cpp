@@ -35,8 +35,9 @@ std::vector<std::string> folder_entries(const Dir& dir) {
 std::vector<std::string> half_done(const Store& store, const Schema& s, const Record& r) {
   std::vector<std::string> out;
   if (s.type == "task" && task_is_open(r) && !r.get("recur").empty() && r.get("next").empty()) {
-    if (auto rec = parse_recurrence(r.get("recur")); rec && !r.get("due").empty()) {
-      std::string next = next_occurrence_id(r.id(), next_due(r.get("due"), *rec));
+    auto rec = parse_recurrence(r.get("recur"));
+    if (auto due = rec ? next_due(r.get("due"), *rec) : std::nullopt) {
+      std::string next = next_occurrence_id(r.id(), *due);
       if (store.type_of(next))
         out.push_back("still open, but its next occurrence (" + next +
                       ") exists: an interrupted crm task done? run it again to finish it");
@@ -122,7 +123,7 @@ std::vector<Problem> check_store(const Store& store) {
         }
       }
     }
-    for (const InvalidData& e : check_rules(r, store.config())) problems.push_back({e.what(), false});
+    for (const InvalidData& e : check_rules(r, *s, store.config())) problems.push_back({e.what(), false});
     for (const std::string& half : half_done(store, *s, r)) problems.push_back({r.path + ": " + half, false});
   }
   return problems;

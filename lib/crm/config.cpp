@@ -39,10 +39,43 @@ fields: {}
 )";
 }
 
+namespace {
+
+// Stage names, the currency, owners, enum values reach tables, csv and
+// messages: no control character anywhere in the config, keys included.
+void refuse_controls(const Node& n, const std::string& source, const std::string& path) {
+  auto refuse = [&](const Node& at, const std::string& text) {
+    if (int c = first_control_character(text); c >= 0)
+      throw InvalidData(Location{source, at.line, at.column, path}, "\"" + escape_for_terminal(text) +
+                                                                        "\" holds the control character " +
+                                                                        code_point_label(static_cast<uint32_t>(c)));
+  };
+  if (n.is_scalar()) refuse(n, n.text);
+  for (const Node& item : n.items) refuse_controls(item, source, path);
+  for (const auto& [k, v] : n.entries) {
+    refuse(v, k);
+    refuse_controls(v, source, path.empty() ? k : path + "." + k);
+  }
+}
+
+// A whole number from `min` to `max`, written without a leading zero (YAML 1.1 reads 010 as octal 8).
+int config_number(const std::string& text, int min, int max, const Location& where, const std::string& what) {
+  bool digits = !text.empty() && text.size() <= 4 && text.find_first_not_of("0123456789") == std::string::npos &&
+                (text.size() == 1 || text[0] != '0');
+  int n = digits ? std::stoi(text) : -1;
+  if (!digits || n < min || n > max)
+    throw InvalidData(where, "\"" + escape_for_terminal(text) + "\" is not " + what + " " + std::to_string(min) + "-" +
+                                 std::to_string(max) + " (digits, no leading zero)");
+  return n;
+}
+
+}  // namespace
+
 Config parse_config(const std::string& text, const std::string& source, SchemaSet& schemas) {
   Config c;
   Node doc = parse_yaml(text, source);
   if (doc.is_null()) return c;
+  refuse_controls(doc, source, "");
   if (!doc.is_map()) throw InvalidData(Location{source, 1, 1, ""}, "the config is a map of settings");
   c.raw = doc;
   if (std::string cur = doc.get("currency"); !cur.empty()) c.currency = cur;
@@ -55,17 +88,16 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
       if (st.name.empty())
         throw InvalidData(Location{source, s.line, s.column, "pipeline"}, "a stage needs a name (stage: …)");
       std::string prob = s.get("probability");
-      if (!prob.empty()) {
-        bool digits = prob.size() <= 3 && prob.find_first_not_of("0123456789") == std::string::npos;
-        st.probability = digits ? std::atoi(prob.c_str()) : -1;
-        if (st.probability < 0 || st.probability > 100)
-          throw InvalidData(Location{source, s.line, s.column, "pipeline." + st.name + ".probability"},
-                            "\"" + prob + "\" is not a percentage 0-100");
-      }
+      if (!prob.empty())
+        st.probability = config_number(
+            prob, 0, 100, Location{source, s.line, s.column, "pipeline." + st.name + ".probability"}, "a percentage");
       st.closed = s.get("closed");
       if (!st.closed.empty() && st.closed != "won" && st.closed != "lost")
         throw InvalidData(Location{source, s.line, s.column, "pipeline." + st.name + ".closed"}, "is won or lost");
-      if (std::string sa = s.get("stale_after"); !sa.empty()) st.stale_after = std::atoi(sa.c_str());
+      if (std::string sa = s.get("stale_after"); !sa.empty())
+        st.stale_after =
+            config_number(sa, 0, 3650, Location{source, s.line, s.column, "pipeline." + st.name + ".stale_after"},
+                          "a number of days");
       c.pipeline.push_back(st);
     }
   }

@@ -157,4 +157,39 @@ std::string write_csv(const std::vector<std::vector<std::string>>& rows, bool ra
   return out;
 }
 
+std::string delimited_cell(std::string_view in, char delimiter, bool raw) {
+  if (delimiter != '\t') return csv_quote(in, raw, delimiter);
+  std::string s = raw ? std::string(in) : neutralise_formula(in);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string delimited_row(const std::vector<std::string>& cells, char delimiter, bool raw) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += delimiter;
+    out += delimited_cell(cells[i], delimiter, raw);
+  }
+  return out + "\n";
+}
+
 }  // namespace crm

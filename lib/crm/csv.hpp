@@ -46,4 +46,13 @@ std::string csv_quote(std::string_view cell, bool raw = false, char delimiter = 
 // Rows of cells as RFC 4180 text: CRLF after every row.
 std::string write_csv(const std::vector<std::vector<std::string>>& rows, bool raw = false, char delimiter = ',');
 
+// The one writer of `--format csv|tsv` cells (list, show, report, agenda,
+// dedupe, the dashboard, lead convert): delimiter ',' quotes per csv_quote;
+// '\t' writes TSV, with tab, newline, CR and backslash as \t \n \r \\.
+// Either way a cell a spreadsheet would run as a formula is neutralised
+// unless `raw` (--raw); plain numbers ("-5", "+3.75") are data and stay.
+std::string delimited_cell(std::string_view cell, char delimiter, bool raw);
+// Those cells joined by the delimiter, ending in "\n".
+std::string delimited_row(const std::vector<std::string>& cells, char delimiter, bool raw);
+
 }  // namespace crm

@@ -1,5 +1,7 @@
 #include "crm/dates.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "crm/error.hpp"
@@ -154,6 +156,48 @@ std::optional<Seconds> parse_iso_datetime(std::string_view s) {
 std::string format_date(Days d) { return date::format("%F", d); }
 
 std::string format_datetime(Seconds t) { return date::format("%FT%TZ", t); }
+
+long long parse_duration_seconds(std::string_view input) {
+  std::string t = to_lower(trim(input));
+  if (t.empty()) return 0;
+  // "1:30" → 1 h 30 min
+  if (size_t colon = t.find(':'); colon != std::string::npos) {
+    std::string h = t.substr(0, colon), m = t.substr(colon + 1);
+    if (h.empty() || h.size() > 4 || m.size() != 2 || !all_digits(h) || !all_digits(m) || to_int(m) > 59) return 0;
+    long long s = to_int(h) * 3600LL + to_int(m) * 60LL;
+    return s > kMaxDurationSeconds ? 0 : s;
+  }
+  double total = 0;
+  size_t i = 0;
+  bool any = false;
+  while (i < t.size()) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i >= t.size()) break;
+    size_t start = i;
+    while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.')) ++i;
+    // A number of at most 9 characters: never near overflowing the sum.
+    if (start == i || i - start > 9 || std::count(t.begin() + start, t.begin() + i, '.') > 1) return 0;
+    double n = std::atof(t.substr(start, i - start).c_str());
+    while (i < t.size() && t[i] == ' ') ++i;
+    size_t ustart = i;
+    while (i < t.size() && t[i] >= 'a' && t[i] <= 'z') ++i;
+    std::string unit = t.substr(ustart, i - ustart);
+    if (unit.empty() || unit == "m" || unit == "min" || unit == "mins" || unit == "minute" || unit == "minutes") {
+      total += n * 60;
+    } else if (unit == "h" || unit == "hr" || unit == "hrs" || unit == "hour" || unit == "hours") {
+      total += n * 3600;
+    } else if (unit == "s" || unit == "sec" || unit == "secs" || unit == "second" || unit == "seconds") {
+      total += n;
+    } else if (unit == "d" || unit == "day" || unit == "days") {
+      total += n * 86400;
+    } else {
+      return 0;
+    }
+    any = true;
+  }
+  if (!any || total > static_cast<double>(kMaxDurationSeconds)) return 0;
+  return std::llround(total);
+}
 
 std::optional<DateValue> parse_date_expr(std::string_view input, const Clock& clock) {
   std::string s = trim(input);

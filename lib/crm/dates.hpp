@@ -32,6 +32,15 @@ std::optional<Seconds> parse_iso_datetime(std::string_view s);
 std::string format_date(Days d);         // 2026-11-23
 std::string format_datetime(Seconds t);  // 2026-11-23T10:04:05Z
 
+// How long something took: "30m", "1h15m", "1h", "90" (minutes), "1:30",
+// "1.5h", "2 hours", "1d" → seconds. 0 when it is none of these, not
+// positive ("-5m", "0m") or longer than kMaxDurationSeconds.
+long long parse_duration_seconds(std::string_view text);
+constexpr long long kMaxDurationSeconds = 366LL * 86400;
+
+// The latest day a record holds: a later one would need a fifth year digit.
+constexpr date::year_month_day kLastDay{date::year{9999}, date::December, date::day{31}};
+
 // A date a user typed, resolved against the clock.
 struct DateValue {
   Seconds at;  // midnight UTC when !has_time

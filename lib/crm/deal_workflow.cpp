@@ -52,8 +52,12 @@ bool move_deal(Record& deal, const Config& config, const std::string& stage_name
 }
 
 int deal_probability(const Record& deal, const Config& config) {
+  // A deal's own percentage, when it is one: a file may hold anything ("150",
+  // 20 digits) and `crm check` reports it; sums then use the stage's.
   std::string own = deal.get("probability");
-  if (!own.empty()) return std::atoi(own.c_str());
+  if (!own.empty() && own.size() <= 3 && own.find_first_not_of("0123456789") == std::string::npos &&
+      (own.size() == 1 || own[0] != '0') && std::stoi(own) <= 100)
+    return std::stoi(own);
   if (const Stage* s = config.stage(deal.get("stage"))) return s->probability;
   return 0;
 }

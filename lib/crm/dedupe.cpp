@@ -296,7 +296,7 @@ MergeOutcome merge_records_into(const Store& store, const std::string& survivor_
       for (const std::string& id : other_set) repoint(*v, id, survivor_id);
   }
   std::vector<InvalidData> problems = validate_record(merged, *schema);
-  for (InvalidData& p : check_rules(merged, store.config())) problems.push_back(p);
+  for (InvalidData& p : check_rules(merged, *schema, store.config())) problems.push_back(p);
   if (!problems.empty()) throw problems.front();
   out.survivor = merged;
 

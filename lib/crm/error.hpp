@@ -60,6 +60,17 @@ class InvalidData : public Error {
   std::string message_;
 };
 
+// The system refused a read or a write (disk full, I/O error, no permission):
+// nothing is wrong with the data. Exit 3 like invalid data — the contract's
+// codes are 0–4 and scripts switch on them — but the message says which
+// file or stream and why ("cannot write to standard output: No space left on
+// device").
+class IoError : public Error {
+ public:
+  using Error::Error;
+  int exit_code() const override { return kExitInvalid; }
+};
+
 // Lock held too long, conflict markers, concurrent change, a refused removal.
 class Conflict : public Error {
  public:

@@ -42,47 +42,6 @@ bool ical_exports(const Record& r) {
   return r.type == "activity" && r.get("kind") == "meeting";
 }
 
-long long parse_duration_seconds(std::string_view input) {
-  std::string t = to_lower(trim(input));
-  if (t.empty()) return 0;
-  // "1:30" → 1 h 30 min
-  if (size_t colon = t.find(':'); colon != std::string::npos) {
-    std::string h = t.substr(0, colon), m = t.substr(colon + 1);
-    if (h.empty() || m.size() != 2 || h.find_first_not_of("0123456789") != std::string::npos ||
-        m.find_first_not_of("0123456789") != std::string::npos)
-      return 0;
-    return std::atoll(h.c_str()) * 3600 + std::atoll(m.c_str()) * 60;
-  }
-  double total = 0;
-  size_t i = 0;
-  bool any = false;
-  while (i < t.size()) {
-    while (i < t.size() && t[i] == ' ') ++i;
-    if (i >= t.size()) break;
-    size_t start = i;
-    while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == '.')) ++i;
-    if (start == i) return 0;
-    double n = std::atof(t.substr(start, i - start).c_str());
-    while (i < t.size() && t[i] == ' ') ++i;
-    size_t ustart = i;
-    while (i < t.size() && std::isalpha(static_cast<unsigned char>(t[i]))) ++i;
-    std::string unit = t.substr(ustart, i - ustart);
-    if (unit.empty() || unit == "m" || unit == "min" || unit == "mins" || unit == "minute" || unit == "minutes") {
-      total += n * 60;
-    } else if (unit == "h" || unit == "hr" || unit == "hrs" || unit == "hour" || unit == "hours") {
-      total += n * 3600;
-    } else if (unit == "s" || unit == "sec" || unit == "secs" || unit == "second" || unit == "seconds") {
-      total += n;
-    } else if (unit == "d" || unit == "day" || unit == "days") {
-      total += n * 86400;
-    } else {
-      return 0;
-    }
-    any = true;
-  }
-  return any ? static_cast<long long>(std::llround(total)) : 0;
-}
-
 std::string ical_duration(long long s) {
   if (s <= 0) return "PT0S";
   std::string out = "P";

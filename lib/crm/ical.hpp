@@ -20,8 +20,6 @@ struct IcalOptions {
 // True for what a calendar shows: an open or in-progress task, a meeting.
 bool ical_exports(const Record& record);
 
-// "30m", "1h15m", "1h", "90" (minutes), "1:30", "1.5h", "2 hours" → seconds; 0 when it is none.
-long long parse_duration_seconds(std::string_view text);
 // Seconds → an RFC 5545 DURATION: 4500 → "PT1H15M".
 std::string ical_duration(long long seconds);
 

@@ -2021,7 +2021,7 @@ void Importer::process(Incoming& in) {
     }
   }
   std::vector<InvalidData> problems = validate_record(s.record, schema);
-  for (InvalidData& p : check_rules(s.record, store_.config())) problems.push_back(p);
+  for (InvalidData& p : check_rules(s.record, schema, store_.config())) problems.push_back(p);
   if (!problems.empty()) {
     const InvalidData& p = problems.front();
     std::string field = p.where().field;

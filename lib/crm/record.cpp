@@ -229,6 +229,88 @@ std::string check_scalar(const Field& f, const std::string& t) {
   }
 }
 
+namespace {
+
+std::string control_message(const std::string& t, int c, bool text) {
+  return quoted(t) + " holds the control character " + code_point_label(static_cast<uint32_t>(c)) +
+         (text ? "" : " (tabs and line breaks only go in text fields)");
+}
+
+// A field the schema does not know: anything but controls other than tab and LF, in keys and values.
+void check_unknown(const Record& r, const Node& v, const std::string& label, std::vector<InvalidData>& out) {
+  if (v.is_scalar()) {
+    if (int c = first_control_character(v.text, "\t\n"); c >= 0)
+      out.push_back(invalid(r, v, label, control_message(v.text, c, true)));
+    return;
+  }
+  for (const Node& item : v.items) check_unknown(r, item, label, out);
+  for (const auto& [k, sv] : v.entries) {
+    if (int c = first_control_character(k); c >= 0)
+      out.push_back(invalid(r, sv, label, "the key " + control_message(k, c, false)));
+    check_unknown(r, sv, label + "." + k, out);
+  }
+}
+
+void check_written(const Record& r, const Field& f, const Node& v, const std::string& label,
+                   std::vector<InvalidData>& out) {
+  if (v.is_null()) return;
+  switch (f.type) {
+    case FieldType::List:
+    case FieldType::Refs:
+      for (const Node& item : v.items) {
+        if (f.type == FieldType::List)
+          check_written(r, *f.item, item, label, out);
+        else
+          check_unknown(r, item, label, out);  // ids, whose form validation checks
+      }
+      return;
+    case FieldType::Object:
+      for (const auto& [k, sv] : v.entries) {
+        if (const Field* sub = f.subfield(k))
+          check_written(r, *sub, sv, label + "." + k, out);
+        else
+          check_unknown(r, sv, label + "." + k, out);
+      }
+      return;
+    default:
+      if (!v.is_scalar()) return check_unknown(r, v, label, out);
+      if (std::string msg = check_written_scalar(f, v.text); !msg.empty()) out.push_back(invalid(r, v, label, msg));
+  }
+}
+
+}  // namespace
+
+std::string check_written_scalar(const Field& f, const std::string& t) {
+  bool text = f.type == FieldType::Text;
+  if (int c = first_control_character(t, text ? "\t\n" : ""); c >= 0) return control_message(t, c, text);
+  if (f.type == FieldType::Integer && (f.min || f.max) && valid_integer(t)) {
+    long long n = std::stoll(t);
+    if ((f.min && n < *f.min) || (f.max && n > *f.max)) {
+      std::string range = f.min && f.max ? "from " + std::to_string(*f.min) + " to " + std::to_string(*f.max)
+                          : f.min        ? "at least " + std::to_string(*f.min)
+                                         : "at most " + std::to_string(*f.max);
+      return quoted(t) + " is out of range (" + range + ")";
+    }
+  }
+  if (f.type == FieldType::Duration && parse_duration_seconds(t) == 0)
+    return quoted(t) + " is not a duration (30m, 1h15m, 90 for minutes, 1:30; more than 0, at most 366 days)";
+  return "";
+}
+
+std::vector<InvalidData> check_written_values(const Record& r, const Schema& schema) {
+  std::vector<InvalidData> out;
+  if (!r.data.is_map()) return out;
+  for (const auto& [k, v] : r.data.entries) {
+    if (const Field* f = schema.field(k))
+      check_written(r, *f, v, k, out);
+    else if (k != "id" && !is_stamp(k))
+      check_unknown(r, v, k, out);
+    if (int c = first_control_character(k); c >= 0 && !schema.field(k))
+      out.push_back(invalid(r, v, k, "the key " + control_message(k, c, false)));
+  }
+  return out;
+}
+
 Node canonical_data(const Node& data, const Schema& schema) {
   Node out = Node::map();
   if (const Node* id = data.find("id")) out.entries.emplace_back("id", Node::scalar(id->text, false));
@@ -322,6 +404,18 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
       break;
   }
   std::string t = f.type == FieldType::Text ? text : trim(text);
+  if (f.type == FieldType::Text && t.find('\r') != std::string::npos) {
+    // Text pasted from Windows: CRLF and lone CRs are line ends.
+    std::string lf;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] != '\r') {
+        lf += t[i];
+      } else if (i + 1 >= t.size() || t[i + 1] != '\n') {
+        lf += '\n';
+      }
+    }
+    t = std::move(lf);
+  }
   switch (f.type) {
     case FieldType::Date: {
       auto d = parse_date_expr(t, clock);
@@ -370,6 +464,7 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
       break;
   }
   if (std::string msg = check_scalar(f, t); !msg.empty()) throw fail(msg);
+  if (std::string msg = check_written_scalar(f, t); !msg.empty()) throw fail(msg);
   return Node::scalar(t, f.is_typed_scalar());
 }
 

@@ -50,6 +50,15 @@ Node parse_field_value(const Field& field, std::string_view text, const Clock& c
 // The message for a scalar that breaks its field type, or "" when it is fine.
 std::string check_scalar(const Field& field, const std::string& text);
 
+// What a write refuses but a read tolerates — so that a record an older crm
+// wrote stays readable, and `crm check` reports it: a control character
+// (C0, DEL, C1) in any field, except tab and line feed in text fields and in
+// fields the schema does not know; an integer outside its field's min/max; a
+// duration that is not a positive length of time. The message, or "".
+std::string check_written_scalar(const Field& field, const std::string& text);
+// Those checks over a whole record, each error naming file, line and field.
+std::vector<InvalidData> check_written_values(const Record& record, const Schema& schema);
+
 // The record as a JSON object: id, type, then fields (all, or `only`).
 std::string record_json(const Record& record, const Schema& schema, const std::vector<std::string>* only = nullptr);
 // A field value as JSON, typed by its field (nullptr: untyped).

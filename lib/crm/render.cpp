@@ -78,31 +78,6 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::string csv_cell(std::string_view s) { return csv_quote(s, /*raw=*/true); }
-
-std::string tsv_cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string cell_text(const Record& r, const std::string& field, const Schema& schema, const NameOf& name_of,
                       std::string_view sep) {
   const Node* n = r.find(field);
@@ -194,16 +169,14 @@ std::string render_list(const std::vector<const Record*>& records, const Schema&
     }
     case Format::Csv:
     case Format::Tsv: {
-      bool csv = o.format == Format::Csv;
-      auto cell = [&](const std::string& s) { return csv ? csv_cell(s) : tsv_cell(s); };
-      std::string sep = csv ? "," : "\t";
-      out += "id";
-      for (const std::string& c : cols) out += sep + cell(c);
-      out += "\n";
+      char delimiter = o.format == Format::Csv ? ',' : '\t';
+      std::vector<std::string> row = {"id"};
+      row.insert(row.end(), cols.begin(), cols.end());
+      out += delimited_row(row, delimiter, o.raw);
       for (const Record* r : records) {
-        out += r->id();
-        for (const std::string& c : cols) out += sep + cell(cell_text(*r, c, schema, {}, ","));
-        out += "\n";
+        row = {r->id()};
+        for (const std::string& c : cols) row.push_back(cell_text(*r, c, schema, {}, ","));
+        out += delimited_row(row, delimiter, o.raw);
       }
       return out;
     }

@@ -26,6 +26,7 @@ struct RenderOptions {
   const std::unordered_map<std::string, std::string>* short_ids = nullptr;  // table: id → shortest prefix
   NameOf name_of;                                                           // table: reference id → name
   size_t max_cell_width = 48;                                               // table: longer cells end in "…"
+  bool raw = false;  // csv/tsv: leave formula-like cells (= + - @) as they are (--raw)
 };
 
 // A list of records: a table, a JSON array, one JSON object per line, a YAML
@@ -38,11 +39,6 @@ std::string render_detail(const Record& record, const Schema& schema, const Rend
 // A plain table from rows of cells (first row: header). Cells are escaped.
 std::string render_table(const std::vector<std::vector<std::string>>& rows, bool color, size_t max_cell_width,
                          int id_column = -1);
-
-// One CSV cell per RFC 4180 (quoted when it holds , " CR LF or edge spaces).
-std::string csv_cell(std::string_view s);
-// One TSV cell: tab, newline, CR and backslash escaped as \t \n \r \\.
-std::string tsv_cell(std::string_view s);
 
 // The text of a field for a cell: lists joined with ", ", objects as
 // "key: value" pairs, references as names when `name_of` knows them.

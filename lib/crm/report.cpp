@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/json.hpp"
 #include "crm/text.hpp"
@@ -179,15 +180,15 @@ std::string render_report(const Report& r, Format format, const ReportStyle& sty
     }
     case Format::Csv:
     case Format::Tsv: {
-      bool csv = format == Format::Csv;
+      char delimiter = format == Format::Csv ? ',' : '\t';
       std::vector<std::string> header = r.columns;
       header.push_back("total");
-      out += join(header, csv ? "," : "\t") + "\n";
+      out += delimited_row(header, delimiter, style.raw);
       for (const auto& [total, row] : machine_rows(true)) {
         std::vector<std::string> cells;
-        for (const ReportCell& c : *row) cells.push_back(csv ? csv_cell(machine_text(c)) : tsv_cell(machine_text(c)));
+        for (const ReportCell& c : *row) cells.push_back(machine_text(c));
         cells.push_back(total ? "true" : "false");
-        out += join(cells, csv ? "," : "\t") + "\n";
+        out += delimited_row(cells, delimiter, style.raw);
       }
       return out;
     }

@@ -41,6 +41,7 @@ struct Report {
 struct ReportStyle {
   bool color = false;
   bool unicode = true;  // block characters for bars, else '#'
+  bool raw = false;     // csv/tsv: leave formula-like cells (= + - @) as they are (--raw)
 };
 
 std::string render_report(const Report& report, Format format, const ReportStyle& style);

@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/json.hpp"
@@ -868,11 +869,10 @@ std::string render_dashboard(const Dashboard& b, Format format, const ReportStyl
       return "";
     case Format::Csv:
     case Format::Tsv: {
-      bool csv = format == Format::Csv;
-      std::string sep = csv ? "," : "\t";
-      std::string out = "metric" + sep + "currency" + sep + "value\n";
+      char delimiter = format == Format::Csv ? ',' : '\t';
+      std::string out = delimited_row({"metric", "currency", "value"}, delimiter, style.raw);
       auto line = [&](const std::string& metric, const std::string& currency, const std::string& value) {
-        out += metric + sep + (csv ? csv_cell(currency) : tsv_cell(currency)) + sep + value + "\n";
+        out += delimited_row({metric, currency, value}, delimiter, style.raw);
       };
       for (const CurrencySums& x : b.pipeline) {
         line("open_deals", x.currency, std::to_string(x.count));

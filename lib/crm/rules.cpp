@@ -5,8 +5,8 @@
 
 namespace crm {
 
-std::vector<InvalidData> check_rules(const Record& r, const Config& config) {
-  std::vector<InvalidData> out;
+std::vector<InvalidData> check_rules(const Record& r, const Schema& schema, const Config& config) {
+  std::vector<InvalidData> out = check_written_values(r, schema);
   if (r.type == "deal" && !config.pipeline.empty()) {
     if (const Node* stage = r.data.find("stage"); stage && stage->is_scalar() && !config.stage(stage->text)) {
       std::vector<std::string> names;
@@ -17,10 +17,19 @@ std::vector<InvalidData> check_rules(const Record& r, const Config& config) {
     }
   }
   if (r.type == "task") {
-    if (const Node* recur = r.data.find("recur"); recur && recur->is_scalar() && !parse_recurrence(recur->text))
+    const Node* recur = r.data.find("recur");
+    auto recurrence = recur && recur->is_scalar() ? parse_recurrence(recur->text) : std::nullopt;
+    if (recur && recur->is_scalar() && !recurrence)
       out.emplace_back(Location{r.path, recur->line, recur->column, "recur"},
                        "\"" + escape_for_terminal(recur->text) +
-                           "\" is not a recurrence (daily, weekly, monthly, yearly, every N days|weeks|months|years)");
+                           "\" is not a recurrence (daily, weekly, monthly, yearly, every N days|weeks|months|years, "
+                           "N up to 9999)");
+    // An open task that could never be completed: its next occurrence would need a five-digit year.
+    std::string due = r.get("due");
+    if (recurrence && task_is_open(r) && !due.empty() && (parse_iso_date(due) || parse_iso_datetime(due)) &&
+        !next_due(due, *recurrence))
+      out.emplace_back(Location{r.path, recur->line, recur->column, "recur"},
+                       "the occurrence after " + due + " would fall after 9999-12-31");
   }
   return out;
 }

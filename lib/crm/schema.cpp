@@ -15,9 +15,9 @@ const std::pair<FieldType, std::string_view> kTypeNames[] = {
     {FieldType::String, "string"},     {FieldType::Text, "text"},       {FieldType::Email, "email"},
     {FieldType::Phone, "phone"},       {FieldType::Url, "url"},         {FieldType::Date, "date"},
     {FieldType::Datetime, "datetime"}, {FieldType::When, "when"},       {FieldType::Decimal, "decimal"},
-    {FieldType::Money, "money"},       {FieldType::Integer, "integer"}, {FieldType::Bool, "bool"},
-    {FieldType::Enum, "enum"},         {FieldType::List, "list"},       {FieldType::Ref, "ref"},
-    {FieldType::Refs, "refs"},         {FieldType::Object, "object"},
+    {FieldType::Money, "money"},       {FieldType::Integer, "integer"}, {FieldType::Duration, "duration"},
+    {FieldType::Bool, "bool"},         {FieldType::Enum, "enum"},       {FieldType::List, "list"},
+    {FieldType::Ref, "ref"},           {FieldType::Refs, "refs"},       {FieldType::Object, "object"},
 };
 
 const char* const kTypeOrder[] = {"contact", "company", "lead", "deal", "task", "activity"};
@@ -119,6 +119,18 @@ Field parse_field(const Node& decl, const std::string& source) {
     f.option = opt->text == "true" ? f.name : opt->text;
     std::replace(f.option.begin(), f.option.end(), '_', '-');
   }
+  for (auto [key, bound] : {std::pair{"min", &f.min}, std::pair{"max", &f.max}}) {
+    const Node* n = decl.find(key);
+    if (!n) continue;
+    if (f.type != FieldType::Integer) throw bad(source, *n, f.name, std::string(key) + " is for integer fields");
+    std::string t = n->is_scalar() ? n->text : "";
+    bool digits = !t.empty() && t.size() <= 18 &&
+                  t.find_first_not_of("0123456789", t[0] == '-' ? 1 : 0) == std::string::npos && t != "-";
+    if (!digits)
+      throw bad(source, *n, f.name, std::string(key) + ": \"" + escape_for_terminal(t) + "\" is not a whole number");
+    *bound = std::stoll(t);
+  }
+  if (f.min && f.max && *f.min > *f.max) throw bad(source, decl, f.name, "min is above max");
   if (const Node* v = decl.find("values")) f.values = string_list(*v, source, f.name);
   if (f.type == FieldType::Enum && f.values.empty()) throw bad(source, decl, f.name, "an enum needs values");
   if (const Node* to = decl.find("to")) f.ref_types = string_list(*to, source, f.name);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,7 @@ enum class FieldType {
   Decimal,
   Money,
   Integer,
+  Duration,
   Bool,
   Enum,
   List,
@@ -44,6 +46,7 @@ struct Field {
   std::vector<std::string> ref_types;  // ref/refs: the types referenced (empty: any)
   std::shared_ptr<Field> item;         // list: the type of each item
   std::vector<Field> fields;           // object: its fields
+  std::optional<long long> min, max;   // integer: the range a write accepts
   std::string option;                  // add/set get --<option> for it ("" none)
   std::string help;
   bool custom = false;  // declared by the store, not built in

@@ -473,7 +473,7 @@ bool Store::write(Record& r, bool is_new) const {
   std::vector<InvalidData> problems = validate_record(r, schema);
   if (!problems.empty()) throw problems.front();
   check_references(r, schema);
-  if (std::vector<InvalidData> broken = check_rules(r, config_); !broken.empty()) throw broken.front();
+  if (std::vector<InvalidData> broken = check_rules(r, schema, config_); !broken.empty()) throw broken.front();
   std::string now = format_datetime(clock_.now);
   if (is_new || !r.data.find("created")) r.data.set("created", Node::scalar(now, true));
   r.data.set("updated", Node::scalar(now, true));

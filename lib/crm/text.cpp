@@ -73,7 +73,10 @@ std::pair<int, int> line_column(std::string_view s, size_t offset) {
   return {line, column};
 }
 
-std::string escape_for_terminal(std::string_view s) {
+namespace {
+
+// escape_for_terminal, and escape_stream_for_terminal when `keep_lines`.
+std::string escape(std::string_view s, bool keep_lines) {
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
@@ -87,7 +90,10 @@ std::string escape_for_terminal(std::string_view s) {
       ++i;
       continue;
     }
-    if (cp == '\n') {
+    bool line_end = cp == '\n' || (cp == '\r' && i + 1 < s.size() && s[i + 1] == '\n');
+    if (keep_lines && (line_end || cp == '\t')) {
+      out += static_cast<char>(cp);
+    } else if (cp == '\n') {
       out += "\\n";
     } else if (cp == '\t') {
       out += "\\t";
@@ -107,6 +113,30 @@ std::string escape_for_terminal(std::string_view s) {
     i += len;
   }
   return out;
+}
+
+}  // namespace
+
+std::string escape_for_terminal(std::string_view s) { return escape(s, false); }
+
+std::string escape_stream_for_terminal(std::string_view s) { return escape(s, true); }
+
+std::string code_point_label(uint32_t cp) {
+  char buf[16];
+  snprintf(buf, sizeof buf, "U+%04X", cp);
+  return buf;
+}
+
+int first_control_character(std::string_view s, std::string_view allowed) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 || c == 0x7F) && allowed.find(static_cast<char>(c)) == std::string_view::npos) return c;
+    // U+0080..U+009F are C2 80..C2 9F in UTF-8.
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) < 0xA0)
+      return static_cast<unsigned char>(s[i + 1]);
+  }
+  return -1;
 }
 
 size_t display_width(std::string_view s) {

@@ -17,6 +17,14 @@ std::pair<int, int> line_column(std::string_view s, size_t offset);
 // Control characters and terminal escape sequences shown escaped (\n, \t, \x1b, \u2028…)
 // so that a value can never drive the terminal.
 std::string escape_for_terminal(std::string_view s);
+// The same for a whole output (csv, json, an export) bound for a terminal:
+// line ends (LF, CRLF) and tabs stay, every other control is escaped.
+std::string escape_stream_for_terminal(std::string_view s);
+// The code point of the first control character in `s` — C0 (U+0000..U+001F)
+// except those in `allowed` ("\t\n"), DEL, or C1 (U+0080..U+009F) — or -1.
+int first_control_character(std::string_view s, std::string_view allowed = "");
+// "U+001B".
+std::string code_point_label(uint32_t cp);
 // Columns the text takes on a terminal (wide East Asian characters count 2).
 size_t display_width(std::string_view s);
 // Cut to at most `width` columns, ending in "…" when cut.

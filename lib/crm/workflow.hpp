@@ -5,6 +5,7 @@
 // cadence.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "crm/record.hpp"
@@ -15,6 +16,9 @@ namespace crm {
 struct Effects {
   std::vector<Record> write_before;  // new records the changed one will refer to (derived ids: kept when they exist)
   std::vector<Record> write_after;   // records that refer to the changed one
+  // What the change could not imply, for the user (a contact's cadence out of
+  // range, a recurrence past 9999-12-31); the change itself goes ahead.
+  std::vector<std::string> notes;
 };
 
 // Applies the rules to `record` (its state after the change; `before` is its
@@ -22,7 +26,7 @@ struct Effects {
 // write, in an order that never leaves a dangling reference.
 Effects apply_workflow(const Store& store, Record& record, const Record* before);
 
-// Writes `record` and its effects in the safe order.
-void write_with_effects(const Store& store, Record& record, const Record* before, bool is_new);
+// Writes `record` and its effects in the safe order; returns Effects::notes.
+std::vector<std::string> write_with_effects(const Store& store, Record& record, const Record* before, bool is_new);
 
 }  // namespace crm

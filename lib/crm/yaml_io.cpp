@@ -5,7 +5,6 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <regex>
 #include <sstream>
 
 #include "crm/error.hpp"
@@ -221,25 +220,113 @@ Node parse_yaml(std::string_view text, const std::string& source, size_t max_byt
   return std::move(builder.result);
 }
 
+namespace {
+
+// Hand-written matchers for the plain scalars YAML 1.1 and 1.2 read as
+// numbers or timestamps: linear, no recursion, whatever the length (a
+// backtracking regex overflowed the stack on long values).
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The end of a run of characters accepted by `ok`, from `i`.
+template <typename Pred>
+size_t run_of(std::string_view s, size_t i, Pred ok) {
+  while (i < s.size() && ok(s[i])) ++i;
+  return i;
+}
+
+bool digit_or_underscore(char c) { return is_digit(c) || c == '_'; }
+
+// [0-9][0-9_]* from i: its end, or npos when s[i] is not a digit.
+size_t digits_underscores(std::string_view s, size_t i) {
+  if (i >= s.size() || !is_digit(s[i])) return std::string_view::npos;
+  return run_of(s, i + 1, digit_or_underscore);
+}
+
+// (:[0-5]?[0-9])+ from i: its end, or npos when there is no such group.
+size_t sexagesimal_groups(std::string_view s, size_t i) {
+  size_t groups = 0;
+  while (i < s.size() && s[i] == ':') {
+    size_t j = i + 1;
+    if (j >= s.size() || !is_digit(s[j])) return std::string_view::npos;
+    if (j + 1 < s.size() && is_digit(s[j + 1])) {
+      if (s[j] > '5') return std::string_view::npos;  // 60 and over: no reading takes it
+      j += 2;
+    } else {
+      j += 1;
+    }
+    i = j;
+    ++groups;
+  }
+  return groups ? i : std::string_view::npos;
+}
+
+// [eE][-+]?[0-9]+ from i up to the end of s.
+bool exponent_to_end(std::string_view s, size_t i) {
+  if (i >= s.size() || (s[i] != 'e' && s[i] != 'E')) return false;
+  ++i;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  return i < s.size() && run_of(s, i, is_digit) == s.size();
+}
+
+// Integers: 0b…, 0…/0o… (octal), 0x…, decimal, sexagesimal (1:30:00).
+bool unsigned_integer(std::string_view b) {
+  auto all = [&](size_t from, auto ok) { return from < b.size() && run_of(b, from, ok) == b.size(); };
+  if (b.size() > 2 && b[0] == '0' && b[1] == 'b' && all(2, [](char c) { return c == '0' || c == '1' || c == '_'; }))
+    return true;
+  auto octal = [](char c) { return (c >= '0' && c <= '7') || c == '_'; };
+  if (!b.empty() && b[0] == '0' && (all(1, octal) || (b.size() > 1 && b[1] == 'o' && all(2, octal)))) return true;
+  auto hex = [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '_'; };
+  if (b.size() > 2 && b[0] == '0' && b[1] == 'x' && all(2, hex)) return true;
+  size_t end = digits_underscores(b, 0);
+  if (end == std::string_view::npos) return false;
+  if (end == b.size()) return true;
+  return b[0] != '0' && sexagesimal_groups(b, end) == b.size();
+}
+
+// Floats: 1.5, .5, 1., 1.5e3, 1e3, sexagesimal 1:30.5.
+bool unsigned_float(std::string_view b) {
+  size_t i = 0;
+  if (!b.empty() && is_digit(b[0])) i = digits_underscores(b, 0);
+  if (i < b.size() && b[i] == '.') {
+    size_t j = run_of(b, i + 1, digit_or_underscore);
+    if (j == b.size() || exponent_to_end(b, j)) return true;
+  }
+  size_t end = digits_underscores(b, 0);
+  if (end == std::string_view::npos) return false;
+  if (exponent_to_end(b, end)) return true;
+  size_t groups = sexagesimal_groups(b, end);
+  return groups != std::string_view::npos && groups < b.size() && b[groups] == '.' &&
+         run_of(b, groups + 1, digit_or_underscore) == b.size();
+}
+
+// A date (YYYY-M-D, month and day of one or two digits), alone or followed by
+// T, t or a space and anything on the same line.
+bool timestamp(std::string_view s) {
+  if (s.size() < 8 || run_of(s, 0, is_digit) != 4 || s[4] != '-') return false;
+  size_t month_end = run_of(s, 5, is_digit);
+  if (month_end - 5 < 1 || month_end - 5 > 2 || month_end >= s.size() || s[month_end] != '-') return false;
+  size_t day_end = run_of(s, month_end + 1, is_digit);
+  if (day_end - month_end - 1 < 1 || day_end - month_end - 1 > 2) return false;
+  if (day_end == s.size()) return true;
+  if (s[day_end] != 'T' && s[day_end] != 't' && s[day_end] != ' ') return false;
+  return s.find_first_of("\n\r", day_end) == std::string_view::npos;
+}
+
+}  // namespace
+
 bool plain_resolves_to_non_string(std::string_view s) {
   static const char* const kWords[] = {"",  "~", "null", "true", "false", "yes",   "no",    "on",  "off",
                                        "y", "n", "=",    "<<",   ".inf",  "+.inf", "-.inf", ".nan"};
-  std::string lower = to_lower(s);
-  for (const char* w : kWords)
-    if (lower == w) return true;
+  if (s.size() <= 6) {
+    std::string lower = to_lower(s);
+    for (const char* w : kWords)
+      if (lower == w) return true;
+  }
   // Numbers and timestamps all start with a sign, a digit or a dot.
   char c = s.empty() ? 0 : s[0];
-  if (!(c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'))) return false;
-  static const std::regex kNumeric(
-      // YAML 1.1 ints (binary, octal, hex, sexagesimal, with _), 1.2 ints
-      "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*|[1-9][0-9_]*(:[0-5]?[0-9])+)"
-      // floats of 1.1 and 1.2, including 1e3 and sexagesimal
-      "|[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?"
-      "|[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)"
-      "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
-      // timestamps: a date, with anything after it
-      "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
-  return std::regex_match(s.begin(), s.end(), kNumeric);
+  if (!(c == '+' || c == '-' || c == '.' || is_digit(c))) return false;
+  std::string_view body = (c == '+' || c == '-') ? s.substr(1) : s;
+  return unsigned_integer(body) || unsigned_float(body) || timestamp(s);
 }
 
 bool plain_is_safe_syntax(std::string_view s) {

@@ -99,9 +99,9 @@ TEST_CASE("config errors name the file and the setting") {
   CHECK(config_error("pipeline:\n  - {probability: 5}\n") ==
         ".crm/config.yaml:2:5: pipeline: a stage needs a name (stage: …)");
   CHECK(config_error("pipeline:\n  - {stage: a, probability: 150}\n") ==
-        ".crm/config.yaml:2:5: pipeline.a.probability: \"150\" is not a percentage 0-100");
+        ".crm/config.yaml:2:5: pipeline.a.probability: \"150\" is not a percentage 0-100 (digits, no leading zero)");
   CHECK(config_error("pipeline:\n  - {stage: a, probability: lots}\n") ==
-        ".crm/config.yaml:2:5: pipeline.a.probability: \"lots\" is not a percentage 0-100");
+        ".crm/config.yaml:2:5: pipeline.a.probability: \"lots\" is not a percentage 0-100 (digits, no leading zero)");
   CHECK(config_error("pipeline:\n  - {stage: a, closed: maybe}\n") ==
         ".crm/config.yaml:2:5: pipeline.a.closed: is won or lost");
   CHECK(config_error("fields: {contact: {name: x}}\n") ==
@@ -125,7 +125,21 @@ TEST_CASE("config errors name the file and the setting") {
 TEST_CASE("config probability must be a whole percentage") {
   // Regression (fixed): probability goes through std::stoi, which stops at the first non-digit:
   // "0.5" (a fraction, an easy mistake) is taken as 0 %, "50%" and "50abc" as
-  // 50 %, with no error. Expected: InvalidData "is not a percentage 0-100".
+  // 50 %, with no error. Expected: InvalidData "is not a percentage 0-100 (digits, no leading zero)".
   CHECK(config_error("pipeline:\n  - {stage: a, probability: 0.5}\n") != "");
   CHECK(config_error("pipeline:\n  - {stage: a, probability: 50abc}\n") != "");
+}
+
+TEST_CASE("config refuses control characters and numbers with leading zeros, naming the line") {
+  CHECK(config_error("currency: \"US\\eD\"\n") ==
+        ".crm/config.yaml:1:11: currency: \"US\\x1bD\" holds the control character U+001B");
+  CHECK(config_error("pipeline:\n  - {stage: \"new\\x9B2J\", probability: 10}\n") ==
+        ".crm/config.yaml:2:13: pipeline.stage: \"new\\u009b2J\" holds the control character U+009B");
+  CHECK(config_error("owners: [\"ann\\tb\"]\n") ==
+        ".crm/config.yaml:1:10: owners: \"ann\\tb\" holds the control character U+0009");
+  CHECK(config_error("pipeline:\n  - {stage: a, probability: 007}\n") ==
+        ".crm/config.yaml:2:5: pipeline.a.probability: \"007\" is not a percentage 0-100 (digits, no leading zero)");
+  CHECK(config_error("pipeline:\n  - {stage: a, stale_after: 99999999999}\n") ==
+        ".crm/config.yaml:2:5: pipeline.a.stale_after: \"99999999999\" is not a number of days 0-3650 (digits, no "
+        "leading zero)");
 }

@@ -122,3 +122,45 @@ TEST_CASE("csv writer neutralises formulas unless raw") {
   CHECK(crm::csv_quote("=1+1", true) == "=1+1");
   CHECK(crm::write_csv({{"=1+1"}}, true) == "=1+1\r\n");
 }
+
+TEST_CASE("csv delimited_cell: csv quotes per RFC 4180") {
+  CHECK(crm::delimited_cell("plain", ',', false) == "plain");
+  CHECK(crm::delimited_cell("", ',', false) == "");
+  CHECK(crm::delimited_cell("a,b", ',', false) == "\"a,b\"");
+  CHECK(crm::delimited_cell("a;b", ';', false) == "\"a;b\"");
+  CHECK(crm::delimited_cell("say \"hi\"", ',', false) == "\"say \"\"hi\"\"\"");
+  CHECK(crm::delimited_cell("a\nb", ',', false) == "\"a\nb\"");
+  CHECK(crm::delimited_cell("a\rb", ',', false) == "\"a\rb\"");
+  CHECK(crm::delimited_cell(" lead", ',', false) == "\" lead\"");
+  CHECK(crm::delimited_cell("trail ", ',', false) == "\"trail \"");
+  CHECK(crm::delimited_cell("in side", ',', false) == "in side");
+  CHECK(crm::delimited_cell("李小龙", ',', false) == "李小龙");
+  CHECK(crm::delimited_cell("\"", ',', false) == "\"\"\"\"");
+}
+
+TEST_CASE("csv delimited_cell: tsv escapes tab, newline, CR and backslash") {
+  CHECK(crm::delimited_cell("plain text", '\t', false) == "plain text");
+  CHECK(crm::delimited_cell("a\tb\nc\\d\re", '\t', false) == "a\\tb\\nc\\\\d\\re");
+  CHECK(crm::delimited_cell("", '\t', false) == "");
+  CHECK(crm::delimited_cell("\"q\",x", '\t', false) == "\"q\",x");
+}
+
+TEST_CASE("csv delimited_cell neutralises formulas in csv and tsv unless raw; plain numbers are data") {
+  for (char d : {',', '\t'}) {
+    CAPTURE(d);
+    CHECK(crm::delimited_cell("=1+1", d, false) == "'=1+1");
+    CHECK(crm::delimited_cell("@SUM(A1)", d, false) == "'@SUM(A1)");
+    CHECK(crm::delimited_cell("+44 20 7946 0018", d, false) == "'+44 20 7946 0018");
+    CHECK(crm::delimited_cell("-cmd", d, false) == "'-cmd");
+    CHECK(crm::delimited_cell("-5", d, false) == "-5");
+    CHECK(crm::delimited_cell("-12000.50", d, false) == "-12000.50");
+    CHECK(crm::delimited_cell("+5", d, false) == "+5");
+    CHECK(crm::delimited_cell("=1+1", d, true) == "=1+1");
+    CHECK(crm::delimited_cell("-cmd", d, true) == "-cmd");
+  }
+  CHECK(crm::delimited_cell("\tx", '\t', false) == "'\\tx");
+  CHECK(crm::delimited_cell("\tx", '\t', true) == "\\tx");
+  CHECK(crm::delimited_row({"=a", "-5", "b,c"}, ',', false) == "'=a,-5,\"b,c\"\n");
+  CHECK(crm::delimited_row({"=a", "-5", "b,c"}, ',', true) == "=a,-5,\"b,c\"\n");
+  CHECK(crm::delimited_row({}, '\t', false) == "\n");
+}

@@ -288,3 +288,21 @@ TEST_CASE("dates a huge offset never wraps into the past") {
   auto v = crm::parse_date_expr("+99999y", c);
   CHECK((!v || v->str() > "2026-11-23"));
 }
+
+TEST_CASE("dates parse_duration_seconds: positive, bounded, never overflowing") {
+  CHECK(crm::parse_duration_seconds("30m") == 1800);
+  CHECK(crm::parse_duration_seconds("1h30m") == 5400);
+  CHECK(crm::parse_duration_seconds("90") == 5400);
+  CHECK(crm::parse_duration_seconds("1:30") == 5400);
+  CHECK(crm::parse_duration_seconds("2d") == 172800);
+  CHECK(crm::parse_duration_seconds("366d") == crm::kMaxDurationSeconds);
+  CHECK(crm::parse_duration_seconds("367d") == 0);
+  CHECK(crm::parse_duration_seconds("banana") == 0);
+  CHECK(crm::parse_duration_seconds("-5m") == 0);
+  CHECK(crm::parse_duration_seconds("0m") == 0);
+  CHECK(crm::parse_duration_seconds("1.2.3m") == 0);
+  CHECK(crm::parse_duration_seconds("1:75") == 0);
+  CHECK(crm::parse_duration_seconds("99999999999999999999:00") == 0);
+  CHECK(crm::parse_duration_seconds("99999999999999999999999h") == 0);
+  CHECK(crm::parse_duration_seconds(std::string(100000, '9') + "m") == 0);
+}

@@ -3,7 +3,9 @@
 
 #include <string>
 
+#include "crm/atomic_file.hpp"
 #include "crm/error.hpp"
+#include "temp_dir.hpp"
 
 TEST_CASE("error Location str leaves empty parts out") {
   CHECK(crm::Location{"c.yaml", 7, 3, "email"}.str() == "c.yaml:7:3: email");
@@ -34,4 +36,20 @@ TEST_CASE("error exit codes") {
   const crm::Error& e = crm::Conflict("held");
   CHECK(e.exit_code() == crm::kExitConflict);
   CHECK(std::string(e.what()) == "held");
+}
+
+TEST_CASE("error IoError: what the system refused, not invalid data") {
+  crm::IoError e("cannot write to standard output: No space left on device");
+  CHECK(e.exit_code() == crm::kExitInvalid);
+  const crm::Error& base = e;
+  CHECK(std::string(base.what()) == "cannot write to standard output: No space left on device");
+  // Files that cannot be created, written or read throw it, naming the file and the reason.
+  crm_test::TempDir tmp;
+  try {
+    crm::write_file_atomic(tmp.path() / "missing-dir" / "x.yaml", "x");
+    FAIL("no error");
+  } catch (const crm::IoError& io) {
+    CHECK(std::string(io.what()).find("No such file or directory") != std::string::npos);
+  }
+  CHECK_THROWS_AS(crm::read_file(tmp.path() / "absent.yaml"), crm::IoError);
 }

@@ -20,6 +20,7 @@ const crm::SchemaSet& schemas() {
 }
 const crm::Schema& contact() { return schemas().get("contact"); }
 const crm::Schema& deal() { return schemas().get("deal"); }
+const crm::Schema& lead() { return schemas().get("lead"); }
 
 crm::Clock test_clock() { return crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:04:05Z")); }
 
@@ -373,9 +374,9 @@ TEST_CASE("record parse_field_value resolves and normalises what a user types") 
         "--lifecycle: \"boss\" is not one of subscriber, lead, mql, sql, opportunity, customer, "
         "evangelist, other");
 
-  // Integers lose leading zeros.
+  // Integers lose leading zeros (a user types 007; a file never holds it).
   CHECK(typed_in(field(c, "cadence"), "0123") == "123");
-  CHECK(typed_in(field(c, "cadence"), "-007") == "-7");
+  CHECK(typed_in(field(lead(), "score"), "-007") == "-7");
   CHECK(typed_in(field(c, "cadence"), " 42 ") == "42");
   CHECK(typed_in_error(field(c, "cadence"), "4.5") ==
         "--cadence: \"4.5\" is not a whole number (digits, no leading zero, at most 18)");
@@ -511,4 +512,63 @@ TEST_CASE("record pretty_json indents by two") {
         "}");
   CHECK(crm::pretty_json("[]") == "[]");
   CHECK(crm::pretty_json("[{\"a\":\"\\\\\"}]") == "[\n  {\n    \"a\": \"\\\\\"\n  }\n]");
+}
+
+TEST_CASE("record a value typed in with a control character is refused, naming the field") {
+  const crm::Schema& c = contact();
+  CHECK(typed_in_error(field(c, "name"), "Boss\x1b[31mRED") ==
+        "--name: \"Boss\\x1b[31mRED\" holds the control character U+001B (tabs and line breaks only go in text "
+        "fields)");
+  CHECK(typed_in_error(field(c, "title"), "a\tb") ==
+        "--title: \"a\\tb\" holds the control character U+0009 (tabs and line breaks only go in text fields)");
+  CHECK(typed_in_error(field(c, "website"), "x.example/\xC2\x9B") ==
+        "--website: \"x.example/\\u009b\" holds the control character U+009B (tabs and line breaks only go in text "
+        "fields)");
+  CHECK(typed_in_error(field(c, "tags"), "ok,b\ad") ==
+        "--tags: \"b\\x07d\" holds the control character U+0007 (tabs and line breaks only go in text fields)");
+  // Text takes tabs and line breaks; Windows line ends become LF; other controls are refused.
+  CHECK(typed_in(field(c, "notes"), "a\tb\r\nc\rd") == "a\tb\nc\nd");
+  CHECK(typed_in_error(field(c, "notes"), "bell\a") == "--notes: \"bell\\x07\" holds the control character U+0007");
+}
+
+TEST_CASE("record ranges and durations are checked where a value is typed") {
+  CHECK(typed_in(field(deal(), "probability"), "100") == "100");
+  CHECK(typed_in(field(deal(), "probability"), "0") == "0");
+  // A user may type 007: it is stored as 7 (a file never holds a leading zero).
+  CHECK(typed_in(field(deal(), "probability"), "007") == "7");
+  CHECK(typed_in_error(field(deal(), "probability"), "101") ==
+        "--probability: \"101\" is out of range (from 0 to 100)");
+  CHECK(typed_in_error(field(deal(), "probability"), "-1") == "--probability: \"-1\" is out of range (from 0 to 100)");
+  CHECK(typed_in_error(field(contact(), "cadence"), "99999999999") ==
+        "--cadence: \"99999999999\" is out of range (from 1 to 3650)");
+  CHECK(typed_in_error(field(contact(), "cadence"), "0") == "--cadence: \"0\" is out of range (from 1 to 3650)");
+  const crm::Field& duration = field(schemas().get("activity"), "duration");
+  CHECK(typed_in(duration, " 1h30m ") == "1h30m");
+  CHECK(typed_in(duration, "90") == "90");
+  for (const char* bad : {"banana", "-5m", "0m", "400d"}) {
+    CAPTURE(bad);
+    CHECK(typed_in_error(duration, bad).find("is not a duration") != std::string::npos);
+  }
+}
+
+TEST_CASE("record check_written_values: what a write refuses, a read tolerates") {
+  crm::Record r = record_from("contact",
+                              "id: kada000000000001\nname: \"Ada\\e[2J\"\naddress: {city: \"Lon\\tdon\"}\n"
+                              "tags: [ok, \"b\\x07\"]\ncadence: 99999\nnotes: \"tab\\there\\nand a line\"\n"
+                              "x_note: \"fine\\tand\\nfine\"\nx_bad: \"\\x1b]0;title\\x07\"\n",
+                              "contacts/kada000000000001.yaml");
+  CHECK(crm::validate_record(r, contact()).empty());  // readable: these are not load errors
+  CHECK(messages(crm::check_written_values(r, contact())) ==
+        "contacts/kada000000000001.yaml:2:7: name: \"Ada\\x1b[2J\" holds the control character U+001B (tabs and "
+        "line breaks only go in text fields)\n"
+        "contacts/kada000000000001.yaml:3:17: address.city: \"Lon\\tdon\" holds the control character U+0009 (tabs "
+        "and line breaks only go in text fields)\n"
+        "contacts/kada000000000001.yaml:4:12: tags: \"b\\x07\" holds the control character U+0007 (tabs and line "
+        "breaks only go in text fields)\n"
+        "contacts/kada000000000001.yaml:5:10: cadence: \"99999\" is out of range (from 1 to 3650)\n"
+        "contacts/kada000000000001.yaml:8:8: x_bad: \"\\x1b]0;title\\x07\" holds the control character U+001B\n");
+  crm::Record activity = record_from("activity", "id: aaaa1111\nduration: banana\n", "activities/aaaa1111.yaml");
+  CHECK(messages(crm::check_written_values(activity, schemas().get("activity"))) ==
+        "activities/aaaa1111.yaml:2:11: duration: \"banana\" is not a duration (30m, 1h15m, 90 for minutes, 1:30; "
+        "more than 0, at most 366 days)\n");
 }

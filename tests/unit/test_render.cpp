@@ -51,27 +51,6 @@ std::string sp(size_t n) { return std::string(n, ' '); }
 
 }  // namespace
 
-TEST_CASE("render csv_cell quotes per RFC 4180") {
-  CHECK(crm::csv_cell("plain") == "plain");
-  CHECK(crm::csv_cell("") == "");
-  CHECK(crm::csv_cell("a,b") == "\"a,b\"");
-  CHECK(crm::csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
-  CHECK(crm::csv_cell("a\nb") == "\"a\nb\"");
-  CHECK(crm::csv_cell("a\rb") == "\"a\rb\"");
-  CHECK(crm::csv_cell(" lead") == "\" lead\"");
-  CHECK(crm::csv_cell("trail ") == "\"trail \"");
-  CHECK(crm::csv_cell("in side") == "in side");
-  CHECK(crm::csv_cell("李小龙") == "李小龙");
-  CHECK(crm::csv_cell("\"") == "\"\"\"\"");
-}
-
-TEST_CASE("render tsv_cell escapes tab, newline, CR and backslash") {
-  CHECK(crm::tsv_cell("plain text") == "plain text");
-  CHECK(crm::tsv_cell("a\tb\nc\\d\re") == "a\\tb\\nc\\\\d\\re");
-  CHECK(crm::tsv_cell("") == "");
-  CHECK(crm::tsv_cell("\"q\",x") == "\"q\",x");
-}
-
 TEST_CASE("render parse_format and format_names") {
   CHECK(crm::parse_format("table") == crm::Format::Table);
   CHECK(crm::parse_format("json") == crm::Format::Json);
@@ -228,6 +207,28 @@ TEST_CASE("render render_list as csv and tsv") {
         "address.region,address.postal_code,address.country,website,source,owner,tags,lifecycle,do_"
         "not_contact,"
         "birthday,follow_up,cadence,notes,created,updated");
+}
+
+TEST_CASE("render render_list csv and tsv neutralise formulas unless raw; numbers stay") {
+  crm::Record r = make(
+      "id: kada000000000001\nname: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\n"
+      "phone: +44 20 7946 0000\ntitle: \"@SUM(A1)\"\ncadence: 14\nnotes: \"-2+3\"\n"
+      "tags: [\"+tag\", \"-5\"]\n");
+  crm::RenderOptions o;
+  o.fields = {"name", "phone", "title", "cadence", "notes", "tags"};
+  o.format = crm::Format::Csv;
+  CHECK(crm::render_list({&r}, contact(), o) ==
+        "id,name,phone,title,cadence,notes,tags\n"
+        "kada000000000001,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+44 20 7946 0000,'@SUM(A1),14,'-2+3,"
+        "\"'+tag,-5\"\n");
+  o.format = crm::Format::Tsv;
+  CHECK(crm::render_list({&r}, contact(), o) ==
+        "id\tname\tphone\ttitle\tcadence\tnotes\ttags\n"
+        "kada000000000001\t'=HYPERLINK(\"http://x\",\"y\")\t'+44 20 7946 0000\t'@SUM(A1)\t14\t'-2+3\t'+tag,-5\n");
+  o.raw = true;
+  CHECK(crm::render_list({&r}, contact(), o) ==
+        "id\tname\tphone\ttitle\tcadence\tnotes\ttags\n"
+        "kada000000000001\t=HYPERLINK(\"http://x\",\"y\")\t+44 20 7946 0000\t@SUM(A1)\t14\t-2+3\t+tag,-5\n");
 }
 
 TEST_CASE("render render_detail") {

@@ -839,3 +839,18 @@ TEST_CASE("report dashboard on an empty store: zeros and no win rate") {
   CHECK(crm::render_dashboard(b, crm::Format::Json, crm::ReportStyle{}).find("\"rate\": null") != std::string::npos);
   CHECK(crm::render_dashboard(b, crm::Format::Table, crm::ReportStyle{}).find("n/a") != std::string::npos);
 }
+
+TEST_CASE("report csv and tsv neutralise formula-like text cells unless raw; numbers stay numbers") {
+  crm::Report r;
+  r.name = "t";
+  r.columns = {"owner", "amount", "count"};
+  r.rows.push_back({crm::ReportCell::of_text("=cmd|' /C calc'!A0"),
+                    crm::ReportCell::of_money(*crm::Decimal::parse("-5"), "USD"), crm::ReportCell::of_int(-3)});
+  CHECK(crm::render_report(r, crm::Format::Csv, crm::ReportStyle{}) ==
+        "owner,amount,count,total\n'=cmd|' /C calc'!A0,-5,-3,false\n");
+  CHECK(crm::render_report(r, crm::Format::Tsv, crm::ReportStyle{}) ==
+        "owner\tamount\tcount\ttotal\n'=cmd|' /C calc'!A0\t-5\t-3\tfalse\n");
+  crm::ReportStyle raw;
+  raw.raw = true;
+  CHECK(crm::render_report(r, crm::Format::Csv, raw) == "owner,amount,count,total\n=cmd|' /C calc'!A0,-5,-3,false\n");
+}

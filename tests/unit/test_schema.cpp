@@ -136,3 +136,23 @@ TEST_CASE("schema parse_field declarations") {
     CHECK(std::string(e.what()).find("f.yaml:1:17: x: unknown type \"colour\" (one of string, text, email,") == 0);
   }
 }
+
+TEST_CASE("schema integer ranges and the duration type") {
+  crm::Field pct = field_from("{name: pct, type: integer, min: 0, max: 100}");
+  CHECK(pct.min == 0);
+  CHECK(pct.max == 100);
+  crm::Field floor_only = field_from("{name: n, type: integer, min: -5}");
+  CHECK(floor_only.min == -5);
+  CHECK_FALSE(floor_only.max.has_value());
+  CHECK_THROWS_AS(field_from("{name: n, type: string, min: 1}"), crm::InvalidData);
+  CHECK_THROWS_AS(field_from("{name: n, type: integer, max: lots}"), crm::InvalidData);
+  CHECK_THROWS_AS(field_from("{name: n, type: integer, min: 5, max: 1}"), crm::InvalidData);
+  CHECK(field_from("{name: d, type: duration}").type == crm::FieldType::Duration);
+
+  const crm::SchemaSet builtin = crm::SchemaSet::builtin();
+  CHECK(builtin.get("deal").field("probability")->min == 0);
+  CHECK(builtin.get("deal").field("probability")->max == 100);
+  CHECK(builtin.get("contact").field("cadence")->min == 1);
+  CHECK(builtin.get("contact").field("cadence")->max == 3650);
+  CHECK(builtin.get("activity").field("duration")->type == crm::FieldType::Duration);
+}

@@ -204,3 +204,28 @@ TEST_CASE("text sort_key strips accents written as combining marks") {
   // "e\u0301lodie" and sorts after "elodiez"; expected "elodie".
   CHECK(crm::sort_key("E\u0301lodie") == "elodie");
 }
+
+TEST_CASE("text escape_stream_for_terminal keeps line ends and tabs, escapes the rest") {
+  CHECK(crm::escape_stream_for_terminal("a,b\r\nc\td\n") == "a,b\r\nc\td\n");
+  CHECK(crm::escape_stream_for_terminal("Boss\x1b[31mRED\x07\n") == "Boss\\x1b[31mRED\\x07\n");
+  CHECK(crm::escape_stream_for_terminal("over\rwrite\n") == "over\\rwrite\n");
+  CHECK(crm::escape_stream_for_terminal("csi \xC2\x9B"
+                                        "2J " +
+                                        utf8(0x202E) + "\n") == "csi \\u009b2J \\u202e\n");
+  CHECK(crm::escape_stream_for_terminal("bad \xFF\n") == "bad \\xff\n");
+  CHECK(crm::escape_stream_for_terminal("李小龙 Zoë") == "李小龙 Zoë");
+}
+
+TEST_CASE("text first_control_character finds C0, DEL and C1, except what is allowed") {
+  CHECK(crm::first_control_character("plain Zoë 李") == -1);
+  CHECK(crm::first_control_character("a\tb") == '\t');
+  CHECK(crm::first_control_character("a\tb\nc", "\t\n") == -1);
+  CHECK(crm::first_control_character("a\tb\rc", "\t\n") == '\r');
+  CHECK(crm::first_control_character("x\x1b[2J") == 0x1B);
+  CHECK(crm::first_control_character("x\x7F") == 0x7F);
+  CHECK(crm::first_control_character("x\xC2\x85y") == 0x85);
+  CHECK(crm::first_control_character("x\xC2\x9B") == 0x9B);
+  CHECK(crm::first_control_character("x\xC2\xA0y") == -1);  // no-break space is text
+  CHECK(crm::first_control_character(std::string("a\0b", 3)) == 0);
+  CHECK(crm::code_point_label(0x1B) == "U+001B");
+}

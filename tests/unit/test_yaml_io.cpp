@@ -632,3 +632,156 @@ TEST_CASE("yaml_io escapes for U+0080..U+00FF read back as UTF-8, not raw bytes"
   std::string again = crm::emit_map(n, 0);
   CHECK(crm::parse_yaml(again, "again.yaml").get("name") == n.get("name"));
 }
+
+// plain_resolves_to_non_string decides whether a value may be written plain.
+// It once used std::regex, which recursed once per character and overflowed
+// the stack on a long value starting like a number or a date; the hand-written
+// matcher must give the same answers.
+TEST_CASE("yaml_io plain_resolves_to_non_string: numbers, timestamps and strings") {
+  struct Case {
+    const char* value;
+    bool non_string;
+  };
+  const Case cases[] = {
+      // null, bool, merge words of YAML 1.1 and 1.2, any case
+      {"", true},
+      {"~", true},
+      {"null", true},
+      {"NULL", true},
+      {"True", true},
+      {"no", true},
+      {"Off", true},
+      {"y", true},
+      {"N", true},
+      {"=", true},
+      {"<<", true},
+      {"nulls", false},
+      {"yess", false},
+      // infinities and not-a-number
+      {".inf", true},
+      {"-.inf", true},
+      {"+.INF", true},
+      {".nan", true},
+      {".NaN", true},
+      {"inf", false},
+      {"-inf", false},
+      {"nan", false},
+      // integers of 1.2 and 1.1: decimal, octal (0123, 0o17), hex, binary, with _
+      {"0", true},
+      {"7", true},
+      {"-5", true},
+      {"+5", true},
+      {"0123", true},
+      {"0o17", true},
+      {"0o", false},
+      {"0o8", false},
+      {"09", true},
+      {"0x1F", true},
+      {"0xfg", false},
+      {"0x", false},
+      {"0b1010", true},
+      {"0b102", false},
+      {"0b", false},
+      {"1_000", true},
+      {"-1_000_000", true},
+      {"_1", false},
+      {"1__", true},
+      {"12a", false},
+      {"-", false},
+      {"+", false},
+      {"--5", false},
+      {"0_", true},
+      {"-0x1f", true},
+      // sexagesimal integers and floats (1.1): 12:30, 1:30:00, 190:20:30.15
+      {"12:30", true},
+      {"1:30:00", true},
+      {"190:20:30.15", true},
+      {"12:60", false},
+      {"12:5", true},
+      {"12:05", true},
+      {"12:123", false},
+      {"0:30", false},
+      {"12:", false},
+      {"12:30:", false},
+      {"1:2:3:4", true},
+      {"12:30.", true},
+      {"-1:30", true},
+      {"1_0:30", true},
+      {"12:3a", false},
+      {"12:30e3", false},
+      // floats: .5, 1., 1.5, exponents with and without a point
+      {".5", true},
+      {"-.5", true},
+      {"1.", true},
+      {"1.5", true},
+      {"1.5e3", true},
+      {"1.5E-3", true},
+      {"1e3", true},
+      {"1E+3", true},
+      {"-1e3", true},
+      {"1e", false},
+      {"1e+", false},
+      {"1.5e", false},
+      {".", true},
+      {"-.", true},
+      {"._", true},
+      {"1_0.0_1", true},
+      {".e3", true},
+      {"1.2.3", false},
+      {"1,5", false},
+      {"e3", false},
+      {"1.5x", false},
+      {"..5", false},
+      // timestamps: a date, alone or with anything after T, t or a space on the same line
+      {"2026-11-23", true},
+      {"2026-1-2", true},
+      {"2026-11-23T10:00:00Z", true},
+      {"2026-11-23t1", true},
+      {"2026-11-23 anything at all", true},
+      {"2026-11-23 ", true},
+      {"2026-11-23x", false},
+      {"2026-11-234", false},
+      {"2026-111-23", false},
+      {"20261-11-23", false},
+      {"226-11-23", false},
+      {"2026/11/23", false},
+      {"2026-11-", false},
+      {"2026-11-23 a\nb", false},
+      {"2026-11-23 a\rb", false},
+      {"-2026-11-23", false},
+      {"2026-13-45", true},
+      // strings
+      {"Ada", false},
+      {"a1", false},
+      {" 1", false},
+      {"1 ", false},
+      {"+44 20 7946 0000", false},
+      {"x-5", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.value);
+    CHECK(crm::plain_resolves_to_non_string(c.value) == c.non_string);
+  }
+}
+
+TEST_CASE("yaml_io plain_resolves_to_non_string and the writer on values of a megabyte") {
+  const std::string tail(1 << 20, 'x');
+  const std::string digits(1 << 20, '7');
+  CHECK(crm::plain_resolves_to_non_string("2026-11-23 " + tail));
+  CHECK(crm::plain_resolves_to_non_string(digits));
+  CHECK(crm::plain_resolves_to_non_string("-" + digits + ".5e3"));
+  CHECK(crm::plain_resolves_to_non_string("1" + std::string(1 << 20, '_')));
+  CHECK_FALSE(crm::plain_resolves_to_non_string(digits + "x"));
+  std::string sexagesimal = "1";
+  while (sexagesimal.size() < (1 << 20)) sexagesimal += ":59";
+  CHECK(crm::plain_resolves_to_non_string(sexagesimal));
+  CHECK_FALSE(crm::plain_resolves_to_non_string(sexagesimal + ":60"));
+  // Written quoted, read back identical.
+  for (const std::string& v : {"2026-11-23 " + tail, digits}) {
+    Node m = Node::map();
+    m.set("notes", Node::scalar(v));
+    std::string text = crm::emit_map(m);
+    CHECK(text.substr(0, 8) == "notes: \"");
+    CHECK(crm::parse_yaml(text, "t.yaml", text.size() + 1).get("notes") == v);
+  }
+}

@@ -32,7 +32,7 @@ A broken config is reported with its line.
   crm: error: .crm/config.yaml:3:7: fields.contact: custom field "email" clashes with a built-in field
   [3]
   $ printf 'fields:\n  contact:\n    - {name: x, type: colour}\n' > .crm/config.yaml && crm contact list
-  crm: error: .crm/config.yaml:3:23: x: unknown type "colour" (one of string, text, email, phone, url, date, datetime, when, decimal, money, integer, bool, enum, list, ref, refs, object)
+  crm: error: .crm/config.yaml:3:23: x: unknown type "colour" (one of string, text, email, phone, url, date, datetime, when, decimal, money, integer, duration, bool, enum, list, ref, refs, object)
   [3]
   $ printf 'pipeline: [\n' > .crm/config.yaml && crm contact list
   crm: error: .crm/config.yaml:2:1: end of sequence flow not found
