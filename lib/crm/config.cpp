@@ -1,5 +1,6 @@
 #include "crm/config.hpp"
 
+#include "crm/dates.hpp"
 #include "crm/error.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -17,6 +18,9 @@ std::string default_config_text() {
 version: 1
 # The currency of amounts that name none.
 currency: USD
+# The time zone dates and times are typed and shown in (stored as UTC);
+# unset: $TZ, else the system's. An IANA name: Europe/Berlin, America/New_York.
+# timezone: Europe/Berlin
 # Deal stages in order. probability: percent used for weighted sums;
 # closed: won or lost; stale_after: days without activity before a deal is stale.
 pipeline:
@@ -104,6 +108,15 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
   if (const Node* o = doc.find("owners"); o && o->is_sequence())
     for (const Node& item : o->items) c.owners.push_back(item.text);
   if (const Node* g = doc.find("git"); g && g->is_map()) c.autocommit = g->get("autocommit") == "true";
+  if (const Node* tz = doc.find("timezone"); tz && !tz->empty()) {
+    try {
+      Clock probe = Clock::fixed(Seconds{});
+      probe.set_zone(tz->text);
+    } catch (const UsageError& e) {
+      throw InvalidData(Location{source, tz->line, tz->column, "timezone"}, e.what());
+    }
+    c.timezone = tz->text;
+  }
   if (const Node* f = doc.find("fields"); f && f->is_map()) {
     for (const auto& [type, list] : f->entries) {
       if (!list.is_sequence())

@@ -21,6 +21,7 @@ struct Config {
   std::vector<Stage> pipeline;
   std::vector<std::string> owners;
   bool autocommit = false;
+  std::string timezone;  // IANA name; "" : $TZ, else the system's
   Node raw = Node::map();
 
   const Stage* stage(const std::string& name) const;

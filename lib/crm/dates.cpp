@@ -1,8 +1,11 @@
 #include "crm/dates.hpp"
 
+#include <date/tz.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 #include "crm/error.hpp"
 #include "crm/text.hpp"
@@ -70,6 +73,10 @@ std::optional<Days> parse_day_word(std::string_view word, const Clock& clock) {
     return end_of_month(ymd.year() / month{q_last});
   }
   if (w == "eoy") return sys_days{ymd.year() / December / 31};
+  // "3d" is "+3d": ahead, as a due date means.
+  if (w.size() >= 2 && w[0] >= '0' && w[0] <= '9' && std::string("dwmy").find(w.back()) != std::string::npos &&
+      all_digits(std::string_view(w).substr(0, w.size() - 1)))
+    w = "+" + w;
   if (w.size() >= 3 && (w[0] == '+' || w[0] == '-')) {
     char unit = w.back();
     std::string_view n(w.data() + 1, w.size() - 2);
@@ -108,20 +115,77 @@ Clock Clock::fixed(Seconds now) {
   return c;
 }
 
+namespace {
+
+// $TZ as tzdata names it (":Europe/Berlin" is allowed); else the system's
+// zone. A POSIX rule string ("CET-1CEST") tzdata cannot name: UTC.
+const time_zone* initial_zone() {
+  try {
+    if (const char* tz = std::getenv("TZ"); tz) {
+      std::string name = tz;
+      if (!name.empty() && name[0] == ':') name.erase(0, 1);
+      if (name.empty()) return nullptr;
+      return locate_zone(name);
+    }
+    return current_zone();
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+}  // namespace
+
 Clock Clock::from_env() {
   Clock c = system();
+  c.zone = initial_zone();
   if (const char* now = std::getenv("CRM_NOW"); now && *now) {
     auto t = parse_iso_datetime(now);
     if (!t) throw UsageError(std::string("CRM_NOW: \"") + now + "\" is not an ISO timestamp (2026-11-23T09:00:00Z)");
-    c = fixed(*t);
+    c.now = *t;
   }
+  c.today = c.local_day(c.now);
   if (const char* today = std::getenv("CRM_TODAY"); today && *today) {
     auto d = parse_iso_date(today);
     if (!d) throw UsageError(std::string("CRM_TODAY: \"") + today + "\" is not an ISO date (2026-11-23)");
-    if (!std::getenv("CRM_NOW") || !*std::getenv("CRM_NOW")) c.now = Seconds{*d} + std::chrono::hours{12};
     c.today = *d;
+    c.today_pinned = true;
+    if (!std::getenv("CRM_NOW") || !*std::getenv("CRM_NOW")) {
+      c.now_from_today = true;
+      c.now = c.at_local(*d, std::chrono::hours{12});
+    }
   }
   return c;
+}
+
+void Clock::set_zone(const std::string& name) {
+  try {
+    zone = locate_zone(name);
+  } catch (const std::exception&) {
+    throw UsageError("unknown time zone \"" + name + "\" (an IANA name: Europe/Berlin, America/New_York, UTC)");
+  }
+  if (now_from_today) now = at_local(today, std::chrono::hours{12});
+  if (!today_pinned) today = local_day(now);
+}
+
+std::string Clock::zone_name() const { return zone ? std::string(zone->name()) : "UTC"; }
+
+Days Clock::local_day(Seconds t) const {
+  if (!zone) return floor<days>(t);
+  return Days{floor<days>(zone->to_local(t)).time_since_epoch()};
+}
+
+Seconds Clock::at_local(Days day, std::chrono::seconds time_of_day) const {
+  if (!zone) return Seconds{day} + time_of_day;
+  local_seconds wall{local_days{day.time_since_epoch()} + time_of_day};
+  auto info = zone->get_info(wall);
+  if (info.result == local_info::nonexistent)  // the clocks jumped over it: the moment after the jump
+    return info.first.end;
+  return zone->to_sys(wall, choose::earliest);
+}
+
+std::string Clock::format_local(Seconds t) const {
+  if (!zone) return date::format("%F %R", t);
+  return date::format("%F %R", zone->to_local(t));
 }
 
 std::optional<Days> parse_iso_date(std::string_view s) {
@@ -199,22 +263,82 @@ long long parse_duration_seconds(std::string_view input) {
   return std::llround(total);
 }
 
+namespace {
+
+std::optional<unsigned> month_number(std::string_view word) {
+  static const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                        "july",    "august",   "september", "october", "november", "december"};
+  std::string w = to_lower(word);
+  if (w.size() < 3) return std::nullopt;
+  for (unsigned i = 0; i < 12; ++i)
+    if (std::string_view(kMonths[i]).substr(0, w.size()) == w) return i + 1;
+  return std::nullopt;
+}
+
+// "dec 15" / "15 dec": the next such day (today when it is today).
+std::optional<Days> month_and_day(std::string_view a, std::string_view b, const Clock& clock) {
+  auto m = month_number(a);
+  std::string_view d = b;
+  if (!m) {
+    m = month_number(b);
+    d = a;
+  }
+  if (!m || !all_digits(d) || d.size() > 2) return std::nullopt;
+  year_month_day today{clock.today};
+  for (int add = 0; add < 5; ++add) {  // Feb 29 waits for a leap year
+    year_month_day ymd{today.year() + years{add}, month{*m}, day{static_cast<unsigned>(to_int(d))}};
+    if (ymd.ok() && sys_days{ymd} >= clock.today) return sys_days{ymd};
+  }
+  return std::nullopt;
+}
+
+// The day that one or two words name, and how many words that took.
+std::optional<std::pair<Days, size_t>> parse_day_words(const std::vector<std::string>& words, const Clock& clock) {
+  if (words.size() >= 2) {
+    std::string first = to_lower(words[0]), second = to_lower(words[1]);
+    if (first == "next" && second == "week") {
+      auto to_monday = (Monday - weekday{clock.today}).count();
+      return std::make_pair(clock.today + days{to_monday == 0 ? 7 : to_monday}, size_t{2});
+    }
+    if (first == "next" && second == "month") {
+      year_month_day ymd{clock.today};
+      year_month next = ymd.year() / ymd.month() + months{1};
+      return std::make_pair(Days{next / 1}, size_t{2});
+    }
+    if (auto d = month_and_day(words[0], words[1], clock)) return std::make_pair(*d, size_t{2});
+  }
+  if (words.empty()) return std::nullopt;
+  if (auto d = parse_day_word(words[0], clock)) return std::make_pair(*d, size_t{1});
+  return std::nullopt;
+}
+
+// "YYYY-MM-DD[T ]HH:MM[:SS]" with no zone: a local wall time.
+std::optional<Seconds> parse_local_datetime(std::string_view s, const Clock& clock) {
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) return std::nullopt;
+  auto day = parse_iso_date(s.substr(0, 10));
+  auto tod = parse_time(s.substr(11));
+  if (!day || !tod) return std::nullopt;
+  return clock.at_local(*day, std::chrono::seconds{*tod});
+}
+
+}  // namespace
+
 std::optional<DateValue> parse_date_expr(std::string_view input, const Clock& clock) {
   std::string s = trim(input);
   if (s.empty()) return std::nullopt;
   if (to_lower(s) == "now") return DateValue{clock.now, true};
-  if (auto t = parse_iso_datetime(s)) return DateValue{*t, true};
-  std::string word = s, time;
-  if (size_t sp = s.find(' '); sp != std::string::npos) {
-    word = s.substr(0, sp);
-    time = trim(s.substr(sp + 1));
-  }
-  auto day = parse_day_word(word, clock);
+  if (auto t = parse_local_datetime(s, clock)) return DateValue{*t, true};
+  if (auto t = parse_iso_datetime(s)) return DateValue{*t, true};  // with Z or an offset
+  std::vector<std::string> words;
+  for (const std::string& w : split(s, ' '))
+    if (!w.empty()) words.push_back(w);
+  auto day = parse_day_words(words, clock);
   if (!day) return std::nullopt;
-  if (time.empty()) return DateValue{Seconds{*day}, false};
-  auto secs = parse_time(time);
+  if (day->second == words.size()) return DateValue{Seconds{day->first}, false};
+  if (day->second + 1 != words.size()) return std::nullopt;
+  auto secs = parse_time(words.back());
   if (!secs) return std::nullopt;
-  return DateValue{Seconds{*day} + std::chrono::seconds{*secs}, true};
+  return DateValue{clock.at_local(day->first, std::chrono::seconds{*secs}), true};
 }
 
 }  // namespace crm

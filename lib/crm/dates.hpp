@@ -9,19 +9,41 @@
 #include <string>
 #include <string_view>
 
+namespace date {
+class time_zone;
+}
+
 namespace crm {
 
 using Days = date::sys_days;
 using Seconds = date::sys_seconds;
 
-// "Now" for everything that depends on it. From CRM_NOW (an ISO timestamp) and
-// CRM_TODAY (an ISO date) when set, so tests never depend on the wall clock.
+// "Now" for everything that depends on it, and the user's time zone. From
+// CRM_NOW (an ISO timestamp) and CRM_TODAY (an ISO date) when set, so tests
+// never depend on the wall clock. Records store UTC; what a user types and
+// sees is in `zone`: the store's `timezone:` (Store sets it), else $TZ, else
+// the system's (/etc/localtime). `today` is the local date.
 struct Clock {
   Seconds now;
   Days today;
+  const date::time_zone* zone = nullptr;  // nullptr: UTC
+  bool today_pinned = false;              // CRM_TODAY given: today stays as it is
+  bool now_from_today = false;            // CRM_TODAY without CRM_NOW: now is its local noon
+
   static Clock system();
   static Clock from_env();  // throws UsageError on a malformed CRM_NOW/CRM_TODAY
   static Clock fixed(Seconds now);
+
+  // The zone by its IANA name ("Europe/Berlin", "UTC"); today follows it.
+  // Throws UsageError for a name tzdata does not know.
+  void set_zone(const std::string& name);
+  std::string zone_name() const;  // "UTC" when none
+  // The local date of an instant.
+  Days local_day(Seconds t) const;
+  // The instant of a local wall time on a day (in a DST gap: the time after it).
+  Seconds at_local(Days day, std::chrono::seconds time_of_day) const;
+  // "2026-12-01 16:00": an instant as a person reads it, in the local zone.
+  std::string format_local(Seconds t) const;
 };
 
 // Strict "YYYY-MM-DD" naming a real day.
@@ -49,9 +71,12 @@ struct DateValue {
   std::string str() const { return has_time ? format_datetime(at) : format_date(day()); }
 };
 
-// ISO dates and timestamps, today, tomorrow, yesterday, now, weekday names
-// (the next one), eow, eom, eoq, eoy, ±N d|w|m|y, optionally followed by a
-// time ("tomorrow 14:00", "fri 9:30"). nullopt when it is none of these.
+// ISO dates and timestamps (without a zone: local time), today, tomorrow,
+// yesterday, now, weekday names (the next one), eow, eom, eoq, eoy, ±N
+// d|w|m|y (the sign may be left out: 3d), next week (its Monday), next month
+// (its first day), a month and a day in either order (dec 15, 15 dec: the next
+// one), optionally followed by a local time ("tomorrow 14:00", "mon 9:00").
+// nullopt when it is none of these.
 std::optional<DateValue> parse_date_expr(std::string_view s, const Clock& clock);
 
 }  // namespace crm

@@ -161,6 +161,7 @@ Store::Store(fs::path root, Clock clock, Unsafe unsafe)
   if (Dir crm = open_dir(".crm"); crm && !unsafe_at(".crm/config.yaml") && crm.lstat("config.yaml", st)) {
     config_text = crm.read("config.yaml", kMaxRecordBytes + 1);
     config_ = parse_config(config_text, ".crm/config.yaml", schemas_);
+    if (!config_.timezone.empty()) clock_.set_zone(config_.timezone);  // the store's zone wins over $TZ
   }
   cache_tag_ = cache_tag(root_);
   // Cached validity holds while the schemas, the config and crm are the same.

@@ -70,6 +70,7 @@ def run(crm, path, commands):
             "HOME": work,
             "LC_ALL": "C.UTF-8",
             "TERM": "dumb",
+            "TZ": "UTC",  # never the machine's zone; tests of zones set their own
             "CRM_TODAY": "2026-11-23",
             "CRM_NOW": "2026-11-23T09:00:00Z",
             "CRM_LOCK_TIMEOUT": "2",

@@ -198,7 +198,7 @@ TEST_CASE("dates garbage is nullopt") {
   for (const char* bad : {"",
                           "   ",
                           "someday",
-                          "3d",
+                          "3x",
                           "+3",
                           "+3x",
                           "+d",
@@ -305,4 +305,48 @@ TEST_CASE("dates parse_duration_seconds: positive, bounded, never overflowing") 
   CHECK(crm::parse_duration_seconds("99999999999999999999:00") == 0);
   CHECK(crm::parse_duration_seconds("99999999999999999999999h") == 0);
   CHECK(crm::parse_duration_seconds(std::string(100000, '9') + "m") == 0);
+}
+
+TEST_CASE("dates a bare count is ahead: 3d is +3d") {
+  crm::Clock c = clock_at("2026-11-23T10:04:05Z");
+  CHECK(expr("3d", c) == "2026-11-26");
+  CHECK(expr("2w", c) == "2026-12-07");
+  CHECK(expr("1m", c) == "2026-12-23");
+}
+
+TEST_CASE("dates next week, next month, a month and a day in either order") {
+  crm::Clock c = clock_at("2026-12-02T10:00:00Z");  // a Wednesday
+  CHECK(expr("next week", c) == "2026-12-07");
+  CHECK(expr("next month", c) == "2027-01-01");
+  CHECK(expr("dec 15", c) == "2026-12-15");
+  CHECK(expr("15 Dec", c) == "2026-12-15");
+  CHECK(expr("december 15", c) == "2026-12-15");
+  CHECK(expr("jan 5", c) == "2027-01-05");  // the next one
+  CHECK(expr("dec 2", c) == "2026-12-02");  // today is the next one
+  CHECK(expr("feb 29", c) == "2028-02-29");
+  CHECK(expr("feb 30", c).empty());
+  CHECK(expr("next week 9:00", c) == "2026-12-07T09:00:00Z");
+  CHECK(expr("mon 9:00", c) == "2026-12-07T09:00:00Z");
+  CHECK(expr("dec 15 14:30", c) == "2026-12-15T14:30:00Z");
+}
+
+TEST_CASE("dates in a zone: today is the local date, typed times are local, UTC is stored") {
+  crm::Clock c = clock_at("2026-12-01T23:30:00Z");
+  c.set_zone("Europe/Berlin");  // UTC+1 in winter
+  CHECK(crm::format_date(c.today) == "2026-12-02");
+  CHECK(expr("today", c) == "2026-12-02");
+  CHECK(expr("tomorrow 14:00", c) == "2026-12-03T13:00:00Z");
+  CHECK(expr("2026-12-01 16:00", c) == "2026-12-01T15:00:00Z");
+  CHECK(expr("2026-12-01T16:00:00Z", c) == "2026-12-01T16:00:00Z");  // a zone given wins
+  CHECK(c.format_local(*crm::parse_iso_datetime("2026-12-01T15:00:00Z")) == "2026-12-01 16:00");
+  CHECK(c.zone_name() == "Europe/Berlin");
+  // Summer time: UTC+2; the hour the clocks skip lands after the jump.
+  CHECK(expr("2027-07-01 09:00", c) == "2027-07-01T07:00:00Z");
+  CHECK(expr("2027-03-28 02:30", c) == "2027-03-28T01:00:00Z");
+  // West of UTC the same instant is still the day before.
+  crm::Clock ny = clock_at("2026-12-02T03:00:00Z");
+  ny.set_zone("America/New_York");
+  CHECK(crm::format_date(ny.today) == "2026-12-01");
+  CHECK(expr("eow", ny) == "2026-12-06");
+  CHECK_THROWS_AS(ny.set_zone("Mars/Olympus"), crm::UsageError);
 }
