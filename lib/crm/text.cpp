@@ -1,11 +1,20 @@
 #include "crm/text.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 
 namespace crm {
 
 namespace {
+
+bool is_ascii_printable(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) return false;
+  return true;
+}
 
 // Decodes one code point at s[i]; returns its length or 0 when malformed.
 size_t decode(std::string_view s, size_t i, uint32_t& cp) {
@@ -35,14 +44,43 @@ size_t decode(std::string_view s, size_t i, uint32_t& cp) {
   return len;
 }
 
-bool is_wide(uint32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
-bool is_zero_width(uint32_t cp) {
-  return (cp >= 0x300 && cp <= 0x36F) || cp == 0x200B || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F);
+// The grapheme clusters of `s` in turn: fn(offset, length, width). A cluster
+// is as wide as its first character (utf8proc's East Asian width: 2 for CJK
+// and emoji), 2 when an emoji presentation selector (U+FE0F) follows a narrow
+// one; combining marks and joiners add nothing. A malformed byte is one
+// column of its own.
+template <typename Fn>
+void each_cluster(std::string_view s, Fn fn) {
+  size_t i = 0;
+  utf8proc_int32_t state = 0;
+  while (i < s.size()) {
+    size_t start = i;
+    uint32_t cp;
+    size_t len = decode(s, i, cp);
+    if (len == 0) {
+      fn(start, size_t{1}, size_t{1});
+      ++i;
+      state = 0;
+      continue;
+    }
+    int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+    size_t width = w < 0 ? 0 : static_cast<size_t>(w);
+    if (cp >= 0x1F1E6 && cp <= 0x1F1FF) width = 2;  // a flag's regional indicators: one emoji
+    i += len;
+    uint32_t prev = cp;
+    while (i < s.size()) {
+      uint32_t next;
+      size_t nlen = decode(s, i, next);
+      if (nlen == 0 || utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(prev),
+                                                        static_cast<utf8proc_int32_t>(next), &state))
+        break;
+      if (next == 0xFE0F && width == 1) width = 2;
+      prev = next;
+      i += nlen;
+    }
+    state = 0;
+    fn(start, i - start, width);
+  }
 }
 
 }  // namespace
@@ -140,18 +178,9 @@ int first_control_character(std::string_view s, std::string_view allowed) {
 }
 
 size_t display_width(std::string_view s) {
-  size_t width = 0, i = 0;
-  while (i < s.size()) {
-    uint32_t cp;
-    size_t len = decode(s, i, cp);
-    if (len == 0) {
-      ++width;
-      ++i;
-      continue;
-    }
-    if (!is_zero_width(cp)) width += is_wide(cp) ? 2 : 1;
-    i += len;
-  }
+  if (is_ascii_printable(s)) return s.size();
+  size_t width = 0;
+  each_cluster(s, [&](size_t, size_t, size_t w) { width += w; });
   return width;
 }
 
@@ -159,17 +188,16 @@ std::string truncate_to_width(std::string_view s, size_t width) {
   if (display_width(s) <= width) return std::string(s);
   if (width == 0) return "";
   std::string out;
-  size_t used = 0, i = 0;
-  while (i < s.size()) {
-    uint32_t cp;
-    size_t len = decode(s, i, cp);
-    if (len == 0) len = 1, cp = '?';
-    size_t w = is_zero_width(cp) ? 0 : (is_wide(cp) ? 2 : 1);
-    if (used + w > width - 1) break;
-    out.append(s.substr(i, len));
+  size_t used = 0;
+  bool full = false;
+  each_cluster(s, [&](size_t at, size_t len, size_t w) {
+    if (full || used + w > width - 1) {
+      full = true;
+      return;
+    }
+    out.append(s.substr(at, len));
     used += w;
-    i += len;
-  }
+  });
   return out + "…";
 }
 
@@ -237,39 +265,6 @@ namespace crm {
 
 namespace {
 
-uint32_t fold_cp(uint32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 32;
-  if (cp >= 0x100 && cp <= 0x17F) {
-    if (cp == 0x130) return 'i';
-    if (cp == 0x178) return 0xFF;
-    bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-    if (odd_upper) return (cp % 2 == 1) ? cp + 1 : cp;
-    if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
-    return (cp % 2 == 0) ? cp + 1 : cp;
-  }
-  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
-  return cp;
-}
-
-// The base letter of a folded Latin letter with a diacritic, or 0.
-char base_letter(uint32_t cp) {
-  static const char* const kLatin1 = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";  // U+00E0..U+00FF
-  if (cp >= 0xE0 && cp <= 0xFF) {
-    char c = kLatin1[cp - 0xE0];
-    return c == '/' ? 0 : c;
-  }
-  if (cp >= 0x100 && cp <= 0x17F) {
-    static const char* const kExtA =
-        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuu"
-        "uuuuuuwwyyyzzzzzzs";
-    return kExtA[cp - 0x100];
-  }
-  return 0;
-}
-
 void append_utf8_cp(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -288,50 +283,40 @@ void append_utf8_cp(std::string& out, uint32_t cp) {
   }
 }
 
-template <typename Map>
-std::string transform(std::string_view s, Map map) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {  // fast path
-      map(out, static_cast<uint32_t>(c));
-      ++i;
-      continue;
-    }
-    uint32_t cp;
-    size_t len = decode(s, i, cp);
-    if (len == 0) {
-      out += s[i++];
-      continue;
-    }
-    map(out, cp);
-    i += len;
-  }
-  return out;
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// NFKC, case folded, marks stripped: "Café", "CAFE" and "café" alike,
+// "Straße" and "STRASSE", full-width "ＡＢＣ" and "abc", Greek final sigma.
+// Bytes that are not UTF-8 fold as ASCII.
+std::string utf8proc_fold(std::string_view s) {
+  utf8proc_uint8_t* out = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out, options);
+  if (n < 0) return to_lower(s);
+  std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  // Letters with a stroke have no mark to strip, yet people type them
+  // without: "lodz" finds "Łódź", "odegard" "Ødegård".
+  static const std::pair<std::string_view, std::string_view> kStroked[] = {
+      {"l·", "l"}, {"ł", "l"}, {"ø", "o"}, {"đ", "d"}, {"ħ", "h"}, {"ŧ", "t"}, {"ı", "i"}, {"æ", "ae"}, {"œ", "oe"}};
+  for (const auto& [from, to] : kStroked)
+    for (size_t at = folded.find(from); at != std::string::npos; at = folded.find(from, at + to.size()))
+      folded.replace(at, from.size(), to);
+  return folded;
 }
 
 }  // namespace
 
 void append_utf8(std::string& out, uint32_t cp) { append_utf8_cp(out, cp); }
 
-std::string fold_case(std::string_view s) {
-  return transform(s, [](std::string& out, uint32_t cp) { append_utf8_cp(out, fold_cp(cp)); });
-}
+std::string fold_case(std::string_view s) { return is_ascii(s) ? to_lower(s) : utf8proc_fold(s); }
 
-std::string sort_key(std::string_view s) {
-  return transform(s, [](std::string& out, uint32_t cp) {
-    uint32_t f = fold_cp(cp);
-    if (f >= 0x300 && f <= 0x36F) return;  // a decomposed accent ("E\u0301lodie")
-    if (char b = base_letter(f)) {
-      out += b;
-    } else if (f == 0xDF) {
-      out += "ss";
-    } else {
-      append_utf8_cp(out, f);
-    }
-  });
-}
+std::string sort_key(std::string_view s) { return fold_case(s); }
 
 }  // namespace crm

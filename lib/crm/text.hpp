@@ -49,10 +49,11 @@ std::string to_upper_label(std::string_view field);
 }  // namespace crm
 
 namespace crm {
-// Lower case for matching, beyond ASCII: Latin-1, Latin Extended-A, Greek and
-// Cyrillic capitals fold to their small letters ("ZOË" → "zoë").
+// The form two names are compared in (utf8proc): NFKC, case folded, marks
+// stripped — "cafe" finds "Café", "ZOË" equals "zoe", "Straße" "strasse",
+// full-width letters their ASCII ones. ASCII needs no table.
 std::string fold_case(std::string_view s);
-// A key that sorts names as people expect: case folded and Latin accents
-// removed ("Élodie" sorts with "elodie", "Łukasz" with "lukasz").
+// A key that sorts names as people expect: the folded form ("Élodie" sorts
+// with "elodie").
 std::string sort_key(std::string_view s);
 }  // namespace crm
