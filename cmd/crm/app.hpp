@@ -98,6 +98,13 @@ struct RmOptions {
   bool force = false;
 };
 
+struct ConfigCliOptions {
+  std::string action;  // get, set, unset, list
+  std::string key;
+  std::optional<std::string> value;
+  bool global = false;
+};
+
 struct InitOptions {
   std::string dir = ".";
   bool git = false;
@@ -183,5 +190,6 @@ int cmd_undo(Context& ctx);
 // After a command: commits what it changed when git.autocommit is on.
 void autocommit(Context& ctx, Store& store);
 int cmd_check(Context& ctx);
+int cmd_config(Context& ctx, const ConfigCliOptions& o);
 
 }  // namespace crm::cli

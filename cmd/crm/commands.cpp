@@ -244,6 +244,33 @@ void register_completion_commands(CLI::App& app, Context& ctx, int& status) {
 }
 
 void register_store_commands(CLI::App& app, Context& ctx, int& status) {
+  CLI::App* config_cmd = app.add_subcommand(
+      "config", "read and change settings in .crm/config.yaml (comments kept): get, set, unset, list");
+  config_cmd->require_subcommand(1);
+  auto& cfg_global = keep<bool>(g_pool);
+  config_cmd->add_flag("--global", cfg_global, "the user's ~/.config/crm/config.yaml (default_store)");
+  for (const char* action : {"get", "set", "unset", "list"}) {
+    auto& o = keep<ConfigCliOptions>(g_pool);
+    o.action = action;
+    std::string a = action;
+    CLI::App* verb = config_cmd->add_subcommand(
+        action, a == "get"     ? "print a setting's value (exit 1 when it is not set)"
+                : a == "set"   ? "set a setting, validated before it is written: crm config set timezone Europe/Berlin"
+                : a == "unset" ? "remove a setting"
+                               : "every setting, KEY=VALUE");
+    if (a != "list")
+      verb->add_option("key", o.key, "the setting: currency, timezone, git.autocommit …")->required()->type_name("KEY");
+    if (a == "set")
+      verb->add_option_function<std::string>(
+              "value", [&o](const std::string& v) { o.value = v; }, "YAML: a word, \"a string\", [a, list]")
+          ->required()
+          ->type_name("VALUE");
+    verb->callback([&ctx, &status, &o, &cfg_global] {
+      o.global = cfg_global;
+      status = cmd_config(ctx, o);
+    });
+  }
+
   auto& init = keep<InitOptions>(g_pool);
   CLI::App* init_cmd = app.add_subcommand("init", "make a new store in DIR (default: here)");
   init_cmd->add_option("dir", init.dir, "the folder")->type_name("DIR");

@@ -5,8 +5,12 @@
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
 #include "crm/check.hpp"
+#include "crm/config_edit.hpp"
 #include "crm/error.hpp"
+#include "crm/json.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
 
 namespace crm::cli {
 
@@ -32,6 +36,88 @@ int cmd_init(Context& ctx, const InitOptions& o) {
     Store store(fs::absolute(dir).lexically_normal(), Clock::from_env());
     setup_git(ctx, store, /*new_repository=*/true);
   }
+  return 0;
+}
+
+namespace {
+
+// The file `crm config` reads and writes: the store's, or with --global the user's.
+struct ConfigFile {
+  fs::path path;
+  std::string shown;
+  const std::vector<std::string>* keys;
+};
+
+ConfigFile config_file(Context& ctx, bool global) {
+  if (global) {
+    fs::path p = Store::user_config_path();
+    if (p.empty()) throw UsageError("neither XDG_CONFIG_HOME nor HOME is set: no user config");
+    return {p, p.string(), &user_config_keys()};
+  }
+  Store& store = ctx.store();
+  return {store.root() / ".crm" / "config.yaml", ".crm/config.yaml", &config_keys()};
+}
+
+std::string read_config_text(const ConfigFile& f) {
+  std::error_code ec;
+  if (!fs::exists(f.path, ec)) return "";
+  return read_file(f.path, 1 << 20, /*follow_links=*/true);
+}
+
+Node parse_config_node(const ConfigFile& f, const std::string& text) {
+  Node doc = text.empty() ? Node::map() : parse_yaml(text, f.shown);
+  return doc.is_map() ? doc : Node::map();
+}
+
+// Writes the new text once it parses as a config: a change never leaves a
+// config crm then refuses to read.
+void write_config_text(Context& ctx, const ConfigFile& f, bool global, const std::string& text) {
+  if (global) {
+    parse_yaml(text, f.shown);
+    fs::create_directories(f.path.parent_path());
+    write_file_atomic(f.path, text);
+    return;
+  }
+  Store& store = ctx.store();
+  SchemaSet schemas = SchemaSet::builtin();
+  parse_config(text, f.shown, schemas);  // throws InvalidData naming the line
+  auto lock = store.lock();
+  store.open_dir(".crm").write("config.yaml", text);
+  store.note_change({"update", "config", "", "settings", ".crm/config.yaml"});
+}
+
+}  // namespace
+
+int cmd_config(Context& ctx, const ConfigCliOptions& o) {
+  ConfigFile f = config_file(ctx, o.global);
+  std::string text = read_config_text(f);
+  if (o.action == "list") {
+    Node doc = parse_config_node(f, text);
+    std::string out;
+    if (ctx.format() == Format::Json) {
+      std::vector<std::string> members;
+      for (const auto& [k, v] : config_entries(doc)) members.push_back("  " + json_string(k) + ": " + json_string(v));
+      out = members.empty() ? "{}\n" : "{\n" + join(members, ",\n") + "\n}\n";
+    } else {
+      for (const auto& [k, v] : config_entries(doc)) out += k + "=" + v + "\n";
+    }
+    ctx.out(out);
+    return 0;
+  }
+  if (o.action == "get") {
+    const Node* v = config_value(parse_config_node(f, text), o.key);
+    if (!v || v->is_null()) {
+      const std::vector<std::string>& keys = *f.keys;
+      bool known = std::find(keys.begin(), keys.end(), o.key) != keys.end();
+      throw NotFound(o.key + " is not set in " + f.shown +
+                     (known ? "" : did_you_mean(o.key, keys) + " (settings: " + join(keys, ", ") + ")"));
+    }
+    ctx.out(flow_yaml(*v) + "\n");
+    return 0;
+  }
+  std::string next =
+      o.action == "set" ? set_config_text(text, o.key, o.value.value_or(""), *f.keys) : unset_config_text(text, o.key);
+  if (next != text) write_config_text(ctx, f, o.global, next);
   return 0;
 }
 

@@ -120,7 +120,27 @@ fs::path Store::discover(const std::string& dir_option) {
     if (is_store(dir)) return dir;
     if (dir == dir.root_path()) break;
   }
-  throw UsageError("no crm store here or in any parent folder; make one with: crm init (or use -C DIR or CRM_DIR)");
+  // Outside any store: the user's default one (~/.config/crm/config.yaml).
+  fs::path user = user_config_path();
+  if (std::error_code uec; !user.empty() && fs::exists(user, uec)) {
+    Node doc = parse_yaml(read_file(user, 1 << 20, /*follow_links=*/true), user.string());
+    if (std::string d = doc.is_map() ? doc.get("default_store") : ""; !d.empty()) {
+      if (d[0] == '~' && (d.size() == 1 || d[1] == '/'))
+        if (const char* home = std::getenv("HOME"); home && *home) d = home + d.substr(1);
+      if (!is_store(d))
+        throw UsageError(user.string() + ": default_store " + d + " is not a crm store (no .crm/ folder)");
+      return fs::absolute(d).lexically_normal();
+    }
+  }
+  throw UsageError(
+      "no crm store here or in any parent folder; make one with: crm init (or use -C DIR, CRM_DIR, or "
+      "crm config --global set default_store DIR)");
+}
+
+fs::path Store::user_config_path() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "crm" / "config.yaml";
+  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "crm" / "config.yaml";
+  return {};
 }
 
 bool Store::init(const fs::path& dir) {

@@ -53,8 +53,11 @@ struct UnsafePath {
 class Store {
  public:
   // -C DIR, else $CRM_DIR, else the nearest ancestor of the working directory
-  // holding .crm/. Throws UsageError when there is no store.
+  // holding .crm/, else `default_store` in the user's config (user_config_path).
+  // Throws UsageError when there is no store.
   static std::filesystem::path discover(const std::string& dir_option);
+  // $XDG_CONFIG_HOME/crm/config.yaml, else ~/.config/crm/config.yaml.
+  static std::filesystem::path user_config_path();
   // Makes a store in `dir`; false when it already was one (nothing touched).
   static bool init(const std::filesystem::path& dir);
 
@@ -122,6 +125,8 @@ class Store {
     std::string path;  // store-relative
   };
   const std::vector<Change>& changes() const { return changes_; }
+  // A change made outside write/remove (the config), for autocommit.
+  void note_change(Change c) const { changes_.push_back(std::move(c)); }
 
   // How many record files the index served and how many were parsed, per
   // folder, since the store was opened (CRM_DEBUG_INDEX prints it).

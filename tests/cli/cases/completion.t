@@ -22,6 +22,7 @@ spaces and at = and : (bash's COMP_WORDBREAKS).
   > SH
   $ chmod +x tab
   $ ./tab "crm con"
+  config
   contact
   $ ./tab "crm contact s"
   set

@@ -28,7 +28,7 @@ crm init makes a store; a second init changes nothing.
 Store discovery: -C, then $CRM_DIR, then the nearest parent holding .crm/.
 
   $ crm contact list
-  crm: error: no crm store here or in any parent folder; make one with: crm init (or use -C DIR or CRM_DIR)
+  crm: error: no crm store here or in any parent folder; make one with: crm init (or use -C DIR, CRM_DIR, or crm config --global set default_store DIR)
   [2]
   $ cd shop/contacts && crm contact add --name "Found Upward" && cd ../..
   [a-z0-9]{16} (re)
