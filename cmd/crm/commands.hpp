@@ -21,6 +21,8 @@ std::optional<std::string> check_command_words(CLI::App& app, const std::vector<
 int cmd_complete(CLI::App& app, Context& ctx, const std::vector<std::string>& args);
 // `crm completion bash|zsh|fish`: the script that asks crm __complete.
 int cmd_completion(Context& ctx, const std::string& shell);
+// Two or three real examples at the end of every command's --help.
+void add_examples(CLI::App& app);
 // The completion and hidden commands (registered last: they walk the whole tree).
 void register_completion_commands(CLI::App& app, Context& ctx, int& status);
 }  // namespace crm::cli

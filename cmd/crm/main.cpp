@@ -74,6 +74,7 @@ int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
   cli::register_record_commands(app, ctx, status);
   cli::register_store_commands(app, ctx, status);
   cli::register_completion_commands(app, ctx, status);
+  cli::add_examples(app);
 
   if (auto help = answer_help(app, argc, argv)) return *help;
   // Completion asks often and must never fail loudly: it bypasses CLI11.

@@ -56,6 +56,109 @@ const CLI::Option* find_option(CLI::App* app, const std::string& name) {
   return nullptr;
 }
 
+}  // namespace
+
+namespace {
+
+// Two or three real examples at the end of each command's --help, keyed by
+// its path; "* VERB" serves every record type, with {noun} and {who} filled in.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& example_table() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kTable = {
+      {"contact add",
+       {"crm contact add --name 'Ada Lovelace' --email ada@example.com --company Acme --tag vip",
+        "crm contact add --name Grace --set follow_up=fri --set cadence=30"}},
+      {"company add", {"crm company add --name 'Analytical Engines' --domain analytical.example --tag customer"}},
+      {"lead add",
+       {"crm lead add --name 'Ada Lovelace' --email ada@example.com --set company_name=Acme --set source=web"}},
+      {"deal add", {"crm deal add --name 'Engine order' --amount 12000 --company acme --stage proposal"}},
+      {"task add",
+       {"crm task add --title 'Send quote' --due 'tomorrow 14:00' --for ada",
+        "crm task add --title Timesheet --due fri --set recur=weekly"}},
+      {"activity add", {"crm activity add --kind meeting --summary 'Demo' --with ada --set duration=45m"}},
+      {"* list",
+       {"crm {noun} list +vip --sort name", "crm {noun} list 'created>=-30d' --format csv --fields name,email",
+        "crm {noun} list name~ada or email~ada"}},
+      {"task list",
+       {"crm task list 'due<=eow' --sort due", "crm task list priority=high", "crm task list status=done"}},
+      {"deal list",
+       {"crm deal list stage=negotiation --sort amount:desc", "crm deal list 'close_date<=eom' --format json"}},
+      {"* show", {"crm {noun} show {who}", "crm --format json {noun} show {who} | jq .related_records"}},
+      {"* set", {"crm {noun} set {who} owner=kim", "crm {noun} set {who} --unset notes"}},
+      {"contact set", {"crm contact set ada title=Countess --tag london", "crm contact set ada follow_up=+2w"}},
+      {"* edit", {"crm {noun} edit {who}", "EDITOR=nano crm {noun} edit {who}"}},
+      {"* rm", {"crm {noun} rm {who}", "crm {noun} rm {who} --yes --force"}},
+      {"deal move", {"crm deal move engine negotiation"}},
+      {"deal won", {"crm deal won engine"}},
+      {"deal lost", {"crm deal lost engine --reason 'went with a competitor'"}},
+      {"lead convert", {"crm lead convert ada", "crm lead convert ada --deal --amount 5000 --stage proposal"}},
+      {"task done", {"crm task done timesheet", "crm task done $(crm -q task list 'due<today')"}},
+      {"task reopen", {"crm task reopen timesheet"}},
+      {"log", {"crm log call ada 'talked pricing'", "crm log meeting acme 'kick-off' --set duration=1h"}},
+      {"agenda", {"crm agenda", "crm agenda --days 14 --owner kim"}},
+      {"report", {"crm report", "crm report pipeline", "crm report winrate --by owner --since -90d"}},
+      {"import", {"crm import csv google.csv --dry-run", "crm import vcard contacts.vcf"}},
+      {"export", {"crm export json > backup.json", "crm export vcard -o contacts.vcf", "crm export ical > tasks.ics"}},
+      {"dedupe", {"crm dedupe", "crm dedupe company"}},
+      {"merge", {"crm merge 'Ada Lovelace' 'Ada L.' --dry-run"}},
+      {"init", {"crm init shop", "crm init --git shop"}},
+      {"sync", {"crm sync", "crm -C ~/shop sync || echo 'crm sync needs attention'"}},
+      {"undo", {"crm contact set ada title=Oops && crm undo"}},
+      {"check", {"crm check", "crm check || echo broken"}},
+      {"config get", {"crm config get currency"}},
+      {"config set", {"crm config set timezone Europe/Berlin", "crm config set owners '[ana, ben]'"}},
+      {"config unset", {"crm config unset timezone"}},
+      {"config list", {"crm config list", "crm --format json config list"}},
+      {"completion", {"source <(crm completion bash)", "crm completion fish > ~/.config/fish/completions/crm.fish"}},
+      {"git setup", {"git clone git@example.com:team/shop.git && cd shop && crm git setup"}},
+  };
+  return kTable;
+}
+
+const char* who_of(const std::string& noun) {
+  if (noun == "contact" || noun == "lead") return "ada";
+  if (noun == "company") return "acme";
+  if (noun == "deal") return "engine";
+  if (noun == "task") return "timesheet";
+  return "ID";
+}
+
+void add_examples_to(CLI::App* cmd, const std::string& path, const std::string& noun) {
+  const std::vector<std::string>* lines = nullptr;
+  std::string verb = path.substr(path.rfind(' ') + 1);
+  for (const auto& [key, ex] : example_table())
+    if (key == path) lines = &ex;
+  if (!lines && !noun.empty())
+    for (const auto& [key, ex] : example_table())
+      if (key == "* " + verb) lines = &ex;
+  if (!lines) return;
+  std::string text = "Examples:";
+  for (std::string line : *lines) {
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"{noun}", noun}, {"{who}", who_of(noun)}})
+      for (size_t at = line.find(from); at != std::string::npos; at = line.find(from))
+        line.replace(at, from.size(), to);
+    text += "\n  " + line;
+  }
+  cmd->footer(text);
+}
+
+void walk_examples(CLI::App* app, const std::string& path, const SchemaSet& schemas) {
+  for (CLI::App* sub : children(app)) {
+    std::string p = path.empty() ? sub->get_name() : path + " " + sub->get_name();
+    std::string noun = schemas.find(p.substr(0, p.find(' '))) ? p.substr(0, p.find(' ')) : "";
+    add_examples_to(sub, p, p.find(' ') == std::string::npos ? "" : noun);
+    walk_examples(sub, p, schemas);
+  }
+}
+
+}  // namespace
+
+void add_examples(CLI::App& app) {
+  static const SchemaSet schemas = SchemaSet::builtin();
+  walk_examples(&app, "", schemas);
+}
+
+namespace {
+
 std::string path_of(CLI::App* app) {
   std::string out;
   for (CLI::App* a = app; a; a = a->get_parent())

@@ -98,6 +98,40 @@ def parse_help(text):
     return options, subcommands
 
 
+HELP_TEXTS = {}
+
+
+def check_examples(commands):
+    """Every command a user runs (no subcommands of its own; not help) ends
+    its --help with examples, and each example names commands that exist."""
+    problems = []
+    known = {path for path, _, _ in commands}
+    for path, _, subs in commands:
+        if not path or subs or path[0] in ("help", "merge-file"):
+            continue
+        text = HELP_TEXTS.get(path, "")
+        shown = " ".join(("crm",) + path)
+        if "Examples:" not in text:
+            problems.append("%s --help: no Examples: section" % shown)
+            continue
+        for line in text.split("Examples:", 1)[1].splitlines():
+            line = line.strip()
+            if not line.startswith("crm "):
+                continue
+            words, i = line.split(), 1
+            while i < len(words) and words[i].startswith("-"):
+                i += 2 if words[i] in ("-C", "--format", "--color") else 1
+            cmd = []
+            for w in words[i:]:
+                if tuple(cmd + [w]) in known:
+                    cmd.append(w)
+                else:
+                    break
+            if not cmd:
+                problems.append("%s --help: the example `%s` names no command" % (shown, line))
+    return problems
+
+
 def walk(crm, workdir, man_dir):
     """([(path, options, subcommands)] for every command, depth first, and
     the problems met: a subcommand whose --help fails cannot be checked).
@@ -119,6 +153,7 @@ def walk(crm, workdir, man_dir):
             return
         options, subs = parse_help(text)
         commands.append((tuple(path), options, subs))
+        HELP_TEXTS[tuple(path)] = text
         for sub in subs:
             visit(path + [sub])
 
@@ -298,7 +333,7 @@ def main(argv=None):
         return 2
 
     problems, checked = check_options(commands, man_dir)
-    problems = walk_problems + problems + check_see_also(man_dir)
+    problems = walk_problems + problems + check_see_also(man_dir) + check_examples(commands)
     render_problems, rendered = check_rendering(man_dir)
     if render_problems is None:
         print("check_man: note: groff not found; not checking that the pages render cleanly")
