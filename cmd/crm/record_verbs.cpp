@@ -49,6 +49,21 @@ Node resolve_refs(const Store& store, const Field& f, Node value) {
   return value;
 }
 
+// A value typed for a field, its references resolved. A list of references
+// typed with commas is first tried as one name: "Lovelace, Ada" is a person.
+Node typed_value(const Store& store, const Field& f, const std::string& value, const std::string& label) {
+  if (f.type == FieldType::Refs && value.find(',') != std::string::npos && trim(value).front() != '[') {
+    try {
+      Node one = Node::sequence();
+      one.items.push_back(Node::scalar(store.resolve_ref(f, trim(value))));
+      return one;
+    } catch (const NotFound&) {
+      // a list after all: "ada, grace"
+    }
+  }
+  return resolve_refs(store, f, parse_field_value(f, value, store.clock(), label));
+}
+
 bool same_item(const Node& a, const Node& b) {
   return a.is_scalar() && b.is_scalar() ? equals_ci(a.text, b.text) : a.same_value(b);
 }
@@ -75,7 +90,6 @@ void apply_assignment(const Store& store, const Schema& schema, Record& r, const
     f = top->type == FieldType::Object ? top->subfield(parts[1]) : nullptr;
     if (!f) throw unknown_field(schema, path);
   }
-  const Clock& clock = store.clock();
   Node* container = &r.data;
   if (parts.size() == 2) {
     Node* obj = r.data.find(parts[0]);
@@ -90,12 +104,12 @@ void apply_assignment(const Store& store, const Schema& schema, Record& r, const
     if (value.empty()) {
       container->erase(key);
     } else {
-      container->set(key, resolve_refs(store, *f, parse_field_value(*f, value, clock, path)));
+      container->set(key, typed_value(store, *f, value, path));
     }
   } else {
     if (f->type != FieldType::List && f->type != FieldType::Refs)
       throw UsageError(path + " is not a list: use " + path + "=VALUE");
-    Node items = resolve_refs(store, *f, parse_field_value(*f, value, clock, path));
+    Node items = typed_value(store, *f, value, path);
     Node* list = container->find(key);
     if (!list || !list->is_sequence()) {
       container->set(key, Node::sequence());

@@ -32,3 +32,12 @@ Sorting follows the folded form: Łukasz sorts with the L's, not after Z.
   Straße GmbH
   Zoë Ødegård
   山田太郎
+
+Names written "Last, First" (as Outlook exports them) resolve whole in crm
+log, --for and --with; a comma between two names still makes two.
+
+  $ crm contact add --name "Lovelace, Ada" > /dev/null && crm contact add --name "Grace Hopper" > /dev/null
+  $ crm log call "Lovelace, Ada" "talked pricing" > /dev/null && crm task add --title Call --for "Lovelace, Ada" > /dev/null
+  $ crm activity add --kind note --summary three --set 'with=["Lovelace, Ada", Grace Hopper]' > /dev/null
+  $ crm activity add --kind note --summary both --with "Grace Hopper, Mia" > /dev/null && crm contact show "Lovelace, Ada" --format json | grep -c '"summary"'
+  2
