@@ -1,0 +1,497 @@
+#include "crm/table.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "crm/csv.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace {
+
+// An exact number travels through the Json tree as a string with this mark.
+const std::string kNumberMark = "\x1f#num:";
+
+const char* const kReset = "\033[0m";
+
+const char* tone_code(Tone t) {
+  switch (t) {
+    case Tone::Bad:
+      return "\033[31m";
+    case Tone::Warn:
+      return "\033[33m";
+    case Tone::Good:
+      return "\033[32m";
+    case Tone::Dim:
+      return "\033[2m";
+    case Tone::Strong:
+      return "\033[1m";
+    case Tone::None:
+      break;
+  }
+  return "";
+}
+
+bool is_numeric(ColumnType t) {
+  return t == ColumnType::Money || t == ColumnType::Percent || t == ColumnType::Count || t == ColumnType::Number;
+}
+
+// Never cut: what a person reads whole or not at all.
+bool is_fixed(ColumnType t) { return t != ColumnType::Text; }
+
+void dump(const Json& j, int indent, int depth, std::string& out) {
+  auto newline = [&](int d) {
+    if (indent < 0) return;
+    out += '\n';
+    out.append(static_cast<size_t>(indent * d), ' ');
+  };
+  switch (j.type()) {
+    case Json::value_t::object: {
+      if (j.empty()) {
+        out += "{}";
+        return;
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& [k, v] : j.items()) {
+        if (!first) out += ',';
+        first = false;
+        newline(depth + 1);
+        out += Json(k).dump(-1, ' ', false, Json::error_handler_t::replace);
+        out += indent < 0 ? ":" : ": ";
+        dump(v, indent, depth + 1, out);
+      }
+      newline(depth);
+      out += '}';
+      return;
+    }
+    case Json::value_t::array: {
+      if (j.empty()) {
+        out += "[]";
+        return;
+      }
+      out += '[';
+      bool first = true;
+      for (const Json& v : j) {
+        if (!first) out += ',';
+        first = false;
+        newline(depth + 1);
+        dump(v, indent, depth + 1, out);
+      }
+      newline(depth);
+      out += ']';
+      return;
+    }
+    case Json::value_t::string: {
+      const std::string& s = j.get_ref<const std::string&>();
+      if (s.compare(0, kNumberMark.size(), kNumberMark) == 0) {
+        out += s.substr(kNumberMark.size());
+        return;
+      }
+      out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    default:
+      out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+}
+
+// A Json tree as a crm::Node, for the YAML writer: exact numbers and
+// booleans plain, strings quoted where YAML needs it.
+Node to_node(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::object: {
+      Node m = Node::map();
+      for (const auto& [k, v] : j.items()) m.set(k, to_node(v));
+      return m;
+    }
+    case Json::value_t::array: {
+      Node s = Node::sequence();
+      for (const Json& v : j) s.items.push_back(to_node(v));
+      return s;
+    }
+    case Json::value_t::string: {
+      const std::string& s = j.get_ref<const std::string&>();
+      if (s.compare(0, kNumberMark.size(), kNumberMark) == 0) return Node::scalar(s.substr(kNumberMark.size()), true);
+      return Node::scalar(s);
+    }
+    case Json::value_t::null:
+      return Node();
+    default:
+      return Node::scalar(j.dump(), true);
+  }
+}
+
+Json cell_json(const Cell& c, const Column& col) {
+  if (c.null) return nullptr;
+  switch (col.type) {
+    case ColumnType::Money:
+    case ColumnType::Count:
+      return exact_number(c.number);
+    case ColumnType::Percent:
+      return exact_number(c.number.rounded(1));
+    case ColumnType::Number:
+      return exact_number(c.number.rounded(col.decimals));
+    case ColumnType::Bool:
+      return c.text == "true";
+    default:
+      return c.text;
+  }
+}
+
+// The machine text of a cell: csv/tsv.
+std::string cell_machine(const Cell& c, const Column& col) {
+  if (c.null) return "";
+  switch (col.type) {
+    case ColumnType::Money:
+    case ColumnType::Count:
+      return c.number.str();
+    case ColumnType::Percent:
+      return c.number.rounded(1).str();
+    case ColumnType::Number:
+      return c.number.rounded(col.decimals).str();
+    default:
+      return c.text;
+  }
+}
+
+Json row_object(const Table& t, const Row& row) {
+  Json o = Json::object();
+  for (size_t i = 0; i < t.columns.size(); ++i)
+    o[t.columns[i].key] = i < row.cells.size() ? cell_json(row.cells[i], t.columns[i]) : Json(nullptr);
+  return o;
+}
+
+std::string bar(const Decimal& value, const Decimal& max, int width, bool unicode) {
+  if (max.is_zero() || value.compare(Decimal()) <= 0) return "";
+  Decimal eighths = (value * Decimal::from_int(width * 8)).divide(max, 0);  // eighths of a cell, rounded
+  long long n = std::atoll(eighths.str().c_str());
+  if (!unicode) return std::string(static_cast<size_t>((n + 4) / 8), '#');
+  static const char* const kPartial[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  std::string out;
+  for (long long i = 0; i < n / 8; ++i) out += "█";
+  out += kPartial[n % 8];
+  if (out.empty()) out = kPartial[1];
+  return out;
+}
+
+std::string header_of(const Column& c, const std::string& currency_suffix) {
+  std::string h = c.header.empty() ? to_upper_label(c.key) : c.header;
+  return currency_suffix.empty() ? h : h + " (" + currency_suffix + ")";
+}
+
+// The table layout: which columns stay, and how wide each is.
+struct Layout {
+  std::vector<size_t> columns;  // indices kept, in order
+  std::vector<size_t> width;    // per kept column
+};
+
+size_t total_width(const std::vector<size_t>& widths) {
+  size_t sum = 0;
+  for (size_t w : widths) sum += w;
+  return sum + (widths.empty() ? 0 : 2 * (widths.size() - 1));
+}
+
+// Fits the table into `limit` columns: the widest free-text columns shrink
+// first (down to their header, or 10); when even that overflows, the column
+// of highest drop priority goes, and the fitting starts again.
+Layout fit(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& text,
+           const std::vector<std::string>& headers, size_t limit) {
+  std::vector<size_t> natural(cols.size(), 0), minimum(cols.size(), 0);
+  for (size_t c = 0; c < cols.size(); ++c) {
+    natural[c] = display_width(headers[c]);
+    for (const auto& row : text) natural[c] = std::max(natural[c], display_width(row[c]));
+    minimum[c] =
+        is_fixed(cols[c].type) ? natural[c] : std::min(natural[c], std::max<size_t>(display_width(headers[c]), 10));
+  }
+  std::vector<size_t> keep;
+  for (size_t c = 0; c < cols.size(); ++c) keep.push_back(c);
+  while (true) {
+    std::vector<size_t> w;
+    for (size_t c : keep) w.push_back(natural[c]);
+    if (limit == 0 || total_width(w) <= limit) return {keep, w};
+    std::vector<size_t> min_w;
+    for (size_t c : keep) min_w.push_back(minimum[c]);
+    if (total_width(min_w) <= limit || keep.size() <= 1) {
+      // Shrink the widest shrinkable column one step at a time.
+      while (total_width(w) > limit) {
+        size_t widest = keep.size();
+        for (size_t k = 0; k < keep.size(); ++k)
+          if (w[k] > minimum[keep[k]] && (widest == keep.size() || w[k] > w[widest])) widest = k;
+        if (widest == keep.size()) break;
+        --w[widest];
+      }
+      return {keep, w};
+    }
+    // Drop the column that matters least, then try again.
+    size_t victim = keep.size();
+    for (size_t k = 0; k < keep.size(); ++k) {
+      int p = cols[keep[k]].drop_priority;
+      if (p > 0 && (victim == keep.size() || p >= cols[keep[victim]].drop_priority)) victim = k;
+    }
+    if (victim == keep.size()) {  // nothing may go: shrink what can, and let it wrap
+      std::vector<size_t> ww;
+      for (size_t k = 0; k < keep.size(); ++k) ww.push_back(minimum[keep[k]]);
+      return {keep, ww};
+    }
+    keep.erase(keep.begin() + static_cast<long>(victim));
+  }
+}
+
+std::string render_text_table(const Table& t, const OutputOptions& o) {
+  if (t.rows.empty()) return o.tty && !t.empty_note.empty() ? t.empty_note + "\n" : "";
+  // A money column of one currency says it once, in its header.
+  std::vector<std::string> currency_suffix(t.columns.size());
+  std::vector<bool> one_currency(t.columns.size(), false);
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (t.columns[c].type != ColumnType::Money) continue;
+    std::set<std::string> seen;
+    for (const Row& r : t.rows)
+      if (c < r.cells.size() && !r.cells[c].null) seen.insert(r.cells[c].currency);
+    if (seen.size() == 1 && !seen.begin()->empty()) {
+      currency_suffix[c] = *seen.begin();
+      one_currency[c] = true;
+    }
+  }
+  std::vector<Column> cols = t.columns;
+  std::vector<std::string> headers;
+  for (size_t c = 0; c < cols.size(); ++c) headers.push_back(header_of(cols[c], currency_suffix[c]));
+  // Bars compare like with like: one scale per currency.
+  bool bars = t.bar_column >= 0 && static_cast<size_t>(t.bar_column) < cols.size();
+  std::map<std::string, Decimal> max;
+  if (bars)
+    for (const Row& r : t.rows)
+      if (!r.total) {
+        const Cell& c = r.cells[static_cast<size_t>(t.bar_column)];
+        if (max[c.currency] < c.number) max[c.currency] = c.number;
+      }
+  if (bars) {
+    Column b;
+    b.key = "";
+    b.header = " ";
+    b.type = ColumnType::Word;
+    b.drop_priority = 100;  // the first to go
+    cols.push_back(b);
+    headers.push_back("");
+  }
+  std::vector<std::vector<std::string>> text;
+  for (const Row& r : t.rows) {
+    std::vector<std::string> line;
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      line.push_back(
+          c < r.cells.size() ? escape_for_terminal(cell_display(r.cells[c], t.columns[c], o, one_currency[c])) : "");
+    if (bars) {
+      const Cell& c = r.cells[static_cast<size_t>(t.bar_column)];
+      line.push_back(r.total ? "" : bar(c.number, max[c.currency], 20, o.unicode));
+    }
+    text.push_back(line);
+  }
+  // A column empty in every row takes no space.
+  std::vector<size_t> present;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    bool any = false;
+    for (const auto& line : text) any = any || !line[c].empty();
+    if (any) present.push_back(c);
+  }
+  std::vector<Column> pc;
+  std::vector<std::string> ph;
+  std::vector<std::vector<std::string>> ptext(text.size());
+  for (size_t c : present) {
+    pc.push_back(cols[c]);
+    ph.push_back(headers[c]);
+    for (size_t r = 0; r < text.size(); ++r) ptext[r].push_back(text[r][c]);
+  }
+  Layout layout = fit(pc, ptext, ph, o.wide ? 0 : o.width);
+  auto line_of = [&](const std::vector<std::string>& cells, bool header, Tone tone,
+                     const std::vector<Tone>* cell_tones) {
+    std::string line;
+    for (size_t k = 0; k < layout.columns.size(); ++k) {
+      size_t c = layout.columns[k];
+      std::string cell = truncate_to_width(cells[c], layout.width[k]);
+      size_t pad = layout.width[k] - display_width(cell);
+      bool right = !header && is_numeric(pc[c].type);
+      if (header && is_numeric(pc[c].type)) right = true;
+      std::string styled = cell;
+      if (o.color) {
+        if (header)
+          styled = "\033[1m" + cell + kReset;
+        else if (cell_tones && (*cell_tones)[c] != Tone::None)
+          styled = tone_code((*cell_tones)[c]) + cell + kReset;
+        else if (tone != Tone::None && !cell.empty())
+          styled = tone_code(tone) + cell + kReset;
+      }
+      if (right)
+        line += std::string(pad, ' ') + styled;
+      else
+        line += styled + (k + 1 < layout.columns.size() ? std::string(pad, ' ') : "");
+      if (k + 1 < layout.columns.size()) line += "  ";
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line + "\n";
+  };
+  std::string out = line_of(ph, true, Tone::None, nullptr);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    std::vector<Tone> tones;
+    for (size_t c : present) tones.push_back(c < t.rows[r].cells.size() ? t.rows[r].cells[c].tone : Tone::None);
+    out += line_of(ptext[r], false, t.rows[r].tone, &tones);
+  }
+  return out;
+}
+
+}  // namespace
+
+Json exact_number(const Decimal& d) { return kNumberMark + d.str(); }
+Json exact_number(const std::string& decimal_text) { return kNumberMark + decimal_text; }
+
+std::string dump_json(const Json& j, int indent) {
+  std::string out;
+  dump(j, indent, 0, out);
+  return out;
+}
+
+Cell Cell::of(std::string t) {
+  Cell c;
+  c.text = std::move(t);
+  c.null = c.text.empty();
+  return c;
+}
+
+Cell Cell::none() {
+  Cell c;
+  c.null = true;
+  return c;
+}
+
+Cell Cell::count(long long n) {
+  Cell c;
+  c.number = Decimal::from_int(n);
+  return c;
+}
+
+Cell Cell::money(const Decimal& d, std::string currency) {
+  Cell c;
+  c.number = d;
+  c.currency = std::move(currency);
+  return c;
+}
+
+Cell Cell::percent(const Decimal& d) {
+  Cell c;
+  c.number = d;
+  return c;
+}
+
+Cell Cell::number_of(const Decimal& d) {
+  Cell c;
+  c.number = d;
+  return c;
+}
+
+std::string cell_display(const Cell& c, const Column& col, const OutputOptions& o, bool one_currency) {
+  if (c.null) return "";
+  if (!c.shown.empty()) return c.shown;
+  switch (col.type) {
+    case ColumnType::Money:
+      return (one_currency || c.currency.empty() ? "" : c.currency + " ") + c.number.format(2);
+    case ColumnType::Percent:
+      return c.number.format(1, 0) + "%";
+    case ColumnType::Count:
+      return c.number.format(0);
+    case ColumnType::Number:
+      return c.number.format(col.decimals);
+    case ColumnType::DateTime:
+    case ColumnType::When:
+      if (o.clock)
+        if (auto t = parse_iso_datetime(c.text)) return o.clock->format_local(*t);
+      return c.text;
+    default:
+      return c.text;
+  }
+}
+
+std::string render(const Table& t, const OutputOptions& o) {
+  switch (o.format) {
+    case Format::Table:
+      return render_text_table(t, o);
+    case Format::Ids: {
+      std::string out;
+      size_t id_col = t.columns.size();
+      for (size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c].key == "id") id_col = c;
+      for (const Row& r : t.rows)
+        if (!r.total && id_col < r.cells.size()) out += r.cells[id_col].text + "\n";
+      return out;
+    }
+    case Format::Csv:
+    case Format::Tsv: {
+      char delimiter = o.format == Format::Csv ? ',' : '\t';
+      std::vector<std::string> header;
+      for (const Column& c : t.columns) header.push_back(c.key);
+      bool totals = std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.total; });
+      if (totals) header.push_back("total");
+      std::string out = delimited_row(header, delimiter, o.raw);
+      for (const Row& r : t.rows) {
+        std::vector<std::string> cells;
+        for (size_t c = 0; c < t.columns.size(); ++c)
+          cells.push_back(c < r.cells.size() ? cell_machine(r.cells[c], t.columns[c]) : "");
+        if (totals) cells.push_back(r.total ? "true" : "false");
+        out += delimited_row(cells, delimiter, o.raw);
+      }
+      return out;
+    }
+    case Format::Json:
+    case Format::Jsonl:
+    case Format::Yaml: {
+      Json doc;
+      std::vector<Json> items;
+      if (!t.objects.empty()) {
+        items = t.objects;
+      } else {
+        for (const Row& r : t.rows) {
+          Json obj = row_object(t, r);
+          if (o.format == Format::Jsonl && t.report) obj["total"] = r.total;
+          items.push_back(obj);
+        }
+      }
+      if (o.format == Format::Jsonl) {
+        std::string out;
+        for (const Json& j : items) out += dump_json(j, -1) + "\n";
+        return out;
+      }
+      if (t.report) {
+        doc = Json::object();
+        doc["report"] = t.name;
+        doc["rows"] = Json::array();
+        doc["totals"] = Json::array();
+        for (size_t i = 0; i < t.rows.size(); ++i) doc[t.rows[i].total ? "totals" : "rows"].push_back(items[i]);
+      } else {
+        doc = Json::array();
+        for (const Json& j : items) doc.push_back(j);
+      }
+      if (o.format == Format::Json) return dump_json(doc) + "\n";
+      return emit_document(to_node(doc));
+    }
+  }
+  return "";
+}
+
+std::string render_pairs(const std::vector<std::pair<std::string, std::string>>& pairs, const OutputOptions& o) {
+  size_t label = 0;
+  for (const auto& [k, v] : pairs) label = std::max(label, display_width(k));
+  std::string out;
+  size_t room = o.width > label + 2 && !o.wide ? o.width - label - 2 : 0;
+  for (const auto& [k, v] : pairs) {
+    std::string value = escape_for_terminal(v);
+    if (room > 0) value = truncate_to_width(value, room);
+    std::string key = o.color ? std::string("\033[1m") + k + kReset : k;
+    out += key + std::string(label - display_width(k) + 2, ' ') + value;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace crm

@@ -1,0 +1,111 @@
+// The one output path: a typed table — columns with a type (text, id, date,
+// datetime, money with its currency, percent, count …) and rows of cells —
+// rendered by one function to every format: an aligned table that fits the
+// terminal, JSON and JSON lines (nlohmann-json, numbers exact), YAML, CSV and
+// TSV (spreadsheet formulas neutralised), ids. Everything crm prints goes
+// through here; the choice of format is made nowhere else.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/dates.hpp"
+#include "crm/decimal.hpp"
+#include "crm/render.hpp"
+
+namespace crm {
+
+using Json = nlohmann::ordered_json;
+
+// An exact number inside a Json tree (money, a count, a rate): kept as its
+// decimal text and written as a JSON number, never through a double.
+Json exact_number(const Decimal& d);
+Json exact_number(const std::string& decimal_text);
+// The Json tree as text: two-space indents (`indent` < 0: one line), UTF-8
+// kept, invalid bytes replaced, exact numbers as written.
+std::string dump_json(const Json& j, int indent = 2);
+
+enum class ColumnType {
+  Text,      // free text: shrinks with "…" when a table is too wide
+  Word,      // a short word (a stage, a status, a tag list): never cut
+  Id,        // a record id: the shortest unique prefix in a table, whole elsewhere
+  Date,      // YYYY-MM-DD
+  DateTime,  // ISO UTC; a table shows it in local time (2026-12-01 16:00)
+  When,      // a date, or a date and time
+  Money,     // a Decimal and a currency
+  Percent,   // 0–100, one decimal in a table
+  Count,     // a whole number
+  Number,    // a decimal quantity (days), `decimals` places in a table
+  Bool,
+};
+
+// What a cell means to the eye, in colour on a terminal.
+enum class Tone { None, Bad, Warn, Good, Dim, Strong };
+
+struct Cell {
+  std::string text;  // the machine value (ISO UTC for datetimes); for Money/Percent/Count/Number, number is used
+  Decimal number;    // Money, Percent, Count, Number
+  std::string currency;
+  bool null = false;  // no value: empty in a table, null in JSON
+  std::string shown;  // what a table shows instead of text (a reference's name, a short id); "" = text
+  Tone tone = Tone::None;
+
+  static Cell of(std::string text);
+  static Cell none();
+  static Cell count(long long n);
+  static Cell money(const Decimal& d, std::string currency);
+  static Cell percent(const Decimal& d);
+  static Cell number_of(const Decimal& d);
+};
+
+struct Column {
+  std::string key;     // JSON key, CSV header
+  std::string header;  // table header ("" = the key upper-cased)
+  ColumnType type = ColumnType::Text;
+  // Dropped first when a row would wrap: higher goes first; 0 never.
+  int drop_priority = 0;
+  int decimals = 0;  // Number: places shown
+};
+
+struct Row {
+  std::vector<Cell> cells;
+  Tone tone = Tone::None;  // the whole row (an overdue task, a lost deal)
+  bool total = false;      // a totals line: after a rule in tables, "total": true in JSON lines
+};
+
+struct Table {
+  std::string name;  // JSON: {"report": name, …} when `report`
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  // The rows as whole objects for json/jsonl/yaml (records with nested
+  // fields); empty: built from the cells.
+  std::vector<Json> objects;
+  bool report = false;     // JSON is {"report":…, "rows":[…], "totals":[…]} instead of an array
+  int bar_column = -1;     // a table draws each row's share of this money/count column
+  std::string empty_note;  // said in a table on a terminal when there are no rows
+};
+
+struct OutputOptions {
+  Format format = Format::Table;
+  bool color = false;
+  bool tty = false;              // a person reads it: empty results say so
+  size_t width = 0;              // the terminal's columns; 0: no limit (piped)
+  bool wide = false;             // --wide: never shrink nor drop
+  bool raw = false;              // csv/tsv: leave formula-like cells as they are
+  bool unicode = true;           // block characters for bars
+  const Clock* clock = nullptr;  // local time for datetimes in tables
+};
+
+std::string render(const Table& table, const OutputOptions& options);
+
+// A list of label/value lines ("name   Ada Lovelace") for `show`: a table
+// without header whose first column is the field names.
+std::string render_pairs(const std::vector<std::pair<std::string, std::string>>& pairs, const OutputOptions& options);
+
+// The table's text of one cell (what a table shows, before fitting).
+std::string cell_display(const Cell& cell, const Column& column, const OutputOptions& options,
+                         bool one_currency = false);
+
+}  // namespace crm
