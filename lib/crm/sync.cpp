@@ -532,6 +532,25 @@ std::vector<std::string> dangling_references(const Store& store, const Repo& rep
   return out;
 }
 
+// A git killed while it checked out the commits it rebases onto leaves their
+// files in the work tree without telling the index: untracked files that the
+// next commit would add back (a record removed here would come back). When
+// a sync ran, every record was committed first, so an untracked record file
+// whose bytes are those of origin's version is git's, not the user's: it goes.
+void remove_checkout_leftovers(const Store& store, const Repo& repo, const SyncState& st) {
+  if (st.upstream.empty()) return;
+  std::vector<std::string> args = {"ls-files", "--others", "--exclude-standard", "-z", "--"};
+  for (const Schema& s : store.schemas().all()) args.push_back(s.folder);  // a few folders: no argv limit near
+  GitResult others = repo.run(args);
+  for (const std::string& path : split(others.out, '\0')) {
+    if (path.empty()) continue;
+    // Paths are relative to the store's folder, as git is run in it.
+    std::string theirs = repo.line({"rev-parse", "-q", "--verify", st.upstream + ":./" + path});
+    std::string mine = repo.line({"hash-object", "--", path});
+    if (!theirs.empty() && theirs == mine) ::unlink((store.root() / path).c_str());
+  }
+}
+
 std::string remote_of(const Repo& repo, const std::string& branch) {
   std::string r = repo.line({"config", "--get", "branch." + branch + ".remote"});
   if (!r.empty()) return r;
@@ -759,6 +778,7 @@ SyncResult sync_store(const Store& store, const Notify& note) {
       keep = find_lost_changes(store, base, st.backup, st.upstream, head).empty();
     }
     repo.must({"reset", "-q", "--hard", keep ? head : st.backup}, "git reset");
+    remove_checkout_leftovers(store, repo, st);
     clear_state(store);
     note("an interrupted sync was undone; syncing again");
   } else if (st.phase == "stopped") {

@@ -43,6 +43,21 @@ syncs with every edit kept.
   phone      0123
   title      Countess
 
+Killed while git checked out origin's commits, before the rebase began: the
+files git wrote are in the work tree, untracked. A record removed here is
+one of them; it must not come back with the next commit.
+
+  $ (cd b && crm contact add --name Doomed > /dev/null && crm sync 2>/dev/null)
+  $ (cd a && crm sync 2>/dev/null; crm contact rm doomed --yes && git commit -qam "rm" && crm contact set grace phone=1234 && git commit -qam phone)
+  $ (cd b && crm contact set ada title=Again && crm sync 2>/dev/null)
+  $ cd a && git fetch -q origin && f=$(git diff --name-only HEAD origin/main -- contacts | while read p; do git cat-file -e HEAD:$p 2>/dev/null || echo $p; done)
+  $ git show origin/main:$f > $f && printf 'phase: running\nbranch: main\nbackup: %s\nupstream: %s\ngit_dir: %s\n' $(git rev-parse HEAD) $(git rev-parse origin/main) $PWD/.git > .crm/state/sync
+  $ crm sync && test ! -e $f && git log -1 --format=%s origin/main && crm contact list name=Doomed
+  crm: an interrupted sync was undone; syncing again
+  crm: synced with origin
+  phone
+  $ cd ..
+
 A git killed while committing leaves .git/index.lock; the next crm run that
 uses git removes it (no git is running any more) instead of failing.
 
