@@ -1,10 +1,19 @@
-# Writes OUT: a C++ file holding every schemas/*.yaml as a string, so the
-# binary works without the source tree.
+# Writes OUT: a C++ file holding every ${SCHEMA_DIR}/*.yaml as a string, so the
+# binary works without the source tree. FUNCTION names the function that
+# returns them (default embedded_schemas, declared in INCLUDE, default
+# crm/schema.hpp); the data tables of data/ use it too (embedded_data).
+if(NOT FUNCTION)
+  set(FUNCTION embedded_schemas)
+endif()
+if(NOT INCLUDE)
+  set(INCLUDE crm/schema.hpp)
+endif()
 file(GLOB files ${SCHEMA_DIR}/*.yaml)
 list(SORT files)
-set(body "// Generated from schemas/*.yaml by cmake/embed_schemas.cmake. Do not edit.\n")
-string(APPEND body "#include \"crm/schema.hpp\"\n\nnamespace crm {\n\n")
-string(APPEND body "const std::vector<std::pair<std::string_view, std::string_view>>& embedded_schemas() {\n")
+get_filename_component(dir_name ${SCHEMA_DIR} NAME)
+set(body "// Generated from ${dir_name}/*.yaml by cmake/embed_schemas.cmake. Do not edit.\n")
+string(APPEND body "#include \"${INCLUDE}\"\n\nnamespace crm {\n\n")
+string(APPEND body "const std::vector<std::pair<std::string_view, std::string_view>>& ${FUNCTION}() {\n")
 string(APPEND body "  static const std::vector<std::pair<std::string_view, std::string_view>> schemas = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)

@@ -296,6 +296,10 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   import_cmd->add_option("--delimiter", imp.delimiter, "the CSV delimiter (default: detected; tab for tab)")
       ->type_name("C");
   import_cmd->add_option("--date-format", imp.date_format, "how dates are written: %d/%m/%Y …")->type_name("FMT");
+  import_cmd
+      ->add_option("--encoding", imp.encoding, "the files' character set (default: detected): windows-1252, shift_jis…")
+      ->type_name("CHARSET");
+  import_cmd->add_option("--skip", imp.skip, "CSV: lines before the header (default: found)")->type_name("N");
   import_cmd->add_flag("--dry-run", imp.dry_run, "write nothing; say what would be created, updated, skipped");
   import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
 

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
+#include <iterator>
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
@@ -51,6 +53,11 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
   req.keep_unmapped = o.keep_unmapped;
   req.date_format = o.date_format;
   req.dry_run = o.dry_run;
+  req.encoding = o.encoding;
+  if (o.skip < -1) throw UsageError("--skip takes a number of lines (0 or more)");
+  req.skip = o.skip;
+  if (std::find(o.files.begin(), o.files.end(), "-") != o.files.end())
+    req.stdin_text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   if (!o.delimiter.empty()) {
     std::string d = o.delimiter == "\\t" || o.delimiter == "tab" ? "\t" : o.delimiter;
     if (d.size() != 1) throw UsageError("--delimiter is one character (, ; tab)");
@@ -69,17 +76,30 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
     ctx.out((ctx.format() == Format::Json ? pretty_json(json) : json) + "\n");
   } else if (ctx.format() == Format::Ids) {
     for (const auto& row : result.rows)
-      if (!row.id.empty() && (row.action == "created" || row.action == "updated")) ctx.out(row.id + "\n");
+      if (!row.id.empty() && (row.action == RowAction::Created || row.action == RowAction::Updated))
+        ctx.out(row.id + "\n");
   }
-  // Each row that failed or was skipped, with its file, line and reason (the reason names the column).
+  // Each row that failed or was skipped, with its file, line and reason (the
+  // reason names the column); the notes of the rows that were imported (a
+  // value kept aside, a name that links nothing); the columns that map to nothing.
   for (const auto& row : result.rows) {
-    if (row.action != "failed" && row.action != "skipped") continue;
     std::string where = row.file.empty() ? "" : row.file + (row.line ? ":" + std::to_string(row.line) : "") + ": ";
-    std::string line = where + row.action + ": " + row.reason;
-    if (row.action == "failed")
+    if (row.action != RowAction::Failed && row.action != RowAction::Skipped) {
+      if (ctx.format() != Format::Json && ctx.format() != Format::Jsonl && row.action != RowAction::Unchanged)
+        for (const std::string& n : row.notes) ctx.note(where + n);
+      continue;
+    }
+    std::string line = where + to_string(row.action) + ": " + row.reason;
+    if (row.action == RowAction::Failed)
       ctx.report(InvalidData(Location{}, line));
     else
       ctx.note(line);
+  }
+  if (!result.unmapped_columns.empty() && ctx.format() != Format::Json && ctx.format() != Format::Jsonl) {
+    std::vector<std::string> quoted;
+    for (const std::string& c : result.unmapped_columns) quoted.push_back("\"" + c + "\"");
+    ctx.note(std::string(o.keep_unmapped ? "kept as custom fields" : "left out (--keep-unmapped keeps them)") +
+             ": the columns " + join(quoted, ", "));
   }
   if (o.dry_run) ctx.note("dry run: nothing written");
   std::fflush(stdout);

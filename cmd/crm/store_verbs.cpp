@@ -105,7 +105,8 @@ int cmd_config(Context& ctx, const ConfigCliOptions& o) {
     return 0;
   }
   if (o.action == "get") {
-    const Node* v = config_value(parse_config_node(f, text), o.key);
+    Node doc = parse_config_node(f, text);  // v points into it
+    const Node* v = config_value(doc, o.key);
     if (!v || v->is_null()) {
       const std::vector<std::string>& keys = *f.keys;
       bool known = std::find(keys.begin(), keys.end(), o.key) != keys.end();

@@ -108,6 +108,9 @@ CsvTable parse_csv(std::string_view text, const CsvOptions& o) {
 bool is_formula_like(std::string_view s) {
   if (s.empty()) return false;
   char c = s[0];
+  // A value that really starts with an apostrophe before a formula ('=x) gets
+  // one more, so that a reader taking the defusing apostrophe off gets it back.
+  if (c == '\'' && s.size() > 1) return is_formula_like(s.substr(1));
   if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return false;
   if (c == '+' || c == '-') {
     // A plain number reads as a number, not a formula.

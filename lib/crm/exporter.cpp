@@ -27,10 +27,20 @@ std::vector<std::string> ids_in(const Node* n) {
   return ids;
 }
 
+// "vip, \"Smith, Jones\"": an item holding a comma or a quote is quoted, so
+// that `crm import csv` splits the list where it was joined.
 std::string list_text(const Node* n) {
   if (!n || !n->is_sequence()) return n && n->is_scalar() ? n->text : "";
   std::vector<std::string> parts;
-  for (const Node& i : n->items) parts.push_back(i.text);
+  for (const Node& i : n->items) {
+    if (i.text.find_first_of(",\"") == std::string::npos && trim(i.text) == i.text) {
+      parts.push_back(i.text);
+      continue;
+    }
+    std::string q = "\"";
+    for (char c : i.text) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    parts.push_back(q + "\"");
+  }
   return join(parts, ", ");
 }
 

@@ -6,12 +6,21 @@ namespace crm {
 
 namespace {
 
-const char* const kFreeMail[] = {"gmail.com",     "googlemail.com", "yahoo.com",      "yahoo.co.uk", "hotmail.com",
-                                 "hotmail.co.uk", "outlook.com",    "live.com",       "msn.com",     "icloud.com",
-                                 "me.com",        "mac.com",        "aol.com",        "gmx.de",      "gmx.net",
-                                 "web.de",        "proton.me",      "protonmail.com", "mail.com",    "yandex.ru",
-                                 "qq.com",        "163.com",        "126.com",        "orange.fr",   "free.fr",
-                                 "t-online.de",   "libero.it",      "fastmail.com",   "zoho.com",    "hey.com"};
+const char* const kFreeMail[] = {
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "hotmail.com", "hotmail.co.uk", "outlook.com",
+    "live.com", "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "gmx.de", "gmx.net", "web.de", "proton.me",
+    "protonmail.com", "mail.com", "yandex.ru", "qq.com", "163.com", "126.com", "orange.fr", "free.fr", "t-online.de",
+    "libero.it", "fastmail.com", "zoho.com", "hey.com",
+    // ISPs and regional free mail: their domain says nothing of an employer
+    "comcast.net", "verizon.net", "att.net", "sbcglobal.net", "bellsouth.net", "charter.net", "cox.net",
+    "earthlink.net", "optonline.net", "btinternet.com", "sky.com", "talktalk.net", "virginmedia.com", "ntlworld.com",
+    "blueyonder.co.uk", "yahoo.co.in", "yahoo.fr", "yahoo.de", "yahoo.es", "yahoo.it", "yahoo.ca", "yahoo.com.br",
+    "yahoo.co.jp", "ymail.com", "rocketmail.com", "hotmail.fr", "hotmail.de", "hotmail.it", "hotmail.es", "live.fr",
+    "live.co.uk", "outlook.fr", "outlook.de", "naver.com", "daum.net", "hanmail.net", "mail.ru", "inbox.ru", "list.ru",
+    "bk.ru", "yandex.com", "rambler.ru", "rediffmail.com", "sify.com", "wanadoo.fr", "laposte.net", "sfr.fr", "neuf.fr",
+    "bluewin.ch", "arcor.de", "freenet.de", "seznam.cz", "wp.pl", "o2.pl", "interia.pl", "onet.pl", "virgilio.it",
+    "alice.it", "tin.it", "terra.com.br", "uol.com.br", "bol.com.br", "sina.com", "sohu.com", "139.com", "yeah.net",
+    "foxmail.com", "aim.com", "gmx.com", "gmx.at", "gmx.ch", "gmx.fr", "tutanota.com", "pm.me", "icloud.de"};
 
 }  // namespace
 
@@ -25,7 +34,7 @@ bool is_free_mail_domain(std::string_view domain) {
   std::string d = to_lower(domain);
   for (const char* f : kFreeMail)
     if (d == f) return true;
-  return false;
+  return starts_with(d, "gmx.");  // gmx.de, gmx.net, gmx.co.uk…
 }
 
 std::string company_email_domain(std::string_view email) {

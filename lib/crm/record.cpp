@@ -181,6 +181,15 @@ const Node* Record::find(std::string_view field_path) const {
   return n;
 }
 
+bool is_no_year_date(std::string_view s) {
+  if (s.size() != 7 || s[0] != '-' || s[1] != '-' || s[4] != '-') return false;
+  for (size_t i : {2, 3, 5, 6})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int m = (s[2] - '0') * 10 + (s[3] - '0'), d = (s[5] - '0') * 10 + (s[6] - '0');
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1];
+}
+
 bool is_valid_id(std::string_view id) {
   if (id.size() < 4 || id.size() > 64) return false;
   for (char c : id)
@@ -206,7 +215,7 @@ std::string check_scalar(const Field& f, const std::string& t) {
                  ? ""
                  : quoted(t) + " is not a URL";
     case FieldType::Date:
-      return parse_iso_date(t) ? "" : quoted(t) + " is not a date (YYYY-MM-DD)";
+      return parse_iso_date(t) || (f.no_year && is_no_year_date(t)) ? "" : quoted(t) + " is not a date (YYYY-MM-DD)";
     case FieldType::Datetime:
       return parse_iso_datetime(t) ? "" : quoted(t) + " is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)";
     case FieldType::When:
@@ -418,6 +427,7 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
   }
   switch (f.type) {
     case FieldType::Date: {
+      if (f.no_year && is_no_year_date(t)) break;
       auto d = parse_date_expr(t, clock);
       if (!d) throw fail("\"" + escape_for_terminal(t) + "\" is not a date (YYYY-MM-DD, today, +3d, fri, eom…)");
       t = format_date(d->day());

@@ -27,6 +27,8 @@ struct Record {
 
 // Lowercase letters and digits, 4 to 64 of them: safe as a file name.
 bool is_valid_id(std::string_view id);
+// A day of the year without one, as vCard writes a birthday: "--04-16".
+bool is_no_year_date(std::string_view s);
 
 // id, the schema's fields in schema order, then unknown fields and the
 // created/updated stamps in the order the file has them (a new record gets

@@ -114,6 +114,7 @@ Field parse_field(const Node& decl, const std::string& source) {
   f.required = decl.get("required") == "true";
   f.default_value = decl.get("default");
   f.help = decl.get("help");
+  f.no_year = decl.get("no_year") == "true";
   if (const Node* opt = decl.find("option")) {
     // close_date → --close-date: options use dashes, fields underscores.
     f.option = opt->text == "true" ? f.name : opt->text;

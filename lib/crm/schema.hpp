@@ -49,7 +49,8 @@ struct Field {
   std::optional<long long> min, max;   // integer: the range a write accepts
   std::string option;                  // add/set get --<option> for it ("" none)
   std::string help;
-  bool custom = false;  // declared by the store, not built in
+  bool custom = false;   // declared by the store, not built in
+  bool no_year = false;  // date: may also be a day of the year without one (--MM-DD: a birthday)
 
   // Written unquoted (numbers, dates, bools) so other YAML readers see the type.
   bool is_typed_scalar() const;

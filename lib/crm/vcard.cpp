@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "crm/charset.hpp"
 #include "crm/content_line.hpp"
 #include "crm/error.hpp"
 #include "crm/text.hpp"
@@ -101,17 +102,6 @@ std::string decode_qp(std::string_view s) {
   return out;
 }
 
-// Latin-1 / Windows-1252 → UTF-8 (the 0x80–0x9F block as Windows has it).
-std::string from_cp1252(std::string_view s) {
-  static const unsigned k80[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                   0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
-                                   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-  std::string out;
-  for (unsigned char c : s) append_utf8(out, c >= 0x80 && c < 0xA0 ? k80[c - 0x80] : c);
-  return out;
-}
-
 // Backslash escapes of TEXT values: \\ \n \N \, \; \: (and any other \x as x).
 std::string unescape(std::string_view s) {
   std::string out;
@@ -169,14 +159,15 @@ std::string kind_of_phone(const std::vector<std::string>& types, const std::stri
     if (l.find("mobile") != std::string::npos || l.find("cell") != std::string::npos ||
         l.find("iphone") != std::string::npos)
       return "mobile";
-    if (l.find("fax") != std::string::npos) return "other";
+    if (l.find("fax") != std::string::npos) return "fax";
     if (l.find("work") != std::string::npos) return "work";
     if (l.find("home") != std::string::npos) return "home";
     return "other";
   }
   auto has = [&](const char* t) { return std::find(types.begin(), types.end(), t) != types.end(); };
   if (has("cell") || has("mobile") || has("iphone")) return "mobile";
-  if (has("fax") || has("pager")) return "other";
+  if (has("fax")) return "fax";
+  if (has("pager")) return "other";
   if (has("work")) return "work";
   if (has("home")) return "home";
   for (const std::string& t : types)
@@ -185,7 +176,7 @@ std::string kind_of_phone(const std::vector<std::string>& types, const std::stri
 }
 
 // Reads one logical line: [group.]NAME[;PARAM…]:value.
-bool parse_line(const std::string& line, int number, Prop& p) {
+bool parse_line(const std::string& line, int number, const std::string& version, Prop& p) {
   size_t colon = find_outside_quotes(line, ':');
   if (colon == std::string::npos) return false;
   std::vector<std::string> head = split_outside_quotes(std::string_view(line).substr(0, colon), ';');
@@ -228,12 +219,13 @@ bool parse_line(const std::string& line, int number, Prop& p) {
   if (encoding == "B" || encoding == "BASE64" || p.param("VALUE") == std::vector<std::string>{"binary"})
     p.binary = true;
   std::vector<std::string> cs = p.param("CHARSET");
-  if (!cs.empty()) {
-    std::string c = upper(cs.front());
-    if (c == "ISO-8859-1" || c == "LATIN1" || c == "WINDOWS-1252" || c == "CP1252" || c == "ISO-8859-15")
-      value = from_cp1252(value);
-  }
   p.value = value;
+  if (p.binary || find_invalid_utf8(value) == std::string::npos) return true;
+  // 8-bit bytes that are not UTF-8: the CHARSET's, else (2.1, and files
+  // that say no version) Windows-1252, as Outlook and Android wrote them.
+  std::string charset = !cs.empty() ? cs.front() : (version.empty() || version == "2.1") ? "WINDOWS-1252" : "";
+  if (!charset.empty())
+    if (auto decoded = to_utf8(value, charset)) p.value = *decoded;
   return true;
 }
 
@@ -293,10 +285,16 @@ std::vector<VcardCard> parse_vcards(std::string_view text, const std::string& so
   };
   for (const auto& [line, at] : lines) {
     Prop p;
-    if (!parse_line(line, at, p)) continue;
-    if (!p.binary && find_invalid_utf8(p.value) != std::string::npos)
-      throw InvalidData(Location{source, at, 0, p.name},
-                        "is not valid UTF-8 (give the property a CHARSET, or save the file as UTF-8)");
+    if (!parse_line(line, at, card.version, p)) continue;
+    if (!p.binary && find_invalid_utf8(p.value) != std::string::npos) {
+      if (in_card && depth == 0) {
+        std::vector<std::string> cs = p.param("CHARSET");
+        card.problems.push_back(VcardCard::Problem{
+            at, p.name, escape_invalid_utf8(p.value),
+            "is not valid " + (cs.empty() ? std::string("UTF-8") : upper(cs.front())) + ": left out"});
+      }
+      continue;
+    }
     std::string v = trim(p.value);
     if (p.name == "BEGIN" && equals_ci(v, "VCARD")) {
       if (in_card) {
@@ -348,7 +346,12 @@ std::vector<VcardCard> parse_vcards(std::string_view text, const std::string& so
       std::string t = trim(unescape(p.value));
       if (starts_with(to_lower(t), "tel:")) {
         t = t.substr(4);
-        if (size_t semi = t.find(';'); semi != std::string::npos) t = t.substr(0, semi);  // ;ext=…
+        if (size_t semi = t.find(';'); semi != std::string::npos) {
+          std::string ext;  // tel:+1-418-656-9254;ext=102 → "+1-418-656-9254 ext. 102"
+          for (const std::string& param : split(t.substr(semi + 1), ';'))
+            if (starts_with(to_lower(param), "ext=")) ext = param.substr(4);
+          t = t.substr(0, semi) + (ext.empty() ? "" : " ext. " + ext);
+        }
       }
       if (!t.empty()) card.phones.push_back(VcardPhone{t, kind_of_phone(types, ""), types, pref, "", p.group});
     } else if (n == "ADR") {
@@ -357,12 +360,16 @@ std::vector<VcardCard> parse_vcards(std::string_view text, const std::string& so
       VcardAddress a{part(0), part(1), part(2), part(3), part(4), part(5), part(6), types, pref, "", p.group};
       if (!(a.po_box + a.extended + a.street + a.city + a.region + a.postal_code + a.country).empty())
         card.addresses.push_back(a);
+    } else if (n == "ORG" && !card.org.empty()) {
+      card.extra.emplace_back(n, unescape(p.value));  // a second ORG: the first (preferred) wins
     } else if (n == "ORG") {
       std::vector<std::string> parts = split_escaped(p.value, ';');
       card.org = trim(unescape(parts[0]));
       card.org_units.clear();
       for (size_t k = 1; k < parts.size(); ++k)
         if (std::string u = trim(unescape(parts[k])); !u.empty()) card.org_units.push_back(u);
+    } else if (n == "TITLE" && !card.title.empty()) {
+      card.extra.emplace_back(n, unescape(p.value));
     } else if (n == "TITLE") {
       card.title = trim(unescape(p.value));
     } else if (n == "ROLE") {
@@ -374,8 +381,14 @@ std::vector<VcardCard> parse_vcards(std::string_view text, const std::string& so
       for (size_t k = 0; k < note.size(); ++k)
         if (!(note[k] == '\r' && k + 1 < note.size() && note[k + 1] == '\n')) clean += note[k] == '\r' ? '\n' : note[k];
       if (!trim(clean).empty()) card.note = card.note.empty() ? clean : card.note + "\n\n" + clean;
+    } else if (n == "BDAY" && !card.birthday.empty()) {
+      card.extra.emplace_back(n, unescape(p.value));
     } else if (n == "BDAY") {
       card.birthday = trim(unescape(p.value));
+      // Apple's year-less birthday: BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-16
+      std::vector<std::string> omit = p.param("X-APPLE-OMIT-YEAR");
+      if (!omit.empty() && starts_with(card.birthday, omit.front()) && card.birthday.size() >= 10)
+        card.birthday = "--" + card.birthday.substr(card.birthday.size() - 5);
     } else if (n == "CATEGORIES") {
       for (const std::string& c : split_escaped(p.value, ','))
         if (std::string t = trim(unescape(c));
@@ -403,7 +416,8 @@ namespace {
 const char* const kCardFields[] = {"name",  "first_name", "last_name", "email",   "emails", "phone",    "phones",
                                    "title", "company",    "address",   "website", "tags",   "birthday", "notes"};
 
-std::string basic_date(const std::string& iso) {  // 2026-11-23 → 20261123
+std::string basic_date(const std::string& iso) {  // 2026-11-23 → 20261123, --04-16 → --0416
+  if (iso.rfind("--", 0) == 0) return "--" + basic_date(iso.substr(2));
   std::string out;
   for (char c : iso)
     if (c != '-') out += c;
@@ -452,6 +466,7 @@ std::string write_vcard(const Record& r, const Schema& schema, const NameOf& nam
       std::string type = kind == "mobile"  ? "cell"
                          : kind == "work"  ? "work"
                          : kind == "home"  ? "home"
+                         : kind == "fax"   ? "fax"
                          : kind == "other" ? "voice"
                                            : "";
       if (!v4) type = to_upper_label(type);
@@ -468,7 +483,12 @@ std::string write_vcard(const Record& r, const Schema& schema, const NameOf& nam
     line("ADR:" + structured_value({"", "", a->get("street"), a->get("city"), a->get("region"), a->get("postal_code"),
                                     a->get("country")}));
   if (std::string w = r.get("website"); !w.empty()) line("URL:" + w);
-  if (std::string b = r.get("birthday"); !b.empty()) line("BDAY:" + (v4 ? basic_date(b) : b));
+  if (std::string b = r.get("birthday"); !b.empty()) {
+    if (starts_with(b, "--") && !v4)
+      line("BDAY;X-APPLE-OMIT-YEAR=1604:1604" + b.substr(1));  // 3.0 has no year-less date: Apple's way
+    else
+      line("BDAY:" + (v4 ? basic_date(b) : b));
+  }
   if (std::string n = r.get("notes"); !n.empty()) line("NOTE:" + escape_text_value(n));
   if (const Node* tags = r.find("tags"); tags && tags->is_sequence() && !tags->items.empty()) {
     std::vector<std::string> escaped;
@@ -477,6 +497,17 @@ std::string write_vcard(const Record& r, const Schema& schema, const NameOf& nam
   }
   for (const Field& f : schema.fields) {
     if (std::find(std::begin(kCardFields), std::end(kCardFields), f.name) != std::end(kCardFields)) continue;
+    if (f.name == "external_ids") {  // another system's ids, a quoted list as crm's CSV writes lists
+      std::vector<std::string> parts;
+      if (const Node* xs = r.find(f.name); xs && xs->is_sequence())
+        for (const Node& x : xs->items) {
+          std::string q = "\"";
+          for (char c : x.text) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+          parts.push_back(q + "\"");
+        }
+      if (!parts.empty()) line("X-CRM-EXTERNAL-IDS:" + escape_text_value(join(parts, ", ")));
+      continue;
+    }
     if (!f.is_scalar() || f.type == FieldType::Ref) continue;
     std::string v = r.get(f.name);
     if (v.empty()) continue;

@@ -58,13 +58,24 @@ struct VcardCard {
   std::vector<std::string> categories;
   std::vector<std::string> urls;
   std::string rev;
-  // Every other property, decoded: (upper-case name, text value), X-CRM-… included.
+  // Every other property, decoded: (upper-case name, text value), X-CRM-… included;
+  // also the second and later ORG, TITLE and BDAY.
   std::vector<std::pair<std::string, std::string>> extra;
+  // Properties that could not be read (bytes that are not of their charset):
+  // the rest of the card is read without them.
+  struct Problem {
+    int line = 0;
+    std::string property;  // "ORG"
+    std::string value;     // the bytes as text, undecodable ones as \xNN
+    std::string message;   // "is not valid UTF-8"
+  };
+  std::vector<Problem> problems;
 };
 
-// Every card of the text. Throws InvalidData (source:line) on invalid UTF-8
-// in a value (after QUOTED-PRINTABLE and CHARSET are decoded) or a text with
-// no BEGIN:VCARD at all.
+// Every card of the text. Values are decoded from QUOTED-PRINTABLE and their
+// CHARSET; a 2.1 card's 8-bit value without one is Windows-1252. A value that
+// is still not UTF-8 is a problem of its card (VcardCard::problems), not of
+// the file. Throws InvalidData (source:line) for a text with no BEGIN:VCARD.
 std::vector<VcardCard> parse_vcards(std::string_view text, const std::string& source);
 
 struct VcardWriteOptions {

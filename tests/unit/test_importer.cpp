@@ -159,7 +159,7 @@ TEST_CASE("import the Google Contacts CSV") {
   const crm::ImportRowResult* row = row_at(r, 4, "contact");
   REQUIRE(row != nullptr);  // Ada's note spans lines 2-3: Grace starts on line 4
   CHECK(row->name == "Grace Brewster Hopper");
-  CHECK(row->action == "created");
+  CHECK(row->action == crm::RowAction::Created);
 }
 
 TEST_CASE("import twice changes nothing the second time") {
@@ -192,7 +192,7 @@ TEST_CASE("import HubSpot contacts merges the duplicate row") {
   CHECK(adas == 1);
   const crm::ImportRowResult* dup = row_at(r, 5, "contact");
   REQUIRE(dup != nullptr);
-  CHECK(dup->action == "unchanged");
+  CHECK(dup->action == crm::RowAction::Updated);  // it brings HubSpot's other Record ID
   CHECK(dup->id == row_at(r, 2, "contact")->id);
   CHECK(dup->reason.find("line 2") != std::string::npos);
   crm::Record ada = t.by_name("contact", "Ada Lovelace");
@@ -201,8 +201,7 @@ TEST_CASE("import HubSpot contacts merges the duplicate row") {
   CHECK(t.by_name("contact", "Grace Hopper").get("lifecycle") == "sql");
   CHECK(t.by_name("contact", "Grace Hopper").get("email") == "GRACE@navy.example");
   // Columns with no field are reported
-  CHECK(r.unmapped_columns ==
-        std::vector<std::string>{"Record ID", "Lead Status", "Create Date", "Last Activity Date"});
+  CHECK(r.unmapped_columns == std::vector<std::string>{"Lead Status", "Create Date", "Last Activity Date"});
 }
 
 TEST_CASE("import HubSpot after Google matches the upper-case email") {
@@ -214,12 +213,12 @@ TEST_CASE("import HubSpot after Google matches the upper-case email") {
   CHECK(t.all("company").size() == 4);  // Bletchley Park is new
   const crm::ImportRowResult* grace = row_at(r, 3, "contact");
   REQUIRE(grace != nullptr);
-  CHECK(grace->action == "updated");  // lifecycle and owner are new
+  CHECK(grace->action == crm::RowAction::Updated);  // lifecycle and owner are new
   crm::Record g = t.by_name("contact", "Grace Hopper");
   CHECK(g.get("email") == "grace@navy.example");
   CHECK(g.get("phone") == "(555) 010-2030");
   CHECK(list_of(g, "emails").empty());
-  CHECK(row_at(r, 2, "contact")->action == "updated");
+  CHECK(row_at(r, 2, "contact")->action == crm::RowAction::Updated);
 }
 
 TEST_CASE("import HubSpot deals with amounts, stages and companies") {
@@ -271,8 +270,9 @@ TEST_CASE("import Outlook and Salesforce contact headers") {
       "+49 170 555 0100,j.mueller@beispiel.example,jm@home.example,Business;VIP,\"Zeile 1\r\nZeile 2\"\r\n",
       req);
   CHECK(r.failed == 0);
-  CHECK(r.unmapped_columns == std::vector<std::string>{"Home Street"});  // one address: Business wins
+  CHECK(r.unmapped_columns.empty());
   crm::Record j = t.by_name("contact", "Jürgen Müller");
+  CHECK(j.get("import_notes") == "Home Address: Gartenweg 1");  // one address: Business wins, Home is kept
   CHECK(j.get("address.street") == "Hauptstraße 5");
   CHECK(j.get("address.country") == "Deutschland");
   CHECK(j.get("phone") == "+49 30 555 0199");
@@ -310,15 +310,20 @@ TEST_CASE("import a bad row fails alone with its line and column") {
                                     "Bad Day,bad@day.example,someday\n"
                                     "Alan Turing,alan@bletchley.example,\n",
                                     req);
-  CHECK(r.created == 2);
-  CHECK(r.failed == 2);
+  // One bad value does not lose the person: it is kept in import_notes.
+  CHECK(r.created == 4);
+  CHECK(r.failed == 0);
   const crm::ImportRowResult* bad = row_at(r, 3);
   REQUIRE(bad != nullptr);
-  CHECK(bad->action == "failed");
-  CHECK(bad->reason.find("\"Email\"") != std::string::npos);
-  CHECK(bad->reason.find("not an email") != std::string::npos);
-  CHECK(row_at(r, 4)->reason.find("\"Birthday\"") != std::string::npos);
-  CHECK(t.all("contact").size() == 2);
+  CHECK(bad->action == crm::RowAction::Created);
+  REQUIRE(bad->notes.size() == 1);
+  CHECK(bad->notes[0] == "column \"Email\": \"ada@\" is not an email address (kept in import_notes)");
+  CHECK(row_at(r, 4)->notes.at(0).find("column \"Birthday\": \"someday\"") == 0);
+  CHECK(t.by_name("contact", "Bad Mail").get("import_notes") == "Email: ada@");
+  CHECK(t.by_name("contact", "Bad Mail").get("email").empty());
+  CHECK(t.by_name("contact", "Bad Day").get("import_notes") == "Birthday: someday");
+  CHECK(t.by_name("contact", "Bad Day").get("email") == "bad@day.example");
+  CHECK(t.all("contact").size() == 4);
   CHECK(t.by_name("contact", "Ada Lovelace").get("birthday") == "1815-12-10");
 }
 
@@ -424,18 +429,25 @@ TEST_CASE("import European CSV deals with D.M.YYYY dates and a date format") {
   CHECK(t.by_name("deal", "Other").get("close_date") == "2026-12-31");
 }
 
-TEST_CASE("import rejects invalid UTF-8 naming the line") {
+TEST_CASE("import reads a file that is not UTF-8 as its encoding, or names the encoding and line") {
   TestStore t;
   crm::ImportRequest req;
   req.type = "contact";
+  crm::ImportResult r = import_text(t.store, t.tmp.path(),
+                                    "Name\nAda\nJos\xE9 Garc\xED"
+                                    "a\n",
+                                    req);
+  CHECK(r.created == 2);
+  CHECK(t.by_name("contact", "José García").get("name") == "José García");
+  req.encoding = "utf-8";
   try {
     import_text(t.store, t.tmp.path(), "Name\nAda\nJos\xE9\n", req);
     FAIL("expected an error");
   } catch (const crm::InvalidData& e) {
     CHECK(e.where().line == 3);
     CHECK(e.where().file.find("in.csv") != std::string::npos);
+    CHECK(std::string(e.what()).find("UTF-8") != std::string::npos);
   }
-  CHECK(t.all("contact").empty());
 }
 
 TEST_CASE("import refuses a bad request") {
@@ -459,10 +471,10 @@ TEST_CASE("import refuses a bad request") {
 TEST_CASE("import summary and JSON result") {
   TestStore t;
   crm::ImportResult r = import_csv(t.store, "hubspot-contacts.csv");
-  CHECK(crm::import_summary(r) == "6 created, 0 updated, 1 unchanged, 0 skipped, 0 failed");
+  CHECK(crm::import_summary(r) == "6 created, 1 updated, 0 unchanged, 0 skipped, 0 failed");
   std::string json = crm::import_result_json(r);
   CHECK(json.find("\"created\":6") != std::string::npos);
-  CHECK(json.find("\"unmapped_columns\":[\"Record ID\"") != std::string::npos);
+  CHECK(json.find("\"unmapped_columns\":[\"Lead Status\"") != std::string::npos);
 }
 
 namespace {

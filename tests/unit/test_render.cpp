@@ -206,7 +206,7 @@ TEST_CASE("render render_list as csv and tsv") {
         "address.city,"
         "address.region,address.postal_code,address.country,website,source,owner,tags,lifecycle,do_"
         "not_contact,"
-        "birthday,follow_up,cadence,notes,created,updated");
+        "birthday,follow_up,cadence,notes,external_ids,import_notes,created,updated");
 }
 
 TEST_CASE("render render_list csv and tsv neutralise formulas unless raw; numbers stay") {

@@ -153,16 +153,20 @@ TEST_CASE("vcard decodes QUOTED-PRINTABLE soft line breaks and Latin-1") {
   CHECK(cards[0].phones[0].pref);
 }
 
-TEST_CASE("vcard reports invalid UTF-8 with its line") {
+TEST_CASE("vcard leaves out a property that is not UTF-8, with its line, and reads the rest") {
   std::string text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nNOTE:caf\xE9\r\nEND:VCARD\r\n";
-  try {
-    parse_vcards(text, "bad.vcf");
-    FAIL("expected an error");
-  } catch (const crm::InvalidData& e) {
-    CHECK(e.where().file == "bad.vcf");
-    CHECK(e.where().line == 4);
-    CHECK(e.where().field == "NOTE");
-  }
+  std::vector<crm::VcardCard> cards = parse_vcards(text, "bad.vcf");
+  REQUIRE(cards.size() == 1);
+  CHECK(cards[0].formatted_name == "Ada");
+  CHECK(cards[0].note.empty());
+  REQUIRE(cards[0].problems.size() == 1);
+  CHECK(cards[0].problems[0].line == 4);
+  CHECK(cards[0].problems[0].property == "NOTE");
+  CHECK(cards[0].problems[0].value == "caf\\xE9");
+  // 2.1 without a CHARSET: Windows-1252, as Outlook and Android write it.
+  cards = parse_vcards("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Fran\xE7ois\r\nEND:VCARD\r\n", "old.vcf");
+  CHECK(cards.at(0).formatted_name == "François");
+  CHECK(cards.at(0).problems.empty());
   CHECK_THROWS_AS(parse_vcards("just text\n", "x.vcf"), crm::InvalidData);
   CHECK(parse_vcards("", "empty.vcf").empty());
 }
