@@ -14,6 +14,7 @@
 #include "crm/importer.hpp"
 #include "crm/json.hpp"
 #include "crm/text.hpp"
+#include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
 
 namespace crm::cli {
@@ -69,8 +70,8 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
     if (eq == std::string::npos || eq == 0) throw UsageError("--map takes \"Column Header=field\", not \"" + m + "\"");
     req.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
   }
-  auto lock = store.lock();
-  ImportResult result = import_records(store, req);
+  Writer writer = store.lock();
+  ImportResult result = import_records(writer, req);
   if (ctx.format() == Format::Json || ctx.format() == Format::Jsonl) {
     std::string json = import_result_json(result);
     ctx.out((ctx.format() == Format::Json ? pretty_json(json) : json) + "\n");
@@ -188,7 +189,7 @@ int cmd_dedupe(Context& ctx, const std::string& type) {
 
 int cmd_merge(Context& ctx, const MergeCliOptions& o) {
   Store& store = ctx.store();
-  auto lock = store.lock();
+  Writer writer = store.lock();
   const Schema* type = nullptr;
   auto resolve_any = [&](const std::string& key) {
     if (!o.type.empty()) {
@@ -213,7 +214,7 @@ int cmd_merge(Context& ctx, const MergeCliOptions& o) {
     if (id == survivor) throw UsageError("cannot merge " + id + " into itself");
     others.push_back(id);
   }
-  MergeOutcome m = merge_records_into(store, survivor, others, o.dry_run);
+  MergeOutcome m = merge_records_into(writer, survivor, others, o.dry_run);
   const Schema& s = store.schemas().get(m.survivor.type);
   if (!o.dry_run) {
     ctx.out(survivor + "\n");

@@ -287,8 +287,8 @@ int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o) {
   for (const auto& [field, value] : o.named) apply_assignment(store, s, r, field + "=" + value);
   for (const std::string& a : o.sets) apply_assignment(store, s, r, a);
   apply_defaults(store, s, r);
-  auto lock = store.lock();
-  for (const std::string& note : write_with_effects(store, r, nullptr, true)) ctx.note(note);
+  Writer writer = store.lock();
+  for (const std::string& note : write_with_effects(writer, r, nullptr, true).notes) ctx.note(note);
   ctx.out(r.id() + "\n");
   return 0;
 }
@@ -436,7 +436,7 @@ int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o) {
   const Schema& s = store.schemas().get(schema.type);
   if (o.assignments.empty() && o.unset.empty() && o.tags.empty() && o.untags.empty() && o.named.empty())
     throw UsageError("nothing to set: give FIELD=VALUE, --unset FIELD, --tag or --untag");
-  auto lock = store.lock();
+  Writer writer = store.lock();
   std::string id = store.resolve(s, o.id);
   Record r = store.load(s, id);
   const Record original = r;
@@ -451,7 +451,7 @@ int cmd_set(Context& ctx, const Schema& schema, const SetOptions& o) {
   for (const std::string& t : o.tags) apply_assignment(store, s, r, "tags+=" + t);
   for (const std::string& t : o.untags) apply_assignment(store, s, r, "tags-=" + t);
   if (canonical_data(r.data, s).same_value(before)) return 0;  // nothing changed: the file stays byte for byte
-  for (const std::string& note : write_with_effects(store, r, &original, false)) ctx.note(note);
+  for (const std::string& note : write_with_effects(writer, r, &original, false).notes) ctx.note(note);
   return 0;
 }
 
@@ -532,7 +532,7 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
       if (const Node* c = original.data.find("created")) edited.data.set("created", *c);
       std::vector<InvalidData> problems = validate_record(edited, s);
       if (!problems.empty()) throw problems.front();
-      auto lock = store.lock();
+      Writer writer = store.lock();
       std::string now_on_disk;
       try {
         now_on_disk = read_file(store.record_path(s, id), kMaxRecordBytes + 1);
@@ -547,7 +547,7 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
         edit_dir.remove(name);
         return 0;
       }
-      for (const std::string& note : write_with_effects(store, edited, &original, false)) ctx.note(note);
+      for (const std::string& note : write_with_effects(writer, edited, &original, false).notes) ctx.note(note);
       edit_dir.remove(name);
       return 0;
     } catch (const InvalidData& e) {
@@ -564,7 +564,7 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
 int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o) {
   Store& store = ctx.store();
   const Schema& s = store.schemas().get(schema.type);
-  auto lock = store.lock();
+  Writer writer = store.lock();
   std::vector<Record> doomed;
   for (const std::string& key : o.ids) {
     std::string id = store.resolve(s, key);
@@ -604,6 +604,7 @@ int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o) {
     for (const Reference& ref : in) {
       const Schema& rs = store.schemas().get(ref.type);
       Record referrer = store.load(rs, ref.id);
+      const Record before = referrer;
       Node* v = referrer.data.find(ref.field);
       if (v && v->is_scalar()) {
         referrer.data.erase(ref.field);
@@ -613,11 +614,11 @@ int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o) {
             v->items.end());
         if (v->items.empty()) referrer.data.erase(ref.field);
       }
-      store.write(referrer, false);
+      write_with_effects(writer, referrer, &before, false);
       ctx.note("unlinked " + describe(referrer, rs) + " (" + ref.field + ")");
     }
   }
-  for (const Record& r : doomed) store.remove(s, r.id());
+  for (const Record& r : doomed) remove_record(writer, s, r.id());
   return 0;
 }
 

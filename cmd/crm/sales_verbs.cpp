@@ -23,13 +23,17 @@ int cmd_deal_move(Context& ctx, const std::string& key, const std::string& stage
   Store& store = ctx.store();
   const Schema& s = store.schemas().get("deal");
   const Stage& stage = pipeline_stage(store.config(), stage_name);  // exit 2 before anything is read
-  auto lock = store.lock();
+  Writer writer = store.lock();
   Record deal = store.load(s, store.resolve(s, key));
-  if (!move_deal(deal, store.config(), stage.name, store.clock().now, reason)) {
+  const Record before = deal;
+  if (deal.get("stage") == stage.name && (reason.empty() || deal.get("lost_reason") == reason)) {
     ctx.note("deal " + deal.get("name") + " is already in " + stage.name);
     return 0;
   }
-  store.write(deal, false);
+  // The workflow records the move (stage_history, closed_at) as for `set stage=`.
+  deal.data.set("stage", Node::scalar(stage.name));
+  if (!reason.empty()) deal.data.set("lost_reason", Node::scalar(reason));
+  for (const std::string& note : write_with_effects(writer, deal, &before, false).notes) ctx.note(note);
   return 0;
 }
 
@@ -48,8 +52,8 @@ int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o) {
   if (!o.amount.empty()) co.amount = o.amount;
   if (!o.stage.empty()) co.stage = pipeline_stage(store.config(), o.stage).name;
   co.deal_name = o.name;
-  auto lock = store.lock();
-  Converted c = convert_lead(store, store.resolve(s, o.id), co);
+  Writer writer = store.lock();
+  Converted c = convert_lead(writer, store.resolve(s, o.id), co);
   std::vector<const Converted::Item*> items = {&c.contact};
   if (c.company) items.push_back(&*c.company);
   if (c.deal) items.push_back(&*c.deal);
@@ -101,7 +105,7 @@ int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o) {
 int cmd_task_done(Context& ctx, const std::vector<std::string>& keys) {
   Store& store = ctx.store();
   const Schema& s = store.schemas().get("task");
-  auto lock = store.lock();
+  Writer writer = store.lock();
   std::vector<std::string> ids;
   for (const std::string& key : keys) ids.push_back(store.resolve(s, key));
   for (const std::string& id : ids) {
@@ -112,13 +116,11 @@ int cmd_task_done(Context& ctx, const std::vector<std::string>& keys) {
     }
     const Record before = task;
     task.data.set("status", Node::scalar("done"));
-    Effects effects = apply_workflow(store, task, &before);
+    Effects effects = write_with_effects(writer, task, &before, false);
     for (Record& next : effects.write_before) {
-      if (!store.type_of(next.id())) store.write(next, true);  // else an interrupted done made it
       ctx.out(next.id() + "\n");
       ctx.note("next: " + next.get("title") + " due " + next.get("due") + " (" + next.id() + ")");
     }
-    store.write(task, false);
     for (const std::string& note : effects.notes) ctx.note(note);
   }
   return 0;
@@ -127,14 +129,15 @@ int cmd_task_done(Context& ctx, const std::vector<std::string>& keys) {
 int cmd_task_reopen(Context& ctx, const std::string& key) {
   Store& store = ctx.store();
   const Schema& s = store.schemas().get("task");
-  auto lock = store.lock();
+  Writer writer = store.lock();
   Record task = store.load(s, store.resolve(s, key));
   if (task_is_open(task)) {
     ctx.note("task " + task.get("title") + " is already open");
     return 0;
   }
+  const Record before = task;
   reopen_task(task);
-  store.write(task, false);
+  write_with_effects(writer, task, &before, false);
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "crm/match_keys.hpp"
 #include "crm/rules.hpp"
 #include "crm/text.hpp"
+#include "crm/workflow.hpp"
 
 namespace crm {
 
@@ -166,8 +167,9 @@ std::vector<DuplicateGroup> find_duplicates(const Store& store, const std::strin
   return out;
 }
 
-MergeOutcome merge_records_into(const Store& store, const std::string& survivor_id,
+MergeOutcome merge_records_into(Writer& writer, const std::string& survivor_id,
                                 const std::vector<std::string>& other_ids, bool dry_run) {
+  const Store& store = writer.store();
   const Schema* schema = store.type_of(survivor_id);
   if (!schema) throw NotFound("no record with id " + survivor_id);
   if (other_ids.empty()) throw UsageError("nothing to merge into " + survivor_id + ": name the duplicates too");
@@ -328,11 +330,14 @@ MergeOutcome merge_records_into(const Store& store, const std::string& survivor_
   // at every step each reference resolves.
   if (!merged.data.same_value(out.before.data)) {
     Record w = merged;
-    store.write(w, false);
+    write_with_effects(writer, w, &out.before, false);
     out.survivor = w;
   }
-  for (const std::string& id : order) store.write(referrers[id], false);
-  for (const Record& o : others) store.remove(*schema, o.id());
+  for (const std::string& id : order) {
+    Record before = store.load(store.schemas().get(referrers[id].type), id);
+    write_with_effects(writer, referrers[id], &before, false);
+  }
+  for (const Record& o : others) remove_record(writer, *schema, o.id());
   return out;
 }
 

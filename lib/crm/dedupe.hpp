@@ -52,8 +52,8 @@ struct MergeOutcome {
 // order, so an interruption leaves at worst a duplicate, never a dangling
 // reference. Everything is validated before anything is written. Throws
 // NotFound, UsageError (different types, the survivor among the others) or
-// InvalidData. Uses Store::write/remove; the caller holds the lock.
-MergeOutcome merge_records_into(const Store& store, const std::string& survivor_id,
+// InvalidData. `dry_run`: nothing is written.
+MergeOutcome merge_records_into(Writer& writer, const std::string& survivor_id,
                                 const std::vector<std::string>& other_ids, bool dry_run);
 
 }  // namespace crm

@@ -14,6 +14,7 @@
 #include "crm/match_keys.hpp"
 #include "crm/rules.hpp"
 #include "crm/text.hpp"
+#include "crm/workflow.hpp"
 
 namespace crm::import {
 
@@ -199,8 +200,13 @@ Node comparable(const Node& data, const Schema& schema) {
 
 class Importer {
  public:
-  Importer(const Store& store, const ImportRequest& req, ImportResult& result)
-      : store_(store), req_(req), result_(result), schemas_(store.schemas()), mode_(parse_mode(req.mode)) {}
+  Importer(Writer& writer, const ImportRequest& req, ImportResult& result)
+      : writer_(writer),
+        store_(writer.store()),
+        req_(req),
+        result_(result),
+        schemas_(writer.store().schemas()),
+        mode_(parse_mode(req.mode)) {}
 
   void process(Incoming& in);
   void write_all();
@@ -218,6 +224,7 @@ class Importer {
   void apply_defaults(Record& r, const Schema& schema) const;
   Seconds deal_move_time(const Record& deal, const std::string& stage, bool is_new) const;
 
+  Writer& writer_;
   const Store& store_;
   const ImportRequest& req_;
   ImportResult& result_;
@@ -812,7 +819,10 @@ void Importer::write_all() {
       bool as_new = s.is_new && !(s.keep_created && r.data.find("created"));
       if (s.is_new && !as_new && store_.exists(schemas_.get(r.type), r.id()))
         throw Conflict(schemas_.get(r.type).folder + "/" + r.id() + ".yaml appeared during the import");
-      store_.write(r, as_new);
+      Record before;
+      before.type = r.type;
+      before.data = s.original;
+      write_with_effects(writer_, r, s.is_new ? nullptr : &before, as_new);
       s.record = r;
     } catch (const Error& e) {
       s.alive = false;
@@ -829,8 +839,8 @@ void Importer::write_all() {
 
 }  // namespace
 
-void upsert_rows(const Store& store, const ImportRequest& req, std::vector<Incoming>& rows, ImportResult& result) {
-  Importer importer(store, req, result);
+void upsert_rows(Writer& writer, const ImportRequest& req, std::vector<Incoming>& rows, ImportResult& result) {
+  Importer importer(writer, req, result);
   for (Incoming& in : rows) importer.process(in);
   importer.write_all();
 }

@@ -12,6 +12,6 @@ namespace crm::import {
 
 // Processes the rows in order into `result` (one result row per row, and one
 // per company made), then writes what changed unless req.dry_run.
-void upsert_rows(const Store& store, const ImportRequest& req, std::vector<Incoming>& rows, ImportResult& result);
+void upsert_rows(Writer& writer, const ImportRequest& req, std::vector<Incoming>& rows, ImportResult& result);
 
 }  // namespace crm::import

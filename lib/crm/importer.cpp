@@ -73,7 +73,8 @@ std::string decode_file(const std::string& bytes, const ImportRequest& req, cons
 
 }  // namespace
 
-ImportResult import_records(const Store& store, const ImportRequest& req) {
+ImportResult import_records(Writer& writer, const ImportRequest& req) {
+  const Store& store = writer.store();
   static const char* const kFormats[] = {"csv", "vcard", "json", "jsonl"};
   if (std::none_of(std::begin(kFormats), std::end(kFormats), [&](const char* f) { return req.format == f; }))
     throw UsageError("unknown import format " + import::qt(req.format) + " (csv, vcard, json, jsonl)");
@@ -115,7 +116,7 @@ ImportResult import_records(const Store& store, const ImportRequest& req) {
   // (a KIND:org card, a company object) instead of making another.
   std::stable_partition(rows.begin(), rows.end(), [](const import::Incoming& in) { return in.type == "company"; });
 
-  import::upsert_rows(store, effective, rows, result);
+  import::upsert_rows(writer, effective, rows, result);
   // Rows in file order, whatever order they were processed in.
   auto file_index = [&](const std::string& f) {
     for (size_t i = 0; i < req.files.size(); ++i)

@@ -31,7 +31,7 @@ namespace crm {
 // InvalidData when a file cannot be read as its format at all (invalid
 // UTF-8, with file:line). Rows that fail are in the result. Writes through
 // Store::write; the caller holds the store's lock.
-ImportResult import_records(const Store& store, const ImportRequest& request);
+ImportResult import_records(Writer& writer, const ImportRequest& request);
 
 // A mapping file: YAML `Column Header: field` lines (or a JSON object).
 std::vector<std::pair<std::string, std::string>> parse_column_map(std::string_view text, const std::string& source);

@@ -8,6 +8,7 @@
 #include "crm/ids.hpp"
 #include "crm/match_keys.hpp"
 #include "crm/text.hpp"
+#include "crm/workflow.hpp"
 
 namespace crm {
 
@@ -54,12 +55,14 @@ ConversionIds conversion_ids(const std::string& lead_id) {
           derived_id("lead-convert:deal:" + lead_id)};
 }
 
-Converted convert_lead(const Store& store, const std::string& lead_id, const ConvertOptions& o) {
+Converted convert_lead(Writer& writer, const std::string& lead_id, const ConvertOptions& o) {
+  const Store& store = writer.store();
   const SchemaSet& schemas = store.schemas();
   const Schema& lead_schema = schemas.get("lead");
   const Schema& contact_schema = schemas.get("contact");
   const Schema& company_schema = schemas.get("company");
   Record lead = store.load(lead_schema, lead_id);
+  const Record lead_before = lead;
   if (lead.get("status") == "converted" || !lead.get("converted_contact").empty()) {
     std::string when = lead.get("converted_at");
     throw Conflict("lead " + lead.get("name") + " (" + lead_id + ") was already converted" +
@@ -97,7 +100,7 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
       if (std::string d = company_email_domain(lead.get("email")); !d.empty()) c.data.set("domain", Node::scalar(d));
       fill(c, "owner", lead, "owner");
       c.data.set("relationship", Node::scalar("prospect"));
-      store.write(c, true);
+      write_with_effects(writer, c, nullptr, true);
       result.company = Converted::Item{"company", c.id(), c.get("name"), true};
       company = std::move(c);
     }
@@ -137,7 +140,11 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
     changed = true;
   }
   if (contact_created) contact->data.set("lifecycle", Node::scalar(o.deal ? "opportunity" : "sql"));
-  if (changed) store.write(*contact, contact_created);
+  if (changed) {
+    std::optional<Record> before;
+    if (!contact_created) before = store.load(contact_schema, contact->id());
+    write_with_effects(writer, *contact, before ? &*before : nullptr, contact_created);
+  }
   result.contact = Converted::Item{"contact", contact->id(), contact->get("name"), contact_created};
 
   // The deal, when asked for.
@@ -164,8 +171,8 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
     fill(d, "source", lead, "source");
     fill(d, "owner", lead, "owner");
     std::string stage = o.stage.empty() ? first_open_stage(store.config()) : o.stage;
-    if (!stage.empty()) move_deal(d, store.config(), stage, now);
-    store.write(d, true);
+    if (!stage.empty()) d.data.set("stage", Node::scalar(stage));  // the workflow records the move
+    write_with_effects(writer, d, nullptr, true);
     result.deal = Converted::Item{"deal", d.id(), d.get("name"), true};
   }
 
@@ -175,7 +182,7 @@ Converted convert_lead(const Store& store, const std::string& lead_id, const Con
   lead.data.set("converted_contact", Node::scalar(contact->id()));
   if (company) lead.data.set("converted_company", Node::scalar(company->id()));
   if (result.deal) lead.data.set("converted_deal", Node::scalar(result.deal->id));
-  store.write(lead, false);
+  write_with_effects(writer, lead, &lead_before, false);
   return result;
 }
 

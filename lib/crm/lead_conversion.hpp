@@ -40,6 +40,6 @@ struct ConversionIds {
 };
 ConversionIds conversion_ids(const std::string& lead_id);
 
-Converted convert_lead(const Store& store, const std::string& lead_id, const ConvertOptions& options);
+Converted convert_lead(Writer& writer, const std::string& lead_id, const ConvertOptions& options);
 
 }  // namespace crm

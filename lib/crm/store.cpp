@@ -546,7 +546,11 @@ std::vector<Reference> Store::referrers(const std::string& id) const {
   return out;
 }
 
-std::unique_ptr<WriteLock> Store::lock(bool during_sync) const {
+bool Writer::write_raw(Record& record, bool is_new) { return store_->write(record, is_new); }
+
+void Writer::remove_raw(const Schema& schema, const std::string& id) { store_->remove(schema, id); }
+
+Writer Store::lock(bool during_sync) const {
   double timeout = 10;
   if (const char* t = std::getenv("CRM_LOCK_TIMEOUT"); t && *t) timeout = std::atof(t);
   Dir crm = open_dir(".crm");
@@ -556,7 +560,7 @@ std::unique_ptr<WriteLock> Store::lock(bool during_sync) const {
   // Holding the lock, no other writer is mid-write: after a holder that died,
   // any temp file is what it left behind. Remove them so they never pile up
   // (a clean exit leaves none, and the scan costs a readdir of every folder).
-  if (!lock->previous_holder_died()) return lock;
+  if (!lock->previous_holder_died()) return Writer(*this, std::move(lock));
   for (const Schema& s : schemas_.all()) {
     Dir dir = open_dir(s.folder);
     if (!dir) continue;
@@ -568,7 +572,7 @@ std::unique_ptr<WriteLock> Store::lock(bool during_sync) const {
       }
     }
   }
-  return lock;
+  return Writer(*this, std::move(lock));
 }
 
 }  // namespace crm

@@ -50,6 +50,31 @@ struct UnsafePath {
   std::string what;  // "is a symbolic link", "is not a folder", "is not a regular file"
 };
 
+class Store;
+
+// The right to change records: what Store::lock() returns. It holds the
+// store's lock for its lifetime, and only through it are records written or
+// removed, so "the caller holds the lock" cannot be forgotten. Above the
+// store, every change goes through the workflow module
+// (write_with_effects, remove_record), which applies what the change
+// implies; the raw calls are for it alone (ctest style.writes).
+class Writer {
+ public:
+  const Store& store() const { return *store_; }
+  // Validates (fields and references), stamps created/updated, and writes the
+  // record atomically. (Callers skip the write when nothing changed, so that
+  // an unchanged record keeps its file byte for byte.)
+  bool write_raw(Record& record, bool is_new);
+  void remove_raw(const Schema& schema, const std::string& id);
+  bool previous_holder_died() const { return lock_->previous_holder_died(); }
+
+ private:
+  friend class Store;
+  Writer(const Store& store, std::unique_ptr<WriteLock> lock) : store_(&store), lock_(std::move(lock)) {}
+  const Store* store_;
+  std::unique_ptr<WriteLock> lock_;
+};
+
 class Store {
  public:
   // -C DIR, else $CRM_DIR, else the nearest ancestor of the working directory
@@ -110,11 +135,6 @@ class Store {
   // A reference field's value typed by a user → the id it names.
   std::string resolve_ref(const Field& field, std::string_view key) const;
 
-  // Validates (fields and references), stamps created/updated, and writes the
-  // record atomically. (Callers skip the write when nothing changed, so that
-  // an unchanged record keeps its file byte for byte.)
-  bool write(Record& record, bool is_new) const;
-  void remove(const Schema& schema, const std::string& id) const;
   // Every record that refers to `id`.
   std::vector<Reference> referrers(const std::string& id) const;
 
@@ -135,14 +155,17 @@ class Store {
   };
   const std::map<std::string, IndexUse>& index_use() const { return index_use_; }
 
-  // The store's lock; every write command holds it.
+  // The store's lock, and with it the right to write (see Writer).
   // Also removes the temp files a killed writer left behind. Throws Conflict
   // while a `crm sync` is interrupted or stopped on conflicts (its rebase
   // would otherwise lose or mix in the write); `during_sync` is sync's own.
-  std::unique_ptr<WriteLock> lock(bool during_sync = false) const;
+  Writer lock(bool during_sync = false) const;
   std::filesystem::path record_path(const Schema& schema, const std::string& id) const;
 
  private:
+  friend class Writer;
+  bool write(Record& record, bool is_new) const;
+  void remove(const Schema& schema, const std::string& id) const;
   // "<id>.yaml", once `id` is known to be an id (no '/', '..' or NUL).
   std::string file_name(const std::string& id) const;
   const UnsafePath* unsafe_at(const std::string& rel) const;

@@ -1,5 +1,7 @@
 #include "crm/workflow.hpp"
 
+#include <optional>
+
 #include "crm/deal_workflow.hpp"
 #include "crm/follow_up.hpp"
 #include "crm/rules.hpp"
@@ -15,18 +17,34 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
     std::string stage = r.get("stage");
     if (stage.empty()) stage = first_open_stage(config);
     std::string old = before ? before->get("stage") : "";
-    if (!stage.empty() && (!before || stage != old)) {
+    // A change that recorded its own move (an import dates it from the file;
+    // a JSON record carries its history) is not moved again.
+    auto history_size = [](const Record& d) {
+      const Node* h = d.data.find("stage_history");
+      return h && h->is_sequence() ? h->items.size() : size_t{0};
+    };
+    const Node* history = r.data.find("stage_history");
+    bool recorded = history && history_size(r) > (before ? history_size(*before) : 0) &&
+                    history->items.back().is_map() && history->items.back().find("stage") &&
+                    history->items.back().find("stage")->text == stage;
+    if (!stage.empty() && !recorded && (!before || stage != old)) {
       // The move is what the history records: put the old stage back, then move.
       if (before && !old.empty())
         r.data.set("stage", Node::scalar(old));
       else
         r.data.erase("stage");
+      // A new record that says when it closed (an import) keeps that date.
+      std::optional<Node> closed_at;
+      if (const Node* c = r.data.find("closed_at"); c && !before) closed_at = *c;
       move_deal(r, config, stage, now, r.get("lost_reason"));
+      if (closed_at && r.data.find("closed_at")) r.data.set("closed_at", *closed_at);
     }
   }
   if (r.type == "task") {
     std::string status = r.get("status"), old = before ? before->get("status") : "";
-    if (status == "done" && old != "done") {
+    // A new task that says when it was done (an import) is history, not a completion.
+    bool done_before = !before && r.data.find("completed_at");
+    if (status == "done" && old != "done" && !done_before) {
       std::string note;
       std::optional<Record> next = complete_task(r, now, &note);
       if (next) effects.write_before.push_back(std::move(*next));
@@ -35,7 +53,9 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
       r.data.erase("completed_at");
     }
   }
-  if (r.type == "activity" && !before) {  // a new activity, not an edit of an old one
+  // A new activity, not an edit of an old one, nor one restored with its own
+  // `created` (a JSON import of a backup: its contacts come with their follow_up).
+  if (r.type == "activity" && !before && !r.data.find("created")) {
     auto at = parse_iso_datetime(r.get("at"));
     const Schema& contacts = store.schemas().get("contact");
     const Field* cadence = contacts.field("cadence");
@@ -61,15 +81,18 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
   return effects;
 }
 
-std::vector<std::string> write_with_effects(const Store& store, Record& record, const Record* before, bool is_new) {
+Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new) {
+  const Store& store = writer.store();
   Effects effects = apply_workflow(store, record, before);
   // What a change creates has an id derived from the change: when it exists,
   // an interrupted run of the same change made it, and it stands as it is.
   for (Record& r : effects.write_before)
-    if (!store.type_of(r.id())) store.write(r, true);
-  store.write(record, is_new);
-  for (Record& r : effects.write_after) store.write(r, false);
-  return effects.notes;
+    if (!store.type_of(r.id())) writer.write_raw(r, true);
+  writer.write_raw(record, is_new);
+  for (Record& r : effects.write_after) writer.write_raw(r, false);
+  return effects;
 }
+
+void remove_record(Writer& writer, const Schema& schema, const std::string& id) { writer.remove_raw(schema, id); }
 
 }  // namespace crm

@@ -26,7 +26,15 @@ struct Effects {
 // write, in an order that never leaves a dangling reference.
 Effects apply_workflow(const Store& store, Record& record, const Record* before);
 
-// Writes `record` and its effects in the safe order; returns Effects::notes.
-std::vector<std::string> write_with_effects(const Store& store, Record& record, const Record* before, bool is_new);
+// Every change to records goes through these two (ARCHITECTURE.md: "one
+// way to write"): the verbs, edit, import, merge, lead conversion.
+//
+// Writes `record` and its effects in the safe order, and returns them: the
+// records it created (write_before; a derived id that existed is kept as it
+// was) and the notes for the user.
+Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new);
+// Removes a record. (Its referrers are the caller's to unlink first, each
+// through write_with_effects, so that no step leaves a dangling reference.)
+void remove_record(Writer& writer, const Schema& schema, const std::string& id);
 
 }  // namespace crm

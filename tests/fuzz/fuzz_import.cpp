@@ -55,7 +55,10 @@ void import_as(const crm::Store& store, const std::string& format, const std::st
   req.stdin_text = bytes;
   req.dry_run = true;
   try {
-    check_counts(crm::import_records(store, req));
+    check_counts([&] {
+      crm::Writer w = store.lock();
+      return crm::import_records(w, req);
+    }());
   } catch (const crm::Error&) {
   }
 }

@@ -26,7 +26,7 @@ void add(const crm::Store& store, const std::string& type, const std::string& ya
   crm::Record r;
   r.type = type;
   r.data = crm::parse_yaml(yaml, "seed");
-  store.write(r, true);
+  store.lock().write_raw(r, true);
 }
 
 // A store with duplicates planted: three Adas, two Josés, three ACMEs, and
@@ -129,8 +129,8 @@ TEST_CASE("dedupe merge of contacts re-points every reference and leaves check s
   TempDir tmp;
   fs::path root = planted(tmp);
   crm::Store store(root, dedupe_clock());
-  crm::MergeOutcome m =
-      crm::merge_records_into(store, "kada000000000001", {"kada000000000002", "kada000000000003"}, false);
+  crm::Writer w = store.lock();
+  crm::MergeOutcome m = crm::merge_records_into(w, "kada000000000001", {"kada000000000002", "kada000000000003"}, false);
   CHECK(m.removed == std::vector<std::string>{"kada000000000002", "kada000000000003"});
   const crm::Schema& contacts = store.schemas().get("contact");
   CHECK_FALSE(store.exists(contacts, "kada000000000002"));
@@ -162,8 +162,8 @@ TEST_CASE("dedupe merge of companies re-points contacts, deals, tasks, activitie
   TempDir tmp;
   fs::path root = planted(tmp);
   crm::Store store(root, dedupe_clock());
-  crm::MergeOutcome m =
-      crm::merge_records_into(store, "cacme00000000001", {"cacme00000000002", "cacme00000000003"}, false);
+  crm::Writer w = store.lock();
+  crm::MergeOutcome m = crm::merge_records_into(w, "cacme00000000001", {"cacme00000000002", "cacme00000000003"}, false);
   CHECK(m.repointed.size() >= 5);
   crm::Record acme = store.load(store.schemas().get("company"), "cacme00000000001");
   CHECK(acme.get("name") == "Acme, Inc.");
@@ -182,7 +182,8 @@ TEST_CASE("dedupe merge dry run shows the result and writes nothing") {
   TempDir tmp;
   fs::path root = planted(tmp);
   crm::Store store(root, dedupe_clock());
-  crm::MergeOutcome m = crm::merge_records_into(store, "kjose00000000001", {"kjose00000000002"}, true);
+  crm::Writer w = store.lock();
+  crm::MergeOutcome m = crm::merge_records_into(w, "kjose00000000001", {"kjose00000000002"}, true);
   CHECK(m.dry_run);
   CHECK(m.survivor.get("email") == "jose@ejemplo.example");
   CHECK(m.before.get("email").empty());
@@ -194,10 +195,11 @@ TEST_CASE("dedupe merge dry run shows the result and writes nothing") {
 TEST_CASE("dedupe merge refuses what cannot be merged") {
   TempDir tmp;
   crm::Store store(planted(tmp), dedupe_clock());
-  CHECK_THROWS_AS(crm::merge_records_into(store, "kada000000000001", {"cacme00000000001"}, false), crm::UsageError);
-  CHECK_THROWS_AS(crm::merge_records_into(store, "kada000000000001", {"kada000000000001"}, false), crm::UsageError);
-  CHECK_THROWS_AS(crm::merge_records_into(store, "kada000000000001", {"knobody000000000"}, false), crm::NotFound);
-  CHECK_THROWS_AS(crm::merge_records_into(store, "knobody000000000", {"kada000000000001"}, false), crm::NotFound);
-  CHECK_THROWS_AS(crm::merge_records_into(store, "kada000000000001", {}, false), crm::UsageError);
+  crm::Writer w = store.lock();
+  CHECK_THROWS_AS(crm::merge_records_into(w, "kada000000000001", {"cacme00000000001"}, false), crm::UsageError);
+  CHECK_THROWS_AS(crm::merge_records_into(w, "kada000000000001", {"kada000000000001"}, false), crm::UsageError);
+  CHECK_THROWS_AS(crm::merge_records_into(w, "kada000000000001", {"knobody000000000"}, false), crm::NotFound);
+  CHECK_THROWS_AS(crm::merge_records_into(w, "knobody000000000", {"kada000000000001"}, false), crm::NotFound);
+  CHECK_THROWS_AS(crm::merge_records_into(w, "kada000000000001", {}, false), crm::UsageError);
   CHECK(store.changes().empty());
 }

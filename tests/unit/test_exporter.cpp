@@ -33,7 +33,7 @@ void add(const crm::Store& store, const std::string& type, const std::string& ya
   crm::Record r;
   r.type = type;
   r.data = crm::parse_yaml(yaml, "seed");
-  store.write(r, true);
+  store.lock().write_raw(r, true);
 }
 
 // A store with every type and every kind of reference.
@@ -91,7 +91,10 @@ crm::ImportResult import_file(const crm::Store& store, const fs::path& file, con
   req.format = format;
   req.type = type;
   req.files = {file.string()};
-  return crm::import_records(store, req);
+  return [&] {
+    crm::Writer w = store.lock();
+    return crm::import_records(w, req);
+  }();
 }
 
 // Every record file of `a` is in `b` byte for byte.

@@ -49,7 +49,10 @@ crm::ImportResult import_csv(const crm::Store& store, const std::string& fixture
   req.files = {import_fixture(fixture).string()};
   req.type = type;
   req.dry_run = dry_run;
-  return crm::import_records(store, req);
+  return [&] {
+    crm::Writer w = store.lock();
+    return crm::import_records(w, req);
+  }();
 }
 
 crm::ImportResult import_text(const crm::Store& store, const fs::path& dir, const std::string& text,
@@ -58,7 +61,10 @@ crm::ImportResult import_text(const crm::Store& store, const fs::path& dir, cons
   write_text(file, text);
   req.format = req.format.empty() ? "csv" : req.format;
   req.files = {file.string()};
-  return crm::import_records(store, req);
+  return [&] {
+    crm::Writer w = store.lock();
+    return crm::import_records(w, req);
+  }();
 }
 
 const crm::ImportRowResult* row_at(const crm::ImportResult& r, int line, const std::string& type = "") {
@@ -452,20 +458,21 @@ TEST_CASE("import reads a file that is not UTF-8 as its encoding, or names the e
 
 TEST_CASE("import refuses a bad request") {
   TestStore t;
+  crm::Writer w = t.store.lock();
   crm::ImportRequest req;
   req.format = "xls";
   req.files = {"x"};
-  CHECK_THROWS_AS(crm::import_records(t.store, req), crm::UsageError);
+  CHECK_THROWS_AS(crm::import_records(w, req), crm::UsageError);
   req.format = "csv";
   req.mode = "merge";
-  CHECK_THROWS_AS(crm::import_records(t.store, req), crm::UsageError);
+  CHECK_THROWS_AS(crm::import_records(w, req), crm::UsageError);
   req.mode = "upsert";
   req.type = "company";
   req.match = "email";
-  CHECK_THROWS_AS(crm::import_records(t.store, req), crm::UsageError);
+  CHECK_THROWS_AS(crm::import_records(w, req), crm::UsageError);
   req.type = "planet";
   req.match = "";
-  CHECK_THROWS_AS(crm::import_records(t.store, req), crm::UsageError);
+  CHECK_THROWS_AS(crm::import_records(w, req), crm::UsageError);
 }
 
 TEST_CASE("import summary and JSON result") {
@@ -485,7 +492,10 @@ crm::ImportResult import_vcards(const crm::Store& store, const std::vector<std::
   req.format = "vcard";
   for (const std::string& f : fixtures) req.files.push_back(import_fixture(f).string());
   req.dry_run = dry_run;
-  return crm::import_records(store, req);
+  return [&] {
+    crm::Writer w = store.lock();
+    return crm::import_records(w, req);
+  }();
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ class Fixture {
     crm::Record r;
     r.type = type;
     r.data = crm::parse_yaml(yaml, "test");
-    store.write(r, true);
+    store.lock().write_raw(r, true);
   }
 
   crm::Store store() const { return crm::Store(root_, crm::Clock::fixed(at(kNow))); }

@@ -140,7 +140,7 @@ TEST_CASE("store write and load round trip with exact bytes") {
   crm::Record r = make("contact",
                        "id: kada000000000001\nemail: ada@example.com\nname: Ada Lovelace\n"
                        "tags: [no, vip]\nphone: \"0123456789\"\ncadence: 30\n");
-  CHECK(store.write(r, true));
+  CHECK(store.lock().write_raw(r, true));
   const std::string expected =
       "id: kada000000000001\n"
       "name: Ada Lovelace\n"
@@ -167,7 +167,7 @@ TEST_CASE("store write and load round trip with exact bytes") {
   // A later write keeps created and moves updated.
   crm::Store later(tmp.path(), crm::Clock::fixed(*crm::parse_iso_datetime("2026-12-01T08:00:00Z")));
   back.data.set("title", crm::Node::scalar("Countess"));
-  CHECK(later.write(back, false));
+  CHECK(later.lock().write_raw(back, false));
   crm::Record again = later.load(later.schemas().get("contact"), "kada000000000001");
   CHECK(again.get("created") == "2026-11-23T10:04:05Z");
   CHECK(again.get("updated") == "2026-12-01T08:00:00Z");
@@ -175,7 +175,7 @@ TEST_CASE("store write and load round trip with exact bytes") {
 
   // A new record over an existing file is a conflict.
   crm::Record dup = make("contact", "id: kada000000000001\nname: Other\n");
-  CHECK_THROWS_AS(store.write(dup, true), crm::Conflict);
+  CHECK_THROWS_AS(store.lock().write_raw(dup, true), crm::Conflict);
   CHECK(read_text(tmp.path() / "contacts/kada000000000001.yaml").find("Countess") != std::string::npos);
 }
 
@@ -185,7 +185,7 @@ TEST_CASE("store write refuses an invalid record and leaves no file") {
   crm::Store store(tmp.path(), test_clock());
   crm::Record bad = make("contact", "id: kada000000000001\nname: Ada\nemail: not-an-email\n");
   try {
-    store.write(bad, true);
+    store.lock().write_raw(bad, true);
     FAIL("no exception");
   } catch (const crm::InvalidData& e) {
     CHECK(e.where().field == "email");
@@ -194,10 +194,10 @@ TEST_CASE("store write refuses an invalid record and leaves no file") {
   CHECK(list_dir(tmp.path() / "contacts").empty());  // neither the record nor a temp file
 
   crm::Record missing = make("contact", "id: kada000000000001\nemail: a@b.co\n");
-  CHECK_THROWS_AS(store.write(missing, true), crm::InvalidData);
+  CHECK_THROWS_AS(store.lock().write_raw(missing, true), crm::InvalidData);
   crm::Record dangling = make("contact", "id: kada000000000001\nname: Ada\ncompany: cnone00000000001\n");
   try {
-    store.write(dangling, true);
+    store.lock().write_raw(dangling, true);
     FAIL("no exception");
   } catch (const crm::InvalidData& e) {
     CHECK(e.where().field == "company");
@@ -206,7 +206,7 @@ TEST_CASE("store write refuses an invalid record and leaves no file") {
   // A reference to a record of the wrong type is no better.
   write_text(tmp.path() / "contacts/kbob000000000002.yaml", "id: kbob000000000002\nname: Bob\n");
   crm::Record wrong = make("contact", "id: kada000000000001\nname: Ada\ncompany: kbob000000000002\n");
-  CHECK_THROWS_AS(store.write(wrong, true), crm::InvalidData);
+  CHECK_THROWS_AS(store.lock().write_raw(wrong, true), crm::InvalidData);
   CHECK(list_dir(tmp.path() / "contacts") == std::vector<std::string>{"kbob000000000002.yaml"});
   CHECK(list_dir(tmp.path() / "companies").empty());
 }
@@ -221,12 +221,12 @@ TEST_CASE("store ids with a slash or dots never reach the filesystem") {
     CAPTURE(id);
     CHECK_THROWS_AS(store.record_path(c, id), crm::UsageError);
     CHECK_THROWS_AS(store.load(c, id), crm::UsageError);
-    CHECK_THROWS_AS(store.remove(c, id), crm::UsageError);
+    CHECK_THROWS_AS(store.lock().remove_raw(c, id), crm::UsageError);
     CHECK_FALSE(store.exists(c, id));
   }
   CHECK_THROWS_AS(store.record_path(c, std::string("abcd\0/../x", 10)), crm::UsageError);
   crm::Record evil = make("contact", "id: ../secret\nname: x\n");
-  CHECK_THROWS_AS(store.write(evil, true), crm::UsageError);
+  CHECK_THROWS_AS(store.lock().write_raw(evil, true), crm::UsageError);
   CHECK(read_text(tmp.path() / "secret.yaml") == "id: secret\nname: x\n");
   CHECK(store.record_path(c, "abcd") == tmp.path() / "contacts" / "abcd.yaml");
 }
@@ -396,10 +396,10 @@ TEST_CASE("store exists, type_of, referrers and remove") {
   CHECK(groups[0].records[0].id() == "kalan00000000002");
   CHECK(groups[1].key == "deals");
 
-  store.remove(c, "kalan00000000003");
+  store.lock().remove_raw(c, "kalan00000000003");
   CHECK_FALSE(store.exists(c, "kalan00000000003"));
   CHECK_THROWS_AS(store.load(c, "kalan00000000003"), crm::NotFound);
-  CHECK_THROWS_AS(store.remove(c, "kalan00000000003"), crm::NotFound);
+  CHECK_THROWS_AS(store.lock().remove_raw(c, "kalan00000000003"), crm::NotFound);
   CHECK(store.resolve(c, "kalan") == "kalan00000000002");  // no longer ambiguous
 }
 
@@ -500,7 +500,7 @@ TEST_CASE("store write keeps a record's permissions") {
   ::chmod(ada.c_str(), 0600);
   crm::Record r = store.load(c, "kada000000000001");
   r.data.set("title", crm::Node::scalar("Countess"));
-  store.write(r, false);
+  store.lock().write_raw(r, false);
   CHECK(read_text(ada).find("title: Countess") != std::string::npos);
   struct stat st;
   REQUIRE(::stat(ada.c_str(), &st) == 0);
@@ -519,7 +519,7 @@ TEST_CASE("store a FIFO record is reported, never opened; the others load") {
   CHECK(std::string(all.errors[0].what()) == "contacts/kfifo00000000009.yaml: is not a regular file");
   CHECK_THROWS_WITH_AS(store.load(c, "kfifo00000000009"), "contacts/kfifo00000000009.yaml: is not a regular file",
                        crm::InvalidData);
-  store.remove(c, "kfifo00000000009");
+  store.lock().remove_raw(c, "kfifo00000000009");
   CHECK_FALSE(store.exists(c, "kfifo00000000009"));
 }
 
@@ -538,7 +538,7 @@ TEST_CASE("store config custom field is validated") {
 
   crm::Record bronze = make("contact", "id: kada000000000001\nname: Ada\ntier: bronze\n");
   try {
-    store.write(bronze, true);
+    store.lock().write_raw(bronze, true);
     FAIL("no exception");
   } catch (const crm::InvalidData& e) {
     CHECK(e.where().field == "tier");
@@ -546,7 +546,7 @@ TEST_CASE("store config custom field is validated") {
   }
   CHECK(list_dir(tmp.path() / "contacts").empty());
   crm::Record gold = make("contact", "id: kada000000000001\nname: Ada\ntier: gold\n");
-  CHECK(store.write(gold, true));
+  CHECK(store.lock().write_raw(gold, true));
   CHECK(read_text(tmp.path() / "contacts/kada000000000001.yaml") ==
         "id: kada000000000001\nname: Ada\ntier: gold\ncreated: 2026-11-23T10:04:05Z\nupdated: "
         "2026-11-23T10:04:05Z\n");
@@ -587,7 +587,7 @@ TEST_CASE("store write never makes a file it cannot read back") {
   r.data.set("name", crm::parse_field_value(*c.field("name"), "Ada \xff", test_clock(), "--name"));
   bool written = false;
   try {
-    written = store.write(r, true);
+    written = store.lock().write_raw(r, true);
   } catch (const crm::InvalidData&) {
   }
   CHECK_FALSE(written);
