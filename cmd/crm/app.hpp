@@ -64,6 +64,16 @@ class Context {
   bool stdout_is_tty() const;
 };
 
+// The record types the command tree is built from: the built-in ones and
+// those the store declares (.crm/schemas/*.yaml), found from the -C in
+// `args`, $CRM_DIR or the working directory as Store::discover does. Read
+// before the tree is built; a store without declared types costs one stat.
+// A bad declared schema leaves the built-in ones (the error is the store's,
+// reported when a command opens it; see declared_schema_error).
+void load_command_schemas(const std::vector<std::string>& args);
+const SchemaSet& command_schemas();
+const std::string& declared_schema_error();
+
 struct AddOptions {
   std::vector<std::pair<std::string, std::string>> named;  // field → value from --name etc.; "tags+" adds to a list
   std::vector<std::string> sets;                           // FIELD=VALUE

@@ -227,8 +227,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
 }
 
 void register_record_commands(CLI::App& app, Context& ctx, int& status) {
-  static const SchemaSet schemas = SchemaSet::builtin();
-  for (const Schema& schema : schemas.all()) register_noun(app, schema, ctx, status);
+  for (const Schema& schema : command_schemas().all()) register_noun(app, schema, ctx, status);
   register_type_verbs(app, ctx, status);
   register_shortcuts(app, ctx, status);
 }

@@ -13,6 +13,39 @@
 
 namespace crm::cli {
 
+namespace {
+SchemaSet& g_command_schemas() {
+  static SchemaSet set = SchemaSet::builtin();
+  return set;
+}
+std::string g_declared_error;
+}  // namespace
+
+void load_command_schemas(const std::vector<std::string>& args) {
+  std::string dir;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "-C" && i + 1 < args.size()) {
+      dir = args[i + 1];
+      break;
+    }
+    if (args[i] == "--format" || args[i] == "--color")
+      ++i;
+    else if (args[i].empty() || args[i][0] != '-')
+      break;
+  }
+  try {
+    std::filesystem::path root = Store::discover(dir);
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root / ".crm" / "schemas", ec)) return;
+    g_command_schemas() = Store(root, Clock::from_env(), Store::Unsafe::Report).schemas();
+  } catch (const Error& e) {
+    g_declared_error = e.what();  // no store (the command may make one), or one that does not open
+  }
+}
+
+const SchemaSet& command_schemas() { return g_command_schemas(); }
+const std::string& declared_schema_error() { return g_declared_error; }
+
 Store& Context::store(Store::Unsafe unsafe) {
   if (!store_) store_ = std::make_unique<Store>(Store::discover(globals_.dir), Clock::from_env(), unsafe);
   return *store_;

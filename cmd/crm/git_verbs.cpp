@@ -43,7 +43,7 @@ int cmd_merge_file(Context& ctx, const std::string& base_path, const std::string
   Node base = load(base_path), ours = load(ours_path), theirs = load(theirs_path);
   // The schema orders the result; without a store (or for a path outside the
   // record folders) ours' order is kept.
-  static const SchemaSet builtin = SchemaSet::builtin();
+  const SchemaSet& builtin = command_schemas();  // and the store's own types, when git runs us in it
   const Schema* schema = nullptr;
   // %P is relative to the top of the repository, which may hold the store in a folder.
   std::string folder = fs::path(record_path).parent_path().filename().string();

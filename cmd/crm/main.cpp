@@ -71,6 +71,7 @@ int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
   app.set_version_flag("--version", std::string("crm ") + CRM_VERSION);
 
   int status = 0;
+  cli::load_command_schemas(std::vector<std::string>(argv, argv + argc));
   cli::register_record_commands(app, ctx, status);
   cli::register_store_commands(app, ctx, status);
   cli::register_completion_commands(app, ctx, status);
@@ -85,8 +86,13 @@ int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
       return 0;
     }
   }
-  if (auto problem = cli::check_command_words(app, std::vector<std::string>(argv, argv + argc)))
+  if (auto problem = cli::check_command_words(app, std::vector<std::string>(argv, argv + argc))) {
+    // `crm project list` with .crm/schemas/project.yaml broken: say what is broken.
+    if (!cli::declared_schema_error().empty() &&
+        cli::declared_schema_error().find(".crm/schemas/") != std::string::npos)
+      return fail(kExitInvalid, cli::declared_schema_error());
     return fail(kExitUsage, *problem);
+  }
   // `crm report activity`: a report named like a noun would be read as that
   // noun's command; mark it as the report's name instead.
   std::vector<std::string> args(argv, argv + argc);

@@ -79,7 +79,7 @@ void write_config_text(Context& ctx, const ConfigFile& f, bool global, const std
     return;
   }
   Store& store = ctx.store();
-  SchemaSet schemas = SchemaSet::builtin();
+  SchemaSet schemas = store.base_schemas();
   parse_config(text, f.shown, schemas);  // throws InvalidData naming the line
   auto lock = store.lock();
   store.open_dir(".crm").write("config.yaml", text);

@@ -152,10 +152,7 @@ void walk_examples(CLI::App* app, const std::string& path, const SchemaSet& sche
 
 }  // namespace
 
-void add_examples(CLI::App& app) {
-  static const SchemaSet schemas = SchemaSet::builtin();
-  walk_examples(&app, "", schemas);
-}
+void add_examples(CLI::App& app) { walk_examples(&app, "", command_schemas()); }
 
 namespace {
 
@@ -271,10 +268,7 @@ struct Completer {
     }
     return *store_;
   }
-  const SchemaSet& schemas() {
-    static const SchemaSet builtin = SchemaSet::builtin();
-    return store() ? store()->schemas() : builtin;
-  }
+  const SchemaSet& schemas() { return store() ? store()->schemas() : command_schemas(); }
 
   // Names (and emails, for people) of a type's records: what resolve accepts.
   std::vector<std::string> names_of(const Schema& s) {

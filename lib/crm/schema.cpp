@@ -209,6 +209,103 @@ const Schema* SchemaSet::by_folder(std::string_view folder) const {
   return nullptr;
 }
 
+namespace {
+
+// Words a declared type cannot be: crm's own commands, and the nouns crm
+// ships or will (product.md, Part two).
+const char* const kReservedTypes[] = {
+    "log",   "agenda", "report",     "import", "export",     "dedupe", "merge",   "init",    "sync",    "undo",
+    "check", "config", "completion", "git",    "help",       "ticket", "product", "order",   "segment", "campaign",
+    "mail",  "rules",  "capture",    "serve",  "mutt-query", "lead",   "record",  "records", "type",    "all"};
+
+bool is_type_word(const std::string& t) {
+  if (t.empty() || t.size() > 32 || t[0] < 'a' || t[0] > 'z') return false;
+  return std::all_of(t.begin(), t.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+}  // namespace
+
+bool SchemaSet::is_declared(std::string_view type) const {
+  for (const std::string& t : declared_)
+    if (t == type) return true;
+  return false;
+}
+
+void SchemaSet::add_declared(const Node& doc, const std::string& source, const std::string& file_type) {
+  if (!doc.is_map())
+    throw InvalidData(Location{source, doc.line, doc.column, ""}, "a schema is a map (type, folder, title, fields)");
+  auto at = [&](const char* key) {
+    const Node* n = doc.find(key);
+    return Location{source, n ? n->line : doc.line, n ? n->column : doc.column, key};
+  };
+  std::string type = doc.get("type");
+  if (type.empty()) throw InvalidData(at("type"), "a declared type needs `type: " + file_type + "`");
+  if (type != file_type)
+    throw InvalidData(at("type"), "\"" + escape_for_terminal(type) + "\" in a file named " + file_type +
+                                      ".yaml: name the file after its type");
+  if (!is_type_word(type))
+    throw InvalidData(
+        at("type"), "\"" + escape_for_terminal(type) + "\" is not a type name (a lowercase word: letters, digits, _)");
+  for (const Schema& s : schemas_)
+    if (s.type == type)
+      throw InvalidData(at("type"), "\"" + type + "\" is " +
+                                        (is_declared(type) ? "declared twice" : "a built-in type") +
+                                        "; a store may not redefine it (add fields to a built-in type under fields: in "
+                                        ".crm/config.yaml)");
+  for (const char* r : kReservedTypes)
+    if (type == r)
+      throw InvalidData(at("type"),
+                        "\"" + type + "\" is a name crm uses for its own commands or types; choose another");
+  Schema s = parse_schema(doc, source);
+  if (s.folder.empty()) s.folder = type + "s";
+  if (!is_type_word(s.folder))
+    throw InvalidData(at("folder"),
+                      "\"" + escape_for_terminal(s.folder) + "\" is not a folder name (a lowercase word)");
+  for (const Schema& o : schemas_)
+    if (o.folder == s.folder) throw InvalidData(at("folder"), "folder " + s.folder + " is " + o.type + "'s");
+  for (const Field& f : s.fields) {
+    if (f.name == "id" || f.name == "created" || f.name == "updated" || f.name == "type" || f.name == "related_records")
+      throw InvalidData(at("fields"), "field \"" + f.name + "\" is crm's own (id, type, created, updated)");
+    if (std::count_if(s.fields.begin(), s.fields.end(), [&](const Field& g) { return g.name == f.name; }) > 1)
+      throw InvalidData(at("fields"), "field \"" + f.name + "\" is declared twice");
+    static const char* const kTaken[] = {"set", "from",  "sort", "limit", "fields", "unset",
+                                         "tag", "untag", "yes",  "force", "help"};
+    for (const char* o : kTaken)
+      if (f.option == o)
+        throw InvalidData(at("fields"), f.name + ": option --" + f.option + " is one every verb has; choose another");
+  }
+  if (s.title.empty()) s.title = s.field("name") ? "name" : "";
+  if (s.title.empty() || !s.field(s.title))
+    throw InvalidData(at("title"), s.title.empty() ? "a declared type needs `title:`, the field that names a record"
+                                                   : "title: \"" + s.title + "\" is not one of its fields");
+  if (s.columns.empty()) s.columns = {s.title};
+  for (const std::string& c : s.columns)
+    if (!s.field_path(c)) throw InvalidData(at("columns"), "column \"" + c + "\" is not one of its fields");
+  if (s.sort.empty()) s.sort = s.title;
+  std::string sort_field = s.sort.substr(0, s.sort.find(':'));
+  if (!s.field_path(sort_field) && sort_field != "created" && sort_field != "updated")
+    throw InvalidData(at("sort"), "sort: \"" + sort_field + "\" is not one of its fields");
+  declared_.push_back(type);
+  declared_sources_.push_back(source);
+  schemas_.push_back(std::move(s));
+}
+
+void SchemaSet::check_declared_refs() const {
+  for (size_t i = 0; i < declared_.size(); ++i) {
+    const Schema& s = get(declared_[i]);
+    for (const Field& f : s.fields)
+      for (const std::string& t : f.ref_types)
+        if (!find(t)) {
+          std::vector<std::string> names;
+          for (const Schema& o : schemas_) names.push_back(o.type);
+          throw InvalidData(
+              Location{declared_sources_[i], 0, 0, f.name},
+              "refers to unknown type \"" + t + "\"" + did_you_mean(t, names) + " (one of " + join(names, ", ") + ")");
+        }
+  }
+}
+
 void SchemaSet::add_custom_field(const std::string& type, Field field, const Location& where) {
   Schema* schema = nullptr;
   for (Schema& s : schemas_)

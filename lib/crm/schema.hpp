@@ -91,10 +91,19 @@ class SchemaSet {
   const std::vector<Schema>& all() const { return schemas_; }
   // Appends a custom field to a type; throws InvalidData on a clash.
   void add_custom_field(const std::string& type, Field field, const Location& where);
+  // A type the store declares (.crm/schemas/<type>.yaml, parsed from `doc`,
+  // `source` naming the file). It may not redefine a built-in type nor take
+  // a name crm's commands use; its folder, title, columns, sort and options
+  // must make sense. Throws InvalidData naming file:line:field.
+  void add_declared(const Node& doc, const std::string& source, const std::string& file_type);
+  // After every declared type is in: each reference names a type that exists.
+  void check_declared_refs() const;
+  bool is_declared(std::string_view type) const;
 
  private:
   static SchemaSet parse_builtin();
   std::vector<Schema> schemas_;
+  std::vector<std::string> declared_, declared_sources_;  // the store's own types, and their files
 };
 
 }  // namespace crm

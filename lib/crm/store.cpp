@@ -67,8 +67,10 @@ void refuse_during_sync(const Dir& state) {
 std::vector<std::pair<std::string, bool>> store_layout(const SchemaSet& schemas) {
   std::vector<std::pair<std::string, bool>> out = {{".crm", true}, {".crm/cache", true}};
   for (const Schema& s : schemas.all()) out.emplace_back(".crm/cache/" + s.folder + ".idx", false);
-  for (const char* file : {".crm/config.yaml", ".crm/edit", ".crm/lock", ".crm/state", ".gitattributes", ".gitignore"})
-    out.emplace_back(file, std::string_view(file) == ".crm/edit" || std::string_view(file) == ".crm/state");
+  for (const char* file :
+       {".crm/config.yaml", ".crm/edit", ".crm/lock", ".crm/state", ".crm/schemas", ".gitattributes", ".gitignore"})
+    out.emplace_back(file, std::string_view(file) == ".crm/edit" || std::string_view(file) == ".crm/state" ||
+                               std::string_view(file) == ".crm/schemas");
   for (const Schema& s : schemas.all()) out.emplace_back(s.folder, true);
   return out;
 }
@@ -157,17 +159,47 @@ bool Store::init(const fs::path& dir) {
 
 Store::Store(fs::path root, Clock clock, Unsafe unsafe)
     : root_(std::move(root)), dir_(Dir::open(root_, "")), clock_(clock), schemas_(SchemaSet::builtin()) {
-  for (const auto& [rel, folder] : store_layout(schemas_)) {
-    if (unsafe_at(rel)) continue;  // under an unsafe folder: never looked into
-    struct stat st;
-    // Absent is fine (crm makes it when needed); the parents are not links.
-    if (::fstatat(dir_.fd(), rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-    if (S_ISLNK(st.st_mode))
-      unsafe_.push_back({rel, "is a symbolic link"});
-    else if (folder && !S_ISDIR(st.st_mode))
-      unsafe_.push_back({rel, "is not a folder"});
-    else if (!folder && !S_ISREG(st.st_mode))
-      unsafe_.push_back({rel, "is not a regular file"});
+  auto check_layout = [&](const std::vector<std::pair<std::string, bool>>& layout) {
+    for (const auto& [rel, folder] : layout) {
+      if (unsafe_at(rel)) continue;  // under an unsafe folder: never looked into
+      struct stat st;
+      // Absent is fine (crm makes it when needed); the parents are not links.
+      if (::fstatat(dir_.fd(), rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      if (S_ISLNK(st.st_mode))
+        unsafe_.push_back({rel, "is a symbolic link"});
+      else if (folder && !S_ISDIR(st.st_mode))
+        unsafe_.push_back({rel, "is not a folder"});
+      else if (!folder && !S_ISREG(st.st_mode))
+        unsafe_.push_back({rel, "is not a regular file"});
+    }
+  };
+  check_layout(store_layout(schemas_));
+  // The store's own types (.crm/schemas/<type>.yaml), then their folders.
+  std::string declared_text;
+  if (Dir d = unsafe_at(".crm/schemas") ? Dir() : open_dir(".crm/schemas")) {
+    std::vector<std::string> names =
+        d.names([](std::string_view n) { return n.size() > 5 && n[0] != '.' && n.substr(n.size() - 5) == ".yaml"; });
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      std::string rel = ".crm/schemas/" + name;
+      struct stat st;
+      if (!d.lstat(name, st)) continue;
+      if (!S_ISREG(st.st_mode)) {
+        unsafe_.push_back({rel, S_ISLNK(st.st_mode) ? "is a symbolic link" : "is not a regular file"});
+        continue;
+      }
+      std::string text = d.read(name, kMaxRecordBytes + 1);
+      declared_text += rel + "\n" + text;
+      schemas_.add_declared(parse_yaml(text, rel), rel, name.substr(0, name.size() - 5));
+    }
+    schemas_.check_declared_refs();
+    std::vector<std::pair<std::string, bool>> more;
+    for (const Schema& s : schemas_.all()) {
+      if (!schemas_.is_declared(s.type)) continue;
+      more.emplace_back(".crm/cache/" + s.folder + ".idx", false);
+      more.emplace_back(s.folder, true);
+    }
+    check_layout(more);
   }
   if (unsafe == Unsafe::Refuse && !unsafe_.empty()) {
     std::vector<std::string> each;
@@ -176,6 +208,7 @@ Store::Store(fs::path root, Clock clock, Unsafe unsafe)
                                       "; crm never follows links in a store nor opens special files there: remove "
                                       "them (crm check lists every problem)");
   }
+  base_schemas_ = schemas_;
   std::string config_text;
   struct stat st;
   if (Dir crm = open_dir(".crm"); crm && !unsafe_at(".crm/config.yaml") && crm.lstat("config.yaml", st)) {
@@ -185,7 +218,7 @@ Store::Store(fs::path root, Clock clock, Unsafe unsafe)
   }
   cache_tag_ = cache_tag(root_);
   // Cached validity holds while the schemas, the config and crm are the same.
-  validity_key_ = fnv1a(config_text, fnv1a(CRM_VERSION));
+  validity_key_ = fnv1a(declared_text, fnv1a(config_text, fnv1a(CRM_VERSION)));
   for (const auto& [name, text] : embedded_schemas()) validity_key_ = fnv1a(text, fnv1a(name, validity_key_));
 }
 

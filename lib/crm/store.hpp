@@ -108,6 +108,8 @@ class Store {
   // throws instead).
   Dir open_dir(const std::string& rel, bool create = false) const;
   const SchemaSet& schemas() const { return schemas_; }
+  // The built-in types and the store's own, before config.yaml's custom fields.
+  const SchemaSet& base_schemas() const { return base_schemas_; }
   const Config& config() const { return config_; }
   const Clock& clock() const { return clock_; }
 
@@ -178,7 +180,7 @@ class Store {
   std::vector<UnsafePath> unsafe_;
   uint64_t cache_tag_ = 0;
   Clock clock_;
-  SchemaSet schemas_;
+  SchemaSet schemas_, base_schemas_;
   Config config_;
   mutable std::vector<Change> changes_;
   uint64_t validity_key_ = 0;
