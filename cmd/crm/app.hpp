@@ -78,6 +78,7 @@ struct AddOptions {
   std::vector<std::pair<std::string, std::string>> named;  // field → value from --name etc.; "tags+" adds to a list
   std::vector<std::string> sets;                           // FIELD=VALUE
   std::string from;                                        // FILE or -
+  std::vector<std::string> lines;                          // order add --line "SKU xQTY @PRICE"
 };
 
 struct ListOptions {
@@ -184,6 +185,9 @@ int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o);
 int cmd_task_done(Context& ctx, const std::vector<std::string>& ids);
 int cmd_task_reopen(Context& ctx, const std::string& id);
 int cmd_log(Context& ctx, const LogOptions& o);
+// Orders (order_verbs.cpp): pay, refund, cancel; deal won --order.
+int cmd_order_status(Context& ctx, const std::string& id, const std::string& status);
+int cmd_deal_won_order(Context& ctx, const std::string& id);
 int cmd_agenda(Context& ctx, const AgendaOptions& o);
 int cmd_report(Context& ctx, const ReportCliOptions& o);
 // Data in and out (io_verbs.cpp).

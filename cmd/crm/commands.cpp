@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <tuple>
 
 #include "app.hpp"
 #include "crm/error.hpp"
@@ -90,6 +91,12 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
       ->type_name("FIELD=VALUE")
       ->allow_extra_args(false);
   add_cmd->add_option("--from", add.from, "read the record from a YAML or JSON file (- for stdin)")->type_name("FILE");
+  if (schema.type == "order")
+    add_cmd
+        ->add_option("--line", add.lines,
+                     "a line: \"SKU[ xQTY][ @PRICE][ -N%]\" (repeatable; the price defaults to the product's)")
+        ->type_name("LINE")
+        ->allow_extra_args(false);
   add_cmd->callback([&ctx, &status, s, &add] { status = cmd_add(ctx, *s, add); });
 
   auto& list = keep<ListOptions>(g_pool);
@@ -147,9 +154,13 @@ void register_type_verbs(CLI::App& app, Context& ctx, int& status) {
   move_cmd->callback([&ctx, &status, &move] { status = cmd_deal_move(ctx, move[0], move[1], ""); });
 
   auto& won = keep<std::string>(g_pool);
+  auto& won_order = keep<bool>(g_pool);
   CLI::App* won_cmd = deal->add_subcommand("won", "close a deal as won");
   won_cmd->add_option("id", won, "id, unique id prefix or name")->required()->type_name("ID");
-  won_cmd->callback([&ctx, &status, &won] { status = cmd_deal_close(ctx, won, "won", ""); });
+  won_cmd->add_flag("--order", won_order, "also record the purchase: an order of the deal's amount (prints its id)");
+  won_cmd->callback([&ctx, &status, &won, &won_order] {
+    status = won_order ? cmd_deal_won_order(ctx, won) : cmd_deal_close(ctx, won, "won", "");
+  });
 
   auto& lost = keep<std::array<std::string, 2>>(g_pool);
   CLI::App* lost_cmd = deal->add_subcommand("lost", "close a deal as lost");
@@ -169,6 +180,18 @@ void register_type_verbs(CLI::App& app, Context& ctx, int& status) {
   conv_cmd->add_option("--name", conv.name, "the deal's name (default: the company's or the lead's)")
       ->type_name("NAME");
   conv_cmd->callback([&ctx, &status, &conv] { status = cmd_lead_convert(ctx, conv); });
+
+  CLI::App* order = app.get_subcommand("order");
+  for (const auto& [verb, to, help] :
+       {std::tuple<const char*, const char*, const char*>{"pay", "paid", "mark an order paid (paid_at)"},
+        {"refund", "refunded", "refund a paid order: its revenue counts zero"},
+        {"cancel", "canceled", "cancel an order: its revenue counts zero"}}) {
+    auto& id = keep<std::string>(g_pool);
+    CLI::App* cmd = order->add_subcommand(verb, help);
+    cmd->add_option("id", id, "id, unique id prefix or order number")->required()->type_name("ID");
+    std::string target = to;
+    cmd->callback([&ctx, &status, &id, target] { status = cmd_order_status(ctx, id, target); });
+  }
 
   CLI::App* task = app.get_subcommand("task");
   auto& done = keep<std::vector<std::string>>(g_pool);

@@ -16,6 +16,7 @@
 #include "crm/filter.hpp"
 #include "crm/ids.hpp"
 #include "crm/json.hpp"
+#include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
@@ -286,6 +287,12 @@ int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o) {
   }
   for (const auto& [field, value] : o.named) apply_assignment(store, s, r, field + "=" + value);
   for (const std::string& a : o.sets) apply_assignment(store, s, r, a);
+  if (!o.lines.empty()) {
+    std::string currency = r.get("currency").empty() ? store.config().currency : r.get("currency");
+    Node lines = Node::sequence();
+    for (const std::string& text : o.lines) lines.items.push_back(parse_order_line(store, text, currency));
+    r.data.set("lines", lines);
+  }
   apply_defaults(store, s, r);
   Writer writer = store.lock();
   for (const std::string& note : write_with_effects(writer, r, nullptr, true).notes) ctx.note(note);

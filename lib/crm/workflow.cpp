@@ -4,6 +4,7 @@
 
 #include "crm/deal_workflow.hpp"
 #include "crm/follow_up.hpp"
+#include "crm/order_workflow.hpp"
 #include "crm/rules.hpp"
 #include "crm/task_workflow.hpp"
 
@@ -120,6 +121,7 @@ const TypeHooks kHooks[] = {
     {"deal", deal_changed},
     {"task", task_changed},
     {"activity", activity_changed},
+    {"order", [](Change ch) { order_changed(ch.store, ch.r, ch.before); }},
 };
 
 }  // namespace

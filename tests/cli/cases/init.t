@@ -11,6 +11,8 @@ crm init makes a store; a second init changes nothing.
   contacts
   deals
   leads
+  orders
+  products
   tasks
   
   shop/.crm:
@@ -58,3 +60,5 @@ init --git makes a git repository with LF line ends for records.
   deals/*.yaml merge=crm
   tasks/*.yaml merge=crm
   activities/*.yaml merge=crm
+  products/*.yaml merge=crm
+  orders/*.yaml merge=crm
