@@ -18,6 +18,7 @@
 #include "crm/json.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
+#include "crm/segments.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
@@ -304,7 +305,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   Store& store = ctx.store();
   const Schema& s = store.schemas().get(schema.type);
   Format format = ctx.format();
-  Filter filter = parse_filter(o.filter, s, store.clock());
+  Filter filter = parse_store_filter(store, o.filter, s);
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
   // Decode only the fields this listing reads: at 100,000 records that is
   // most of the cost (full records when a bare word searches every field, or

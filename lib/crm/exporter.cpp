@@ -9,6 +9,7 @@
 #include "crm/filter.hpp"
 #include "crm/ical.hpp"
 #include "crm/json.hpp"
+#include "crm/segments.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/vcard.hpp"
@@ -138,7 +139,7 @@ std::string export_records(const Store& store, const ExportRequest& req) {
     Filter filter;
     if (!req.filter.empty()) {
       try {
-        filter = parse_filter(req.filter, schema, store.clock());
+        filter = parse_store_filter(store, req.filter, schema);
       } catch (const UsageError& e) {
         if (!req.type.empty()) throw;
         if (!first_error) first_error = e;

@@ -6,6 +6,7 @@
 #include "crm/follow_up.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/rules.hpp"
+#include "crm/segments.hpp"
 #include "crm/task_workflow.hpp"
 
 namespace crm {
@@ -122,6 +123,7 @@ const TypeHooks kHooks[] = {
     {"task", task_changed},
     {"activity", activity_changed},
     {"order", [](Change ch) { order_changed(ch.store, ch.r, ch.before); }},
+    {"segment", [](Change ch) { segment_changed(ch.store, ch.r); }},
 };
 
 }  // namespace

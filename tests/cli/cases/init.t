@@ -13,6 +13,7 @@ crm init makes a store; a second init changes nothing.
   leads
   orders
   products
+  segments
   tasks
   
   shop/.crm:
@@ -62,3 +63,4 @@ init --git makes a git repository with LF line ends for records.
   activities/*.yaml merge=crm
   products/*.yaml merge=crm
   orders/*.yaml merge=crm
+  segments/*.yaml merge=crm

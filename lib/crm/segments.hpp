@@ -1,0 +1,33 @@
+// Segments: saved, named filters (`crm segment add --name vip --type contact
+// --filter "+vip city=Berlin"`), and `@name` in any filter, meaning
+// "matches segment NAME" — evaluated at use, so a segment is always current.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "crm/filter.hpp"
+#include "crm/store.hpp"
+
+namespace crm {
+
+// The filter words of a segment's `filter:` text, split as a shell would
+// (quotes group, a backslash escapes).
+std::vector<std::string> split_filter_words(const std::string& text);
+
+// `args` with every `@name` replaced by its segment's terms (an AND group
+// inside an AND group; a segment with `or` distributes), recursively.
+// Throws UsageError for an unknown segment (with "did you mean"), one of
+// another type, or segments that refer to each other in a loop.
+std::vector<std::string> expand_segments(const Store& store, const std::vector<std::string>& args,
+                                         const Schema& schema);
+
+// parse_filter after expand_segments: what every command that takes a
+// filter calls.
+Filter parse_store_filter(const Store& store, const std::vector<std::string>& args, const Schema& schema);
+
+// The segment hook of the workflow: a name that is a unique word, a type
+// that exists, a filter that parses for it. Throws UsageError.
+void segment_changed(const Store& store, const Record& segment);
+
+}  // namespace crm

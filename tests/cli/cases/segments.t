@@ -1,0 +1,52 @@
+Segments: saved, named filters; @NAME in any filter means "matches segment
+NAME", evaluated at use.
+
+  $ crm init s > /dev/null 2>&1 && cd s
+  $ crm contact add --name Ada --tag vip --set address.city=Berlin > /dev/null
+  $ crm contact add --name Bob --tag vip > /dev/null
+  $ crm contact add --name Cy --set address.city=Berlin > /dev/null
+  $ crm segment add --name vip --type contact --filter "+vip" > /dev/null
+  $ crm segment add --name berliners --type contact --filter "address.city=Berlin or name=Bob" > /dev/null
+  $ crm contact list @vip --format csv --fields name
+  id,name
+  [a-z0-9]{16},Ada (re)
+  [a-z0-9]{16},Bob (re)
+
+A segment with `or` inside an AND distributes: @vip AND (Berlin OR Bob).
+
+  $ crm contact list @vip @berliners --format csv --fields name
+  id,name
+  [a-z0-9]{16},Ada (re)
+  [a-z0-9]{16},Bob (re)
+
+Segments nest, and are current: a new vip is in at once.
+
+  $ crm segment add --name vip_berlin --type contact --filter "@vip address.city=Berlin" > /dev/null
+  $ crm contact set cy --tag vip && crm contact list @vip_berlin --format csv --fields name
+  id,name
+  [a-z0-9]{16},Ada (re)
+  [a-z0-9]{16},Cy (re)
+  $ crm export json --type contact @vip_berlin | grep -c '"name"'
+  2
+
+Mistakes are refused with what would be right.
+
+  $ crm contact list @vipp
+  crm: error: no segment @vipp; did you mean "vip"? (segments: @berliners, @vip, @vip_berlin)
+  [2]
+  $ crm deal list @vip
+  crm: error: segment @vip selects contact records, not deal records
+  [2]
+  $ crm segment add --name loop --type contact --filter "@loop"
+  crm: error: segment @loop refers to itself through loop
+  [2]
+  $ crm segment add --name vip --type contact --filter "+x"
+  crm: error: segment @vip exists \([a-z0-9]{16}\); segment names are unique (re)
+  [4]
+  $ crm segment add --name "two words" --type contact --filter "+x"
+  crm: error: segment name "two words" is not a word (letters, digits, _ and -): it is written @NAME in filters
+  [2]
+  $ crm segment add --name badf --type contact --filter "nofield=3" 2>&1 | cut -c1-47
+  crm: error: unknown field "nofield" for contact
+  $ crm segment list -q | wc -l
+  3
