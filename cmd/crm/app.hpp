@@ -186,6 +186,8 @@ int cmd_task_done(Context& ctx, const std::vector<std::string>& ids);
 int cmd_task_reopen(Context& ctx, const std::string& id);
 int cmd_log(Context& ctx, const LogOptions& o);
 // Orders (order_verbs.cpp): pay, refund, cancel; deal won --order.
+// `crm mutt-query QUERY` (order_verbs.cpp): exit 1 when nothing matches, as khard and grep.
+int cmd_mutt_query(Context& ctx, const std::string& query);
 int cmd_order_status(Context& ctx, const std::string& id, const std::string& status);
 int cmd_deal_won_order(Context& ctx, const std::string& id);
 int cmd_agenda(Context& ctx, const AgendaOptions& o);

@@ -13,6 +13,7 @@
 #include "app.hpp"
 #include "crm/error.hpp"
 #include "crm/schema.hpp"
+#include "crm/text.hpp"
 
 namespace crm::cli {
 
@@ -266,6 +267,12 @@ void register_completion_commands(CLI::App& app, Context& ctx, int& status) {
 }
 
 void register_store_commands(CLI::App& app, Context& ctx, int& status) {
+  auto& mutt = keep<std::vector<std::string>>(g_pool);
+  CLI::App* mutt_cmd = app.add_subcommand(
+      "mutt-query", "addresses matching a name or email, in mutt's query_command format (exit 1: none)");
+  mutt_cmd->add_option("query", mutt, "words that a name or an email contains")->required()->type_name("QUERY");
+  mutt_cmd->callback([&ctx, &status, &mutt] { status = cmd_mutt_query(ctx, join(mutt, " ")); });
+
   CLI::App* config_cmd = app.add_subcommand(
       "config", "read and change settings in .crm/config.yaml (comments kept): get, set, unset, list");
   config_cmd->require_subcommand(1);

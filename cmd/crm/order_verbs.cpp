@@ -1,9 +1,10 @@
-// The verbs of orders: pay, refund, cancel; and `deal won --order`, which
+// The verbs of orders: pay, refund, cancel; `deal won --order`, which
 // records the purchase a won deal is.
 #include "app.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
+#include "crm/mutt_query.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/workflow.hpp"
 
@@ -28,6 +29,12 @@ int cmd_order_status(Context& ctx, const std::string& key, const std::string& st
   order.data.set("status", Node::scalar(status));
   for (const std::string& note : write_with_effects(writer, order, &before, false).notes) ctx.note(note);
   return 0;
+}
+
+int cmd_mutt_query(Context& ctx, const std::string& query) {
+  size_t n = 0;
+  ctx.out(mutt_query(ctx.store(), query, &n));
+  return n ? 0 : 1;
 }
 
 int cmd_deal_won_order(Context& ctx, const std::string& key) {

@@ -81,6 +81,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& example_tab
       {"segment add",
        {"crm segment add --name vip --type contact --filter '+vip lifecycle=customer'",
         "crm contact list @vip address.city=Berlin"}},
+      {"mutt-query", {"crm mutt-query ada", "echo 'set query_command = \"crm mutt-query %s\"' >> ~/.muttrc"}},
       {"* add", {"crm {noun} add --set name='First one'", "crm {noun} add --from record.yaml"}},
       {"* list",
        {"crm {noun} list +vip --sort name", "crm {noun} list 'created>=-30d' --format csv --fields name,email",
