@@ -310,8 +310,13 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   for (const std::string& f : fields.empty() ? s.columns : fields) needed.push_back(f.substr(0, f.find('.')));
   for (const std::string& part : split(o.sort.empty() ? s.sort : o.sort, ','))
     needed.push_back(trim(part.substr(0, part.find(':'))).substr(0, part.find('.')));
-  Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr);
   NameOf name_of = record_names(store);
+  // The filter is tested on its own fields first: the columns are decoded
+  // only for the records it matches.
+  Store::Keep keep;
+  bool prefilter = !filter.empty() && filter.fields_used(keep.fields);
+  keep.test = [&](const Record& r) { return filter.matches(r, name_of); };
+  Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
   std::vector<const Record*> shown;
   for (const Record& r : loaded.records)
     if (filter.matches(r, name_of)) shown.push_back(&r);

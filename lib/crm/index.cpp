@@ -27,13 +27,7 @@ constexpr char kMagic[8] = {'C', 'R', 'M', 'I', 'D', 'X', '0', '1'};
 // Bumped whenever the encoding or what a parse produces changes.
 constexpr uint32_t kFormatVersion = 3;
 
-struct Stamp {
-  uint64_t size = 0, ino = 0;
-  int64_t mtime_ns = 0, ctime_ns = 0;
-  bool operator==(const Stamp& o) const {
-    return size == o.size && ino == o.ino && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns;
-  }
-};
+using Stamp = FileStamp;
 
 void put_u32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
 void put_u64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
@@ -84,7 +78,7 @@ class MappedFile {
     }
     struct stat st;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
       if (m != MAP_FAILED) {
         data_ = static_cast<const char*>(m);
         size_ = static_cast<size_t>(st.st_size);
@@ -274,6 +268,7 @@ bool decode_fields(const char*& p, const char* end, const std::vector<std::strin
   out = Node::map();
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
+  out.entries.reserve(std::min<size_t>(keys.size(), n));
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t key_len;
     if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
@@ -290,31 +285,52 @@ bool decode_fields(const char*& p, const char* end, const std::vector<std::strin
   return true;
 }
 
-FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm_dir, uint64_t tag,
-                       uint64_t validity_key, const Validator& validate, const std::vector<std::string>* only) {
-  FolderLoad result;
-  if (!dir) return result;
-  struct Entry {
-    std::string name;
-    Stamp stamp;
-  };
-  std::vector<Entry> entries;
+FolderScan scan_folder(const Dir& dir, const std::string& folder) {
+  FolderScan scan;
+  if (!dir) return scan;
+  std::vector<std::string> files = dir.names(is_record_file_name);
+  std::sort(files.begin(), files.end());
   // The lstat each file gets anyway says what it is: a link or a FIFO is
   // reported from it, never opened (opening a FIFO would wait for a writer).
-  for (std::string& file : dir.names(is_record_file_name)) {
-    struct stat st;
-    if (!dir.lstat(file, st)) continue;
-    std::string name = file.substr(0, file.size() - 5);
+  // Many files: two threads, as the stat pass is most of a warm command.
+  std::vector<struct stat> stats(files.size());
+  std::vector<char> found(files.size(), 0);
+  auto work = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) found[i] = dir.lstat(files[i], stats[i]) ? 1 : 0;
+  };
+  if (files.size() >= 1024) {
+    std::thread other(work, files.size() / 2, files.size());
+    work(0, files.size() / 2);
+    other.join();
+  } else {
+    work(0, files.size());
+  }
+  scan.files.reserve(files.size());
+  scan.names.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string name = files[i].substr(0, files[i].size() - 5);
+    scan.names.push_back(name);
+    if (!found[i]) continue;
+    const struct stat& st = stats[i];
     if (std::string problem = record_file_problem(st.st_mode); !problem.empty()) {
-      result.errors.push_back(InvalidData(Location{folder + "/" + file, 0, 0, ""}, problem));
+      scan.errors.push_back(InvalidData(Location{folder + "/" + files[i], 0, 0, ""}, problem));
       continue;
     }
-    entries.push_back(
-        Entry{std::move(name), Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
-                                     static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                                     static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec}});
+    scan.files.push_back(FolderScan::File{
+        std::move(name), Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+                               static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                               static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec}});
   }
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return scan;
+}
+
+FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string& folder, const Dir& crm_dir,
+                       uint64_t tag, uint64_t validity_key, const Validator& validate,
+                       const std::vector<std::string>* only, const Prefilter* prefilter) {
+  FolderLoad result;
+  if (!dir) return result;
+  const std::vector<FolderScan::File>& entries = scan.files;
+  result.errors = scan.errors;
 
   // The cache folder, never through a link; none (and no cache) when it is
   // missing or not a plain folder. A missing or unreadable cache maps as
@@ -352,6 +368,19 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
     const CacheEntry* c = use_cache ? cached_entry(entries[i].name) : nullptr;
     if (c && c->stamp == entries[i].stamp) {
       const char* p = c->blob;
+      if (prefilter && c->valid_key == validity_key) {
+        // Test a record known valid on its filter fields alone; decode the
+        // rest only when it is kept.
+        Node probe;
+        if (decode_fields(p, c->blob_end, prefilter->fields, probe) && p == c->blob_end &&
+            !prefilter->keep(entries[i].name, probe)) {
+          have[i] = 2;  // cached, not returned
+          matched[i] = c;
+          ++result.dropped;
+          continue;
+        }
+        p = c->blob;
+      }
       // A record known valid may be decoded in part: only the fields asked for.
       bool partial = only && c->valid_key == validity_key;
       bool decoded = partial ? decode_fields(p, c->blob_end, *only, result.files[i].data)
@@ -365,6 +394,10 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
           result.files[i].valid = validate(entries[i].name, result.files[i].data);
           cache_changed = cache_changed || result.files[i].valid;
         }
+        if (prefilter && result.files[i].valid && !prefilter->keep(entries[i].name, result.files[i].data)) {
+          have[i] = 2;
+          ++result.dropped;
+        }
         continue;
       }
     }
@@ -377,7 +410,7 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
   std::vector<Parsed> parsed(to_parse.size());
   auto work = [&](size_t from, size_t step) {
     for (size_t k = from; k < to_parse.size(); k += step) {
-      const Entry& e = entries[to_parse[k]];
+      const FolderScan::File& e = entries[to_parse[k]];
       std::string rel = folder + "/" + e.name + ".yaml";
       parsed[k] = parse_file(dir, e.name + ".yaml", rel);
     }
@@ -396,6 +429,10 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
       result.files[i].data = std::move(parsed[k].data);
       result.files[i].valid = validate(entries[i].name, result.files[i].data);
       have[i] = 1;
+      if (prefilter && result.files[i].valid && !prefilter->keep(entries[i].name, result.files[i].data)) {
+        have[i] = 2;
+        ++result.dropped;
+      }
     } else if (parsed[k].error_kind == "conflict") {
       result.conflicts.push_back(parsed[k].conflict);
     } else {
@@ -451,7 +488,7 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
   std::vector<IndexedFile> good;
   good.reserve(entries.size());
   for (size_t i = 0; i < entries.size(); ++i)
-    if (have[i]) good.push_back(std::move(result.files[i]));
+    if (have[i] == 1) good.push_back(std::move(result.files[i]));
   result.files = std::move(good);
   return result;
 }

@@ -61,21 +61,15 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
         ref_fields.push_back(&f);
     if (ref_fields.empty()) continue;
     RelatedGroup g{s.folder, s.type, false, {}};
-    // Scan only the reference fields (through the index); read the hits whole.
-    std::vector<std::string> needed;
-    for (const Field* f : ref_fields) needed.push_back(f->name);
+    // Test only the reference fields (through the index); read the hits whole.
+    std::vector<std::string> fields, needed;
+    for (const Field* f : ref_fields) fields.push_back(f->name);
+    needed = fields;
     if (s.type == "task") needed.push_back("status");
-    for (Record& r : store.load_all(s, &needed).records) {
-      bool hit = false;
-      for (const Field* f : ref_fields) {
-        const Node* v = r.data.find(f->name);
-        if (!v) continue;
-        hit = hit || (v->is_scalar() && v->text == id);
-        for (const Node& item : v->items) hit = hit || item.text == id;
-      }
+    for (Record& r : store.referring(s, fields, id, &needed)) {
       // Done and canceled tasks are history: the 360° view lists open ones.
-      if (hit && s.type == "task" && !task_is_open(r)) hit = false;
-      if (hit) g.records.push_back(store.load(s, r.id()));
+      if (s.type == "task" && !task_is_open(r)) continue;
+      g.records.push_back(store.load(s, r.id()));
     }
     if (g.records.empty()) continue;
     if (s.type == "activity") {
