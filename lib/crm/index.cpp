@@ -143,7 +143,7 @@ std::vector<CacheEntry> read_cache(std::string_view buffer, uint64_t tag) {
 
 struct Parsed {
   bool ok = false;
-  Node data;
+  std::string blob;        // the encoded node: 100,000 parsed files kept as Nodes would take gigabytes
   std::string error_kind;  // "invalid" or "conflict"
   InvalidData invalid{Location{}, ""};
   std::string conflict;
@@ -152,7 +152,7 @@ struct Parsed {
 Parsed parse_file(const Dir& dir, const std::string& name, const std::string& rel) {
   Parsed out;
   try {
-    out.data = parse_yaml(dir.read(name, kMaxRecordBytes + 1), rel);
+    encode_node(parse_yaml(dir.read(name, kMaxRecordBytes + 1), rel), out.blob);
     out.ok = true;
   } catch (const InvalidData& e) {
     Location where = e.where();
@@ -268,7 +268,20 @@ bool decode_fields(const char*& p, const char* end, const std::vector<std::strin
   out = Node::map();
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
-  out.entries.reserve(std::min<size_t>(keys.size(), n));
+  // First count the fields kept, so that the map holds exactly those.
+  const char* first = p;
+  size_t kept = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t key_len;
+    if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
+    std::string_view key(p, key_len);
+    p += key_len;
+    if (!get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) ++kept;
+    p += len;
+  }
+  out.entries.reserve(kept);
+  p = first;
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t key_len;
     if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
@@ -376,6 +389,7 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
             !prefilter->keep(entries[i].name, probe)) {
           have[i] = 2;  // cached, not returned
           matched[i] = c;
+          result.files[i].valid = true;
           ++result.dropped;
           continue;
         }
@@ -421,18 +435,28 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
   work(0, threads);
   for (std::thread& t : pool) t.join();
   result.parsed = to_parse.size();
-  std::vector<char> parsed_fresh(entries.size(), 0);
+  std::vector<const std::string*> fresh_blob(entries.size(), nullptr);
   for (size_t k = 0; k < to_parse.size(); ++k) {
     size_t i = to_parse[k];
-    parsed_fresh[i] = 1;
     if (parsed[k].ok) {
-      result.files[i].data = std::move(parsed[k].data);
-      result.files[i].valid = validate(entries[i].name, result.files[i].data);
+      // Decoded again from its encoding (which is exact), then treated as a
+      // cache hit: validated whole, then tested and decoded in part.
+      const std::string& blob = parsed[k].blob;
+      fresh_blob[i] = &blob;
+      const char* p = blob.data();
+      Node whole;
+      if (!decode_node(p, blob.data() + blob.size(), whole)) continue;  // cannot happen: it was just encoded
+      IndexedFile& file = result.files[i];
+      file.valid = validate(entries[i].name, whole);
       have[i] = 1;
-      if (prefilter && result.files[i].valid && !prefilter->keep(entries[i].name, result.files[i].data)) {
+      if (file.valid && prefilter && !prefilter->keep(entries[i].name, whole)) {
         have[i] = 2;
         ++result.dropped;
+        continue;
       }
+      p = blob.data();
+      if (file.valid && only && decode_fields(p, blob.data() + blob.size(), *only, file.data)) continue;
+      file.data = std::move(whole);
     } else if (parsed[k].error_kind == "conflict") {
       result.conflicts.push_back(parsed[k].conflict);
     } else {
@@ -447,32 +471,37 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
     int64_t now_ns =
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
-    std::string out(kMagic, 8);
+    auto racy = [&](size_t i) {
+      return now_ns - entries[i].stamp.mtime_ns < 100000000LL || now_ns - entries[i].stamp.ctime_ns < 100000000LL;
+    };
+    auto blob_of = [&](size_t i) {
+      // unchanged: its bytes as they were (the node may have been decoded in part)
+      if (fresh_blob[i]) return std::string_view(*fresh_blob[i]);
+      return std::string_view(matched[i]->blob, static_cast<size_t>(matched[i]->blob_end - matched[i]->blob));
+    };
+    // Sized first: the cache of 100,000 contacts is tens of megabytes.
+    size_t total = 24;
+    for (size_t i = 0; i < entries.size(); ++i)
+      if (have[i] && !racy(i)) total += 4 + entries[i].name.size() + 5 * 8 + 4 + blob_of(i).size();
+    std::string out;
+    out.reserve(total);
+    out.append(kMagic, 8);
     put_u32(out, kFormatVersion);
     put_u64(out, tag);
     size_t count_pos = out.size();
     put_u32(out, 0);
     uint32_t count = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
-      if (!have[i]) continue;
-      if (now_ns - entries[i].stamp.mtime_ns < 100000000LL || now_ns - entries[i].stamp.ctime_ns < 100000000LL)
-        continue;
+      if (!have[i] || racy(i)) continue;
       put_str(out, entries[i].name);
       put_u64(out, entries[i].stamp.size);
       put_u64(out, entries[i].stamp.ino);
       put_u64(out, static_cast<uint64_t>(entries[i].stamp.mtime_ns));
       put_u64(out, static_cast<uint64_t>(entries[i].stamp.ctime_ns));
       put_u64(out, result.files[i].valid ? validity_key : 0);
-      if (const CacheEntry* cached = parsed_fresh[i] ? nullptr : matched[i]) {
-        // unchanged: copy its bytes (the node may have been decoded in part)
-        put_u32(out, static_cast<uint32_t>(cached->blob_end - cached->blob));
-        out.append(cached->blob, cached->blob_end);
-      } else {
-        std::string blob;
-        encode_node(result.files[i].data, blob);
-        put_u32(out, static_cast<uint32_t>(blob.size()));
-        out += blob;
-      }
+      std::string_view blob = blob_of(i);
+      put_u32(out, static_cast<uint32_t>(blob.size()));
+      out.append(blob.data(), blob.size());
       ++count;
     }
     std::memcpy(&out[count_pos], &count, 4);

@@ -1,6 +1,7 @@
 #include "crm/related.hpp"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -12,11 +13,22 @@ namespace crm {
 NameOf record_names(const Store& store) {
   auto cache = std::make_shared<std::unordered_map<std::string, std::string>>();
   auto loaded = std::make_shared<std::set<std::string>>();
-  return [&store, cache, loaded](const std::string& id) -> std::string {
+  auto singles = std::make_shared<std::map<std::string, int>>();
+  return [&store, cache, loaded, singles](const std::string& id) -> std::string {
     auto it = cache->find(id);
     if (it != cache->end()) return it->second;
     if (is_valid_id(id)) {
-      if (const Schema* s = store.type_of(id); s && loaded->insert(s->type).second) {
+      const Schema* s = store.type_of(id);
+      if (s && !loaded->count(s->type) && ++(*singles)[s->type] <= 32) {
+        std::string name;
+        try {
+          name = store.load(*s, id).get(s->title);
+        } catch (const Error&) {
+          // unreadable or in conflict: no name, as through the index
+        }
+        return (*cache)[id] = name;
+      }
+      if (s && loaded->insert(s->type).second) {
         std::vector<std::string> title = {s->title};
         Store::Loaded all = store.load_all(*s, &title);
         for (const auto* group : {&all.records, &all.invalid})

@@ -20,8 +20,9 @@ struct RelatedGroup {
 };
 
 // Names of records by id, for tables, details and filters on references
-// (`company=Acme`). The first miss in a type reads that type's names through
-// the index once, so 10,000 rows cost one pass over their companies, not a
+// (`company=Acme`). The first few ids of a type are read one file each (a
+// 360° view names a handful); past them, that type's names are read through
+// the index at once, so 10,000 rows cost one pass over their companies, not a
 // parse per row. Unknown ids name "".
 NameOf record_names(const Store& store);
 

@@ -170,7 +170,19 @@ class Scope {
 
   const std::vector<Record>& all(const std::string& type) const {
     auto it = loaded_.find(type);
-    if (it == loaded_.end()) it = loaded_.emplace(type, store.load_all(store.schemas().get(type)).records).first;
+    if (it == loaded_.end()) {
+      // Only the fields reports read are decoded from the index (and those
+      // the filter reads; a bare word reads every field): a dashboard over
+      // 200,000 records stays small.
+      const Schema& schema = store.schemas().get(type);
+      std::vector<std::string> only = {
+          "activity",    "amount",        "at",       "close_date",     "closed_at",   "company",   "completed_at",
+          "contacts",    "created",       "currency", "do_not_contact", "due",         "follow_up", "kind",
+          "lost_reason", "name",          "next",     "owner",          "probability", "recur",     "source",
+          "stage",       "stage_history", "status",   "title",          "with",        schema.title};
+      bool partial = type != subject_ || request.filter.empty() || request.filter.fields_used(only);
+      it = loaded_.emplace(type, store.load_all(schema, partial ? &only : nullptr).records).first;
+    }
     return it->second;
   }
 
