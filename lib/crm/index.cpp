@@ -138,6 +138,7 @@ std::vector<CacheEntry> read_cache(std::string_view buffer, uint64_t tag) {
     }
     entries.push_back(e);
   }
+  if (p != end) entries.clear();  // bytes after the last entry: not a cache we wrote
   return entries;
 }
 
@@ -170,6 +171,17 @@ Parsed parse_file(const Dir& dir, const std::string& name, const std::string& re
 }
 
 }  // namespace
+
+long index_entry_count(std::string_view bytes, uint64_t tag) {
+  std::vector<CacheEntry> entries = read_cache(bytes, tag);
+  if (entries.empty()) return -1;
+  for (const CacheEntry& e : entries) {
+    const char* p = e.blob;
+    Node n;
+    if (!decode_node(p, e.blob_end, n) || p != e.blob_end) return -1;
+  }
+  return static_cast<long>(entries.size());
+}
 
 uint64_t cache_tag(const fs::path& root) {
   char host[256] = {0};
@@ -222,8 +234,18 @@ void encode_node(const Node& n, std::string& out) {
   }
 }
 
-bool decode_node(const char*& p, const char* end, Node& out) {
-  if (p >= end) return false;
+namespace {
+// Deeper than any record the YAML reader accepts: corrupt bytes cannot
+// recurse without end.
+constexpr int kMaxDecodeDepth = 256;
+bool decode_at(const char*& p, const char* end, Node& out, int depth);
+}  // namespace
+
+bool decode_node(const char*& p, const char* end, Node& out) { return decode_at(p, end, out, 0); }
+
+namespace {
+bool decode_at(const char*& p, const char* end, Node& out, int depth) {
+  if (p >= end || depth > kMaxDecodeDepth) return false;
   auto kind = static_cast<Node::Kind>(*p++);
   uint32_t line, column;
   if (!get_u32(p, end, line) || !get_u32(p, end, column)) return false;
@@ -239,26 +261,33 @@ bool decode_node(const char*& p, const char* end, Node& out) {
       return get_str(p, end, out.text);
     case Node::Kind::Sequence: {
       uint32_t n;
-      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p)) return false;
-      out.items.resize(n);
-      for (Node& i : out.items)
-        if (!decode_node(p, end, i)) return false;
+      // Each item takes 9 bytes at least; memory grows with what decodes, so
+      // a corrupt count cannot ask for gigabytes.
+      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p) / 9) return false;
+      out.items.reserve(std::min<uint32_t>(n, 64));
+      for (uint32_t k = 0; k < n; ++k) {
+        out.items.emplace_back();
+        if (!decode_at(p, end, out.items.back(), depth + 1)) return false;
+      }
       return true;
     }
     case Node::Kind::Map: {
       uint32_t n, len;
-      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p)) return false;
-      out.entries.resize(n);
-      for (auto& [k, v] : out.entries) {
-        if (!get_str(p, end, k) || !get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p) / 17) return false;
+      out.entries.reserve(std::min<uint32_t>(n, 64));
+      for (uint32_t k = 0; k < n; ++k) {
+        out.entries.emplace_back();
+        auto& [key, v] = out.entries.back();
+        if (!get_str(p, end, key) || !get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
         const char* value_end = p + len;
-        if (!decode_node(p, value_end, v) || p != value_end) return false;
+        if (!decode_at(p, value_end, v, depth + 1) || p != value_end) return false;
       }
       return true;
     }
   }
   return false;
 }
+}  // namespace
 
 bool decode_fields(const char*& p, const char* end, const std::vector<std::string>& keys, Node& out) {
   if (p >= end || static_cast<Node::Kind>(*p) != Node::Kind::Map) return decode_node(p, end, out);
@@ -268,32 +297,34 @@ bool decode_fields(const char*& p, const char* end, const std::vector<std::strin
   out = Node::map();
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
-  // First count the fields kept, so that the map holds exactly those.
-  const char* first = p;
-  size_t kept = 0;
+  // One pass finds the fields kept (their bytes), so that the map is made
+  // at its size: no field is decoded that is not asked for.
+  struct Kept {
+    std::string_view key;
+    const char* value;
+    const char* value_end;
+  };
+  thread_local std::vector<Kept> kept;
+  kept.clear();
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t key_len;
     if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
     std::string_view key(p, key_len);
     p += key_len;
     if (!get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
-    if (std::find(keys.begin(), keys.end(), key) != keys.end()) ++kept;
+    for (const std::string& k : keys)
+      if (k.size() == key.size() &&
+          (key.empty() || (k[0] == key[0] && std::memcmp(k.data(), key.data(), key.size()) == 0))) {
+        kept.push_back(Kept{key, p, p + len});
+        break;
+      }
     p += len;
   }
-  out.entries.reserve(kept);
-  p = first;
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t key_len;
-    if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
-    std::string_view key(p, key_len);
-    p += key_len;
-    if (!get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
-    const char* value_end = p + len;
-    if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-      out.entries.emplace_back(std::string(key), Node());
-      if (!decode_node(p, value_end, out.entries.back().second) || p != value_end) return false;
-    }
-    p = value_end;
+  out.entries.reserve(kept.size());
+  for (const Kept& k : kept) {
+    out.entries.emplace_back(std::string(k.key), Node());
+    const char* q = k.value;
+    if (!decode_node(q, k.value_end, out.entries.back().second) || q != k.value_end) return false;
   }
   return true;
 }

@@ -101,6 +101,11 @@ std::string record_file_problem(mode_t mode);
 // FNV-1a, for keys that tie cached state to what it was derived from.
 uint64_t fnv1a(std::string_view text, uint64_t seed = 1469598103934665603ULL);
 
+// The entries of a cache file's bytes made for `tag`, each decoded, or -1
+// when it is none (empty, truncated or corrupt at any byte, another
+// version or store): such a cache is rebuilt. For tests and the fuzz target.
+long index_entry_count(std::string_view bytes, uint64_t tag);
+
 // Binary encoding of a Node, used by the index (exposed for tests).
 void encode_node(const Node& n, std::string& out);
 bool decode_node(const char*& p, const char* end, Node& out);
