@@ -322,7 +322,9 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
     if (filter.matches(r, name_of)) shown.push_back(&r);
   sort_records(shown, s, o.sort, name_of);
   if (o.limit >= 0 && shown.size() > static_cast<size_t>(o.limit)) shown.resize(static_cast<size_t>(o.limit));
-  auto prefixes = unique_prefixes(store.ids(s));
+  std::vector<std::string> shown_ids;
+  for (const Record* r : shown) shown_ids.push_back(r->id());
+  auto prefixes = unique_prefixes(store.ids(s), shown_ids);
   RenderOptions ro;
   ro.format = format;
   ro.color = ctx.color();
@@ -365,7 +367,9 @@ std::string related_table(Context& ctx, Store& store, const std::vector<RelatedG
     for (const Record& r : g.records) rows.push_back(&r);
     size_t total = rows.size();
     if (limit >= 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(static_cast<size_t>(limit));
-    auto prefixes = unique_prefixes(store.ids(s));
+    std::vector<std::string> shown_ids;
+    for (const Record* r : rows) shown_ids.push_back(r->id());
+    auto prefixes = unique_prefixes(store.ids(s), shown_ids);
     RenderOptions ro;
     ro.color = ctx.color();
     ro.short_ids = &prefixes;

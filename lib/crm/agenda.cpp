@@ -126,7 +126,9 @@ std::string render_agenda(const std::vector<AgendaItem>& items, const Store& sto
       std::vector<std::string> ids;
       for (const Schema& s : store.schemas().all())
         for (const std::string& id : store.ids(s)) ids.push_back(id);
-      auto prefixes = unique_prefixes(ids);
+      std::vector<std::string> shown;
+      for (const AgendaItem& i : items) shown.push_back(i.id);
+      auto prefixes = unique_prefixes(std::move(ids), shown);
       for (const char* section : kSections) {
         std::vector<std::vector<std::string>> rows = {{"ID", "DATE", "WHAT", "DETAIL"}};
         for (const AgendaItem& i : items)
