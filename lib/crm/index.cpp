@@ -25,14 +25,23 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'R', 'M', 'I', 'D', 'X', '0', '1'};
 // Bumped whenever the encoding or what a parse produces changes.
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 
 using Stamp = FileStamp;
 
 void put_u32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
 void put_u64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+// Lengths, counts, lines and columns are varints (7 bits a byte, low first):
+// most take one byte, which keeps the cache of 100,000 records small.
+void put_var(std::string& out, uint32_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
 void put_str(std::string& out, const std::string& s) {
-  put_u32(out, static_cast<uint32_t>(s.size()));
+  put_var(out, static_cast<uint32_t>(s.size()));
   out += s;
 }
 
@@ -48,9 +57,20 @@ bool get_u64(const char*& p, const char* end, uint64_t& v) {
   p += 8;
   return true;
 }
+bool get_var(const char*& p, const char* end, uint32_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (p >= end) return false;
+    auto byte = static_cast<unsigned char>(*p++);
+    if (shift == 28 && byte > 0x0f) return false;  // past 32 bits
+    v |= static_cast<uint32_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
 bool get_str(const char*& p, const char* end, std::string& s) {
   uint32_t n;
-  if (!get_u32(p, end, n) || static_cast<size_t>(end - p) < n) return false;
+  if (!get_var(p, end, n) || static_cast<size_t>(end - p) < n) return false;
   s.assign(p, n);
   p += n;
   return true;
@@ -115,14 +135,14 @@ std::vector<CacheEntry> read_cache(std::string_view buffer, uint64_t tag) {
     CacheEntry e;
     uint64_t mtime, ctime;
     uint32_t blob_len, name_len;
-    if (!get_u32(p, end, name_len) || static_cast<uint32_t>(end - p) < name_len) {
+    if (!get_var(p, end, name_len) || static_cast<uint32_t>(end - p) < name_len) {
       entries.clear();
       return entries;
     }
     e.name = std::string_view(p, name_len);
     p += name_len;
     if (!get_u64(p, end, e.stamp.size) || !get_u64(p, end, e.stamp.ino) || !get_u64(p, end, mtime) ||
-        !get_u64(p, end, ctime) || !get_u64(p, end, e.valid_key) || !get_u32(p, end, blob_len) ||
+        !get_u64(p, end, ctime) || !get_u64(p, end, e.valid_key) || !get_var(p, end, blob_len) ||
         static_cast<size_t>(end - p) < blob_len) {
       entries.clear();  // truncated or corrupt: start again
       return entries;
@@ -206,8 +226,8 @@ uint64_t fnv1a(std::string_view text, uint64_t h) {
 
 void encode_node(const Node& n, std::string& out) {
   out += static_cast<char>(n.kind);
-  put_u32(out, static_cast<uint32_t>(n.line));
-  put_u32(out, static_cast<uint32_t>(n.column));
+  put_var(out, static_cast<uint32_t>(n.line));
+  put_var(out, static_cast<uint32_t>(n.column));
   switch (n.kind) {
     case Node::Kind::Null:
       break;
@@ -216,19 +236,22 @@ void encode_node(const Node& n, std::string& out) {
       put_str(out, n.text);
       break;
     case Node::Kind::Sequence:
-      put_u32(out, static_cast<uint32_t>(n.items.size()));
+      put_var(out, static_cast<uint32_t>(n.items.size()));
       for (const Node& i : n.items) encode_node(i, out);
       break;
     case Node::Kind::Map:
-      put_u32(out, static_cast<uint32_t>(n.entries.size()));
+      put_var(out, static_cast<uint32_t>(n.entries.size()));
       for (const auto& [k, v] : n.entries) {
         put_str(out, k);
         // The value's length first: a reader that wants other keys skips it.
+        // One byte is kept for it; a longer length moves the value along.
         size_t at = out.size();
-        put_u32(out, 0);
+        out += '\0';
         encode_node(v, out);
-        uint32_t len = static_cast<uint32_t>(out.size() - at - 4);
-        std::memcpy(&out[at], &len, 4);
+        auto len = static_cast<uint32_t>(out.size() - at - 1);
+        std::string var;
+        put_var(var, len);
+        out.replace(at, 1, var);
       }
       break;
   }
@@ -248,7 +271,7 @@ bool decode_at(const char*& p, const char* end, Node& out, int depth) {
   if (p >= end || depth > kMaxDecodeDepth) return false;
   auto kind = static_cast<Node::Kind>(*p++);
   uint32_t line, column;
-  if (!get_u32(p, end, line) || !get_u32(p, end, column)) return false;
+  if (!get_var(p, end, line) || !get_var(p, end, column)) return false;
   out.kind = kind;
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
@@ -261,9 +284,9 @@ bool decode_at(const char*& p, const char* end, Node& out, int depth) {
       return get_str(p, end, out.text);
     case Node::Kind::Sequence: {
       uint32_t n;
-      // Each item takes 9 bytes at least; memory grows with what decodes, so
+      // Each item takes 3 bytes at least; memory grows with what decodes, so
       // a corrupt count cannot ask for gigabytes.
-      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p) / 9) return false;
+      if (!get_var(p, end, n) || n > static_cast<uint32_t>(end - p) / 3) return false;
       out.items.reserve(std::min<uint32_t>(n, 64));
       for (uint32_t k = 0; k < n; ++k) {
         out.items.emplace_back();
@@ -273,12 +296,12 @@ bool decode_at(const char*& p, const char* end, Node& out, int depth) {
     }
     case Node::Kind::Map: {
       uint32_t n, len;
-      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p) / 17) return false;
+      if (!get_var(p, end, n) || n > static_cast<uint32_t>(end - p) / 5) return false;
       out.entries.reserve(std::min<uint32_t>(n, 64));
       for (uint32_t k = 0; k < n; ++k) {
         out.entries.emplace_back();
         auto& [key, v] = out.entries.back();
-        if (!get_str(p, end, key) || !get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+        if (!get_str(p, end, key) || !get_var(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
         const char* value_end = p + len;
         if (!decode_at(p, value_end, v, depth + 1) || p != value_end) return false;
       }
@@ -293,7 +316,7 @@ bool decode_fields(const char*& p, const char* end, const std::vector<std::strin
   if (p >= end || static_cast<Node::Kind>(*p) != Node::Kind::Map) return decode_node(p, end, out);
   ++p;
   uint32_t line, column, n, len;
-  if (!get_u32(p, end, line) || !get_u32(p, end, column) || !get_u32(p, end, n)) return false;
+  if (!get_var(p, end, line) || !get_var(p, end, column) || !get_var(p, end, n)) return false;
   out = Node::map();
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
@@ -308,10 +331,10 @@ bool decode_fields(const char*& p, const char* end, const std::vector<std::strin
   kept.clear();
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t key_len;
-    if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
+    if (!get_var(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
     std::string_view key(p, key_len);
     p += key_len;
-    if (!get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+    if (!get_var(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
     for (const std::string& k : keys)
       if (k.size() == key.size() &&
           (key.empty() || (k[0] == key[0] && std::memcmp(k.data(), key.data(), key.size()) == 0))) {
@@ -513,7 +536,7 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
     // Sized first: the cache of 100,000 contacts is tens of megabytes.
     size_t total = 24;
     for (size_t i = 0; i < entries.size(); ++i)
-      if (have[i] && !racy(i)) total += 4 + entries[i].name.size() + 5 * 8 + 4 + blob_of(i).size();
+      if (have[i] && !racy(i)) total += 5 + entries[i].name.size() + 5 * 8 + 5 + blob_of(i).size();
     std::string out;
     out.reserve(total);
     out.append(kMagic, 8);
@@ -531,7 +554,7 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
       put_u64(out, static_cast<uint64_t>(entries[i].stamp.ctime_ns));
       put_u64(out, result.files[i].valid ? validity_key : 0);
       std::string_view blob = blob_of(i);
-      put_u32(out, static_cast<uint32_t>(blob.size()));
+      put_var(out, static_cast<uint32_t>(blob.size()));
       out.append(blob.data(), blob.size());
       ++count;
     }

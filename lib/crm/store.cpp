@@ -305,7 +305,6 @@ Store::Loaded Store::load_all(const Schema& schema, const std::vector<std::strin
   Prefilter prefilter;
   if (keep) {
     prefilter.fields = keep->fields;
-    prefilter.fields.push_back("id");
     prefilter.keep = [&](const std::string&, Node& data) {
       Record probe;
       probe.type = schema.type;

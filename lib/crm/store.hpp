@@ -97,8 +97,8 @@ class Store {
   };
   // `only`: the top-level fields needed (nullptr: all). Valid records then
   // carry just those fields (and id): for reading, never for writing back.
-  // `keep`: valid records are first decoded with `keep.fields` (and id)
-  // alone, and only those it keeps are decoded further and returned: a
+  // `keep`: valid records are first decoded with `keep.fields` alone (not
+  // even the id), and only those it keeps are decoded further and returned: a
   // filter that matches few records then decodes little. Records failing
   // validation are always returned, in `invalid`.
   struct Keep {
