@@ -390,6 +390,10 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   const Schema& s = store.schemas().get(schema.type);
   Format format = ctx.format();
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
+  // The 360° view reads the folders that may refer to the record: their
+  // look starts now, while the record is found.
+  if (fields.empty() && (format == Format::Table || format == Format::Json || format == Format::Jsonl))
+    store.prefetch(related_types(store, s.type));
   std::vector<Record> records;
   for (const std::string& key : o.ids) {
     Record r = store.load(s, store.resolve(s, key));

@@ -52,6 +52,7 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
                                                    "company", "phone",     "email"};
   const std::vector<std::string> deal_fields = {"name", "stage", "close_date", "amount", "currency", "owner"};
   std::vector<AgendaItem> overdue, upcoming, follow, closing;
+  store.prefetch({&store.schemas().get("contact"), &store.schemas().get("deal")});
   // Each folder's records are first tested on the fields that say whether
   // they are due (from the index); the rest is decoded for those alone.
   Store::Keep open_task{{"status", "owner"}, [&](const Record& t) { return task_is_open(t) && owned_by(t, owner); }};

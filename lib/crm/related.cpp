@@ -42,6 +42,18 @@ NameOf record_names(const Store& store) {
   };
 }
 
+std::vector<const Schema*> related_types(const Store& store, const std::string& type) {
+  std::vector<const Schema*> out;
+  for (const Schema& s : store.schemas().all())
+    for (const Field& f : s.fields)
+      if ((f.type == FieldType::Ref || f.type == FieldType::Refs) &&
+          (f.ref_types.empty() || std::find(f.ref_types.begin(), f.ref_types.end(), type) != f.ref_types.end())) {
+        out.push_back(&s);
+        break;
+      }
+  return out;
+}
+
 std::vector<RelatedGroup> related_records(const Store& store, const Record& record) {
   std::vector<RelatedGroup> groups;
   const Schema& schema = store.schemas().get(record.type);

@@ -26,6 +26,10 @@ struct RelatedGroup {
 // parse per row. Unknown ids name "".
 NameOf record_names(const Store& store);
 
+// The types related_records reads for a record of `type`: those with a
+// reference that may name it (for Store::prefetch).
+std::vector<const Schema*> related_types(const Store& store, const std::string& type);
+
 // Referenced records first (by field, in schema order), then referring
 // records by type; activities newest first, open tasks by due date.
 std::vector<RelatedGroup> related_records(const Store& store, const Record& record);

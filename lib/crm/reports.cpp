@@ -780,6 +780,7 @@ Dashboard build_dashboard(const Store& store, const std::string& owner) {
   q.owner = owner;
   Scope s(store, q, "");
   const Config& config = store.config();
+  store.prefetch({&store.schemas().get("task"), &store.schemas().get("contact"), &store.schemas().get("activity")});
   Dashboard b;
   b.today = s.today;
   b.owner = owner;

@@ -213,16 +213,38 @@ Dir Store::open_dir(const std::string& rel, bool create) const {
 
 const FolderScan& Store::scan(const Schema& schema) const {
   auto it = scans_.find(schema.folder);
-  if (it == scans_.end())
-    it =
-        scans_.emplace(schema.folder, std::make_shared<FolderScan>(scan_folder(open_dir(schema.folder), schema.folder)))
-            .first;
-  return *it->second;
+  if (it == scans_.end()) {
+    std::promise<std::shared_ptr<const FolderScan>> now;
+    now.set_value(std::make_shared<FolderScan>(scan_folder(open_dir(schema.folder), schema.folder)));
+    it = scans_.emplace(schema.folder, now.get_future().share()).first;
+  }
+  return *it->second.get();
+}
+
+void Store::prefetch(const std::vector<const Schema*>& schemas) const {
+  using Promise = std::promise<std::shared_ptr<const FolderScan>>;
+  std::vector<std::pair<std::string, std::shared_ptr<Promise>>> jobs;
+  for (const Schema* s : schemas) {
+    if (scans_.count(s->folder)) continue;
+    auto promise = std::make_shared<Promise>();
+    scans_.emplace(s->folder, promise->get_future().share());
+    jobs.emplace_back(s->folder, promise);
+  }
+  if (jobs.empty()) return;
+  prefetching_.push_back(std::async(std::launch::async, [this, jobs] {
+    for (const auto& [folder, promise] : jobs) {
+      try {
+        promise->set_value(std::make_shared<FolderScan>(scan_folder(open_dir(folder), folder)));
+      } catch (...) {
+        promise->set_exception(std::current_exception());  // thrown where the scan is used, as without prefetch
+      }
+    }
+  }));
 }
 
 std::vector<std::string> Store::ids(const Schema& schema) const {
   // The names of a look already made; else a readdir alone (no stat).
-  if (auto it = scans_.find(schema.folder); it != scans_.end()) return it->second->names;
+  if (auto it = scans_.find(schema.folder); it != scans_.end()) return it->second.get()->names;
   Dir dir = open_dir(schema.folder);
   if (!dir) return {};
   std::vector<std::string> out = dir.names(is_record_file_name);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -153,6 +154,10 @@ class Store {
   // Forget the folder looks this process made (see FolderScan): the next
   // read looks again. Writes through this store forget their folder.
   void forget_scans() const { scans_.clear(); }
+  // Starts the look at these types' folders on another thread, while this
+  // one works on what it has: a command that reads several folders calls it
+  // first.
+  void prefetch(const std::vector<const Schema*>& schemas) const;
 
   // The store's lock; every write command holds it.
   // Also removes the temp files a killed writer left behind. Throws Conflict
@@ -180,7 +185,9 @@ class Store {
   uint64_t validity_key_ = 0;
   mutable std::map<std::string, IndexUse> index_use_;
   const FolderScan& scan(const Schema& schema) const;
-  mutable std::map<std::string, std::shared_ptr<const FolderScan>> scans_;
+  mutable std::map<std::string, std::shared_future<std::shared_ptr<const FolderScan>>> scans_;
+  // Last: destroyed first, it waits for a prefetch still using the members above.
+  mutable std::vector<std::future<void>> prefetching_;
 };
 
 }  // namespace crm
