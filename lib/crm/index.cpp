@@ -435,6 +435,7 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
     const CacheEntry* c = use_cache ? cached_entry(entries[i].name) : nullptr;
     if (c && c->stamp == entries[i].stamp) {
       const char* p = c->blob;
+      bool tested = false;  // kept by the prefilter already
       if (prefilter && c->valid_key == validity_key) {
         // Test a record known valid on its filter fields alone; decode the
         // rest only when it is kept.
@@ -447,6 +448,7 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
           ++result.dropped;
           continue;
         }
+        tested = p == c->blob_end;
         p = c->blob;
       }
       // A record known valid may be decoded in part: only the fields asked for.
@@ -462,7 +464,8 @@ FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string
           result.files[i].valid = validate(entries[i].name, result.files[i].data);
           cache_changed = cache_changed || result.files[i].valid;
         }
-        if (prefilter && result.files[i].valid && !prefilter->keep(entries[i].name, result.files[i].data)) {
+        // (A record decoded in part may lack the prefilter's fields: it was tested above.)
+        if (prefilter && !tested && result.files[i].valid && !prefilter->keep(entries[i].name, result.files[i].data)) {
           have[i] = 2;
           ++result.dropped;
         }
