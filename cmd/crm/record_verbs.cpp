@@ -318,14 +318,21 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   for (const std::string& f : fields.empty() ? s.columns : fields) needed.push_back(f.substr(0, f.find('.')));
   for (const std::string& part : split(o.sort.empty() ? s.sort : o.sort, ','))
     needed.push_back(trim(part.substr(0, part.find(':'))).substr(0, part.find('.')));
-  Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr);
   NameOf name_of = record_names(store);
+  // The filter is tested on its own fields first: the columns are decoded
+  // only for the records it matches.
+  Store::Keep keep;
+  bool prefilter = !filter.empty() && filter.fields_used(keep.fields);
+  keep.test = [&](const Record& r) { return filter.matches(r, name_of); };
+  Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
   std::vector<const Record*> shown;
   for (const Record& r : loaded.records)
     if (filter.matches(r, name_of)) shown.push_back(&r);
   sort_records(shown, s, o.sort, name_of);
   if (o.limit >= 0 && shown.size() > static_cast<size_t>(o.limit)) shown.resize(static_cast<size_t>(o.limit));
-  auto prefixes = unique_prefixes(store.ids(s));
+  std::vector<std::string> shown_ids;
+  for (const Record* r : shown) shown_ids.push_back(r->id());
+  auto prefixes = unique_prefixes(store.ids(s), shown_ids);
   RenderOptions ro;
   ro.format = format;
   ro.color = ctx.color();
@@ -368,7 +375,9 @@ std::string related_table(Context& ctx, Store& store, const std::vector<RelatedG
     for (const Record& r : g.records) rows.push_back(&r);
     size_t total = rows.size();
     if (limit >= 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(static_cast<size_t>(limit));
-    auto prefixes = unique_prefixes(store.ids(s));
+    std::vector<std::string> shown_ids;
+    for (const Record* r : rows) shown_ids.push_back(r->id());
+    auto prefixes = unique_prefixes(store.ids(s), shown_ids);
     RenderOptions ro;
     ro.color = ctx.color();
     ro.short_ids = &prefixes;
@@ -389,6 +398,10 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   const Schema& s = store.schemas().get(schema.type);
   Format format = ctx.format();
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
+  // The 360° view reads the folders that may refer to the record: their
+  // look starts now, while the record is found.
+  if (fields.empty() && (format == Format::Table || format == Format::Json || format == Format::Jsonl))
+    store.prefetch(related_types(store, s.type));
   std::vector<Record> records;
   for (const std::string& key : o.ids) {
     Record r = store.load(s, store.resolve(s, key));

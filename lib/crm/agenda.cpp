@@ -52,8 +52,22 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
                                                    "company", "phone",     "email"};
   const std::vector<std::string> deal_fields = {"name", "stage", "close_date", "amount", "currency", "owner"};
   std::vector<AgendaItem> overdue, upcoming, follow, closing;
+  store.prefetch({&store.schemas().get("contact"), &store.schemas().get("deal")});
+  // Each folder's records are first tested on the fields that say whether
+  // they are due (from the index); the rest is decoded for those alone.
+  Store::Keep open_task{{"status", "owner"}, [&](const Record& t) { return task_is_open(t) && owned_by(t, owner); }};
+  Store::Keep follow_up{{"follow_up", "do_not_contact", "owner"}, [&](const Record& c) {
+                          if (!owned_by(c, owner) || c.get("do_not_contact") == "true") return false;
+                          auto due = parse_iso_date(c.get("follow_up"));
+                          return due && *due <= today;
+                        }};
+  Store::Keep late_deal{{"stage", "close_date", "owner"}, [&](const Record& d) {
+                          if (!owned_by(d, owner) || !deal_closed(d, store.config()).empty()) return false;
+                          auto close = parse_iso_date(d.get("close_date"));
+                          return close && *close < today;
+                        }};
 
-  for (const Record& t : store.load_all(store.schemas().get("task"), &task_fields).records) {
+  for (const Record& t : store.load_all(store.schemas().get("task"), &task_fields, &open_task).records) {
     if (!task_is_open(t) || !owned_by(t, owner)) continue;
     auto due = when(t.get("due"));
     if (!due) continue;
@@ -70,7 +84,7 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
       upcoming.push_back(item);
     }
   }
-  for (const Record& c : store.load_all(store.schemas().get("contact"), &contact_fields).records) {
+  for (const Record& c : store.load_all(store.schemas().get("contact"), &contact_fields, &follow_up).records) {
     if (!owned_by(c, owner) || c.get("do_not_contact") == "true") continue;
     auto due = parse_iso_date(c.get("follow_up"));
     if (!due || *due > today) continue;
@@ -79,7 +93,7 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
     if (!reach.empty()) detail += (detail.empty() ? "" : ", ") + reach;
     follow.push_back({"follow-up", "contact", c.id(), c.get("follow_up"), c.get("name"), detail, c.get("owner")});
   }
-  for (const Record& d : store.load_all(store.schemas().get("deal"), &deal_fields).records) {
+  for (const Record& d : store.load_all(store.schemas().get("deal"), &deal_fields, &late_deal).records) {
     if (!owned_by(d, owner) || !deal_closed(d, store.config()).empty()) continue;
     auto close = parse_iso_date(d.get("close_date"));
     if (!close || *close >= today) continue;
@@ -113,7 +127,9 @@ std::string render_agenda(const std::vector<AgendaItem>& items, const Store& sto
       std::vector<std::string> ids;
       for (const Schema& s : store.schemas().all())
         for (const std::string& id : store.ids(s)) ids.push_back(id);
-      auto prefixes = unique_prefixes(ids);
+      std::vector<std::string> shown;
+      for (const AgendaItem& i : items) shown.push_back(i.id);
+      auto prefixes = unique_prefixes(std::move(ids), shown);
       for (const char* section : kSections) {
         std::vector<std::vector<std::string>> rows = {{"ID", "DATE", "WHAT", "DETAIL"}};
         for (const AgendaItem& i : items)

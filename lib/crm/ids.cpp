@@ -86,4 +86,26 @@ std::unordered_map<std::string, std::string> unique_prefixes(std::vector<std::st
   return out;
 }
 
+std::unordered_map<std::string, std::string> unique_prefixes(std::vector<std::string> ids,
+                                                             const std::vector<std::string>& wanted, size_t min_len) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto common = [](const std::string& a, const std::string& b) {
+    size_t n = 0;
+    while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+    return n;
+  };
+  std::unordered_map<std::string, std::string> out;
+  for (const std::string& id : wanted) {
+    auto at = std::lower_bound(ids.begin(), ids.end(), id);
+    if (at == ids.end() || *at != id) continue;
+    size_t i = static_cast<size_t>(at - ids.begin());
+    size_t need = min_len;
+    if (i > 0) need = std::max(need, common(ids[i], ids[i - 1]) + 1);
+    if (i + 1 < ids.size()) need = std::max(need, common(ids[i], ids[i + 1]) + 1);
+    out[id] = id.substr(0, std::min(need, id.size()));
+  }
+  return out;
+}
+
 }  // namespace crm

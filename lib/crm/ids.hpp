@@ -24,5 +24,9 @@ std::string derived_id(std::string_view seed);
 // For each id, its shortest prefix (at least `min_len` characters) that no
 // other id in `ids` shares.
 std::unordered_map<std::string, std::string> unique_prefixes(std::vector<std::string> ids, size_t min_len = 4);
+// The same for the ids in `wanted` alone (a listing shows a few of 100,000).
+std::unordered_map<std::string, std::string> unique_prefixes(std::vector<std::string> ids,
+                                                             const std::vector<std::string>& wanted,
+                                                             size_t min_len = 4);
 
 }  // namespace crm

@@ -25,20 +25,23 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'R', 'M', 'I', 'D', 'X', '0', '1'};
 // Bumped whenever the encoding or what a parse produces changes.
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 
-struct Stamp {
-  uint64_t size = 0, ino = 0;
-  int64_t mtime_ns = 0, ctime_ns = 0;
-  bool operator==(const Stamp& o) const {
-    return size == o.size && ino == o.ino && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns;
-  }
-};
+using Stamp = FileStamp;
 
 void put_u32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
 void put_u64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+// Lengths, counts, lines and columns are varints (7 bits a byte, low first):
+// most take one byte, which keeps the cache of 100,000 records small.
+void put_var(std::string& out, uint32_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
 void put_str(std::string& out, const std::string& s) {
-  put_u32(out, static_cast<uint32_t>(s.size()));
+  put_var(out, static_cast<uint32_t>(s.size()));
   out += s;
 }
 
@@ -54,9 +57,20 @@ bool get_u64(const char*& p, const char* end, uint64_t& v) {
   p += 8;
   return true;
 }
+bool get_var(const char*& p, const char* end, uint32_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (p >= end) return false;
+    auto byte = static_cast<unsigned char>(*p++);
+    if (shift == 28 && byte > 0x0f) return false;  // past 32 bits
+    v |= static_cast<uint32_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
 bool get_str(const char*& p, const char* end, std::string& s) {
   uint32_t n;
-  if (!get_u32(p, end, n) || static_cast<size_t>(end - p) < n) return false;
+  if (!get_var(p, end, n) || static_cast<size_t>(end - p) < n) return false;
   s.assign(p, n);
   p += n;
   return true;
@@ -84,7 +98,7 @@ class MappedFile {
     }
     struct stat st;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
       if (m != MAP_FAILED) {
         data_ = static_cast<const char*>(m);
         size_ = static_cast<size_t>(st.st_size);
@@ -121,14 +135,14 @@ std::vector<CacheEntry> read_cache(std::string_view buffer, uint64_t tag) {
     CacheEntry e;
     uint64_t mtime, ctime;
     uint32_t blob_len, name_len;
-    if (!get_u32(p, end, name_len) || static_cast<uint32_t>(end - p) < name_len) {
+    if (!get_var(p, end, name_len) || static_cast<uint32_t>(end - p) < name_len) {
       entries.clear();
       return entries;
     }
     e.name = std::string_view(p, name_len);
     p += name_len;
     if (!get_u64(p, end, e.stamp.size) || !get_u64(p, end, e.stamp.ino) || !get_u64(p, end, mtime) ||
-        !get_u64(p, end, ctime) || !get_u64(p, end, e.valid_key) || !get_u32(p, end, blob_len) ||
+        !get_u64(p, end, ctime) || !get_u64(p, end, e.valid_key) || !get_var(p, end, blob_len) ||
         static_cast<size_t>(end - p) < blob_len) {
       entries.clear();  // truncated or corrupt: start again
       return entries;
@@ -144,12 +158,13 @@ std::vector<CacheEntry> read_cache(std::string_view buffer, uint64_t tag) {
     }
     entries.push_back(e);
   }
+  if (p != end) entries.clear();  // bytes after the last entry: not a cache we wrote
   return entries;
 }
 
 struct Parsed {
   bool ok = false;
-  Node data;
+  std::string blob;        // the encoded node: 100,000 parsed files kept as Nodes would take gigabytes
   std::string error_kind;  // "invalid" or "conflict"
   InvalidData invalid{Location{}, ""};
   std::string conflict;
@@ -158,7 +173,7 @@ struct Parsed {
 Parsed parse_file(const Dir& dir, const std::string& name, const std::string& rel) {
   Parsed out;
   try {
-    out.data = parse_yaml(dir.read(name, kMaxRecordBytes + 1), rel);
+    encode_node(parse_yaml(dir.read(name, kMaxRecordBytes + 1), rel), out.blob);
     out.ok = true;
   } catch (const InvalidData& e) {
     Location where = e.where();
@@ -176,6 +191,17 @@ Parsed parse_file(const Dir& dir, const std::string& name, const std::string& re
 }
 
 }  // namespace
+
+long index_entry_count(std::string_view bytes, uint64_t tag) {
+  std::vector<CacheEntry> entries = read_cache(bytes, tag);
+  if (entries.empty()) return -1;
+  for (const CacheEntry& e : entries) {
+    const char* p = e.blob;
+    Node n;
+    if (!decode_node(p, e.blob_end, n) || p != e.blob_end) return -1;
+  }
+  return static_cast<long>(entries.size());
+}
 
 uint64_t cache_tag(const fs::path& root) {
   char host[256] = {0};
@@ -200,8 +226,8 @@ uint64_t fnv1a(std::string_view text, uint64_t h) {
 
 void encode_node(const Node& n, std::string& out) {
   out += static_cast<char>(n.kind);
-  put_u32(out, static_cast<uint32_t>(n.line));
-  put_u32(out, static_cast<uint32_t>(n.column));
+  put_var(out, static_cast<uint32_t>(n.line));
+  put_var(out, static_cast<uint32_t>(n.column));
   switch (n.kind) {
     case Node::Kind::Null:
       break;
@@ -210,29 +236,42 @@ void encode_node(const Node& n, std::string& out) {
       put_str(out, n.text);
       break;
     case Node::Kind::Sequence:
-      put_u32(out, static_cast<uint32_t>(n.items.size()));
+      put_var(out, static_cast<uint32_t>(n.items.size()));
       for (const Node& i : n.items) encode_node(i, out);
       break;
     case Node::Kind::Map:
-      put_u32(out, static_cast<uint32_t>(n.entries.size()));
+      put_var(out, static_cast<uint32_t>(n.entries.size()));
       for (const auto& [k, v] : n.entries) {
         put_str(out, k);
         // The value's length first: a reader that wants other keys skips it.
+        // One byte is kept for it; a longer length moves the value along.
         size_t at = out.size();
-        put_u32(out, 0);
+        out += '\0';
         encode_node(v, out);
-        uint32_t len = static_cast<uint32_t>(out.size() - at - 4);
-        std::memcpy(&out[at], &len, 4);
+        auto len = static_cast<uint32_t>(out.size() - at - 1);
+        std::string var;
+        put_var(var, len);
+        out.replace(at, 1, var);
       }
       break;
   }
 }
 
-bool decode_node(const char*& p, const char* end, Node& out) {
-  if (p >= end) return false;
+namespace {
+// Deeper than any record the YAML reader accepts: corrupt bytes cannot
+// recurse without end.
+constexpr int kMaxDecodeDepth = 256;
+bool decode_at(const char*& p, const char* end, Node& out, int depth);
+}  // namespace
+
+bool decode_node(const char*& p, const char* end, Node& out) { return decode_at(p, end, out, 0); }
+
+namespace {
+bool decode_at(const char*& p, const char* end, Node& out, int depth) {
+  if (p >= end || depth > kMaxDecodeDepth) return false;
   auto kind = static_cast<Node::Kind>(*p++);
   uint32_t line, column;
-  if (!get_u32(p, end, line) || !get_u32(p, end, column)) return false;
+  if (!get_var(p, end, line) || !get_var(p, end, column)) return false;
   out.kind = kind;
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
@@ -245,76 +284,120 @@ bool decode_node(const char*& p, const char* end, Node& out) {
       return get_str(p, end, out.text);
     case Node::Kind::Sequence: {
       uint32_t n;
-      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p)) return false;
-      out.items.resize(n);
-      for (Node& i : out.items)
-        if (!decode_node(p, end, i)) return false;
+      // Each item takes 3 bytes at least; memory grows with what decodes, so
+      // a corrupt count cannot ask for gigabytes.
+      if (!get_var(p, end, n) || n > static_cast<uint32_t>(end - p) / 3) return false;
+      out.items.reserve(std::min<uint32_t>(n, 64));
+      for (uint32_t k = 0; k < n; ++k) {
+        out.items.emplace_back();
+        if (!decode_at(p, end, out.items.back(), depth + 1)) return false;
+      }
       return true;
     }
     case Node::Kind::Map: {
       uint32_t n, len;
-      if (!get_u32(p, end, n) || n > static_cast<uint32_t>(end - p)) return false;
-      out.entries.resize(n);
-      for (auto& [k, v] : out.entries) {
-        if (!get_str(p, end, k) || !get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+      if (!get_var(p, end, n) || n > static_cast<uint32_t>(end - p) / 5) return false;
+      out.entries.reserve(std::min<uint32_t>(n, 64));
+      for (uint32_t k = 0; k < n; ++k) {
+        out.entries.emplace_back();
+        auto& [key, v] = out.entries.back();
+        if (!get_str(p, end, key) || !get_var(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
         const char* value_end = p + len;
-        if (!decode_node(p, value_end, v) || p != value_end) return false;
+        if (!decode_at(p, value_end, v, depth + 1) || p != value_end) return false;
       }
       return true;
     }
   }
   return false;
 }
+}  // namespace
 
 bool decode_fields(const char*& p, const char* end, const std::vector<std::string>& keys, Node& out) {
   if (p >= end || static_cast<Node::Kind>(*p) != Node::Kind::Map) return decode_node(p, end, out);
   ++p;
   uint32_t line, column, n, len;
-  if (!get_u32(p, end, line) || !get_u32(p, end, column) || !get_u32(p, end, n)) return false;
+  if (!get_var(p, end, line) || !get_var(p, end, column) || !get_var(p, end, n)) return false;
   out = Node::map();
   out.line = static_cast<int>(line);
   out.column = static_cast<int>(column);
+  // One pass finds the fields kept (their bytes), so that the map is made
+  // at its size: no field is decoded that is not asked for.
+  struct Kept {
+    std::string_view key;
+    const char* value;
+    const char* value_end;
+  };
+  thread_local std::vector<Kept> kept;
+  kept.clear();
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t key_len;
-    if (!get_u32(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
+    if (!get_var(p, end, key_len) || static_cast<uint32_t>(end - p) < key_len) return false;
     std::string_view key(p, key_len);
     p += key_len;
-    if (!get_u32(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
-    const char* value_end = p + len;
-    if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-      out.entries.emplace_back(std::string(key), Node());
-      if (!decode_node(p, value_end, out.entries.back().second) || p != value_end) return false;
-    }
-    p = value_end;
+    if (!get_var(p, end, len) || static_cast<uint32_t>(end - p) < len) return false;
+    for (const std::string& k : keys)
+      if (k.size() == key.size() &&
+          (key.empty() || (k[0] == key[0] && std::memcmp(k.data(), key.data(), key.size()) == 0))) {
+        kept.push_back(Kept{key, p, p + len});
+        break;
+      }
+    p += len;
+  }
+  out.entries.reserve(kept.size());
+  for (const Kept& k : kept) {
+    out.entries.emplace_back(std::string(k.key), Node());
+    const char* q = k.value;
+    if (!decode_node(q, k.value_end, out.entries.back().second) || q != k.value_end) return false;
   }
   return true;
 }
 
-FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm_dir, uint64_t tag,
-                       uint64_t validity_key, const Validator& validate, const std::vector<std::string>* only) {
-  FolderLoad result;
-  if (!dir) return result;
-  struct Entry {
-    std::string name;
-    Stamp stamp;
-  };
-  std::vector<Entry> entries;
+FolderScan scan_folder(const Dir& dir, const std::string& folder) {
+  FolderScan scan;
+  if (!dir) return scan;
+  std::vector<std::string> files = dir.names(is_record_file_name);
+  std::sort(files.begin(), files.end());
   // The lstat each file gets anyway says what it is: a link or a FIFO is
   // reported from it, never opened (opening a FIFO would wait for a writer).
-  for (std::string& file : dir.names(is_record_file_name)) {
-    struct stat st;
-    if (!dir.lstat(file, st)) continue;
-    std::string name = file.substr(0, file.size() - 5);
+  // Many files: two threads, as the stat pass is most of a warm command.
+  std::vector<struct stat> stats(files.size());
+  std::vector<char> found(files.size(), 0);
+  auto work = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) found[i] = dir.lstat(files[i], stats[i]) ? 1 : 0;
+  };
+  if (files.size() >= 1024) {
+    std::thread other(work, files.size() / 2, files.size());
+    work(0, files.size() / 2);
+    other.join();
+  } else {
+    work(0, files.size());
+  }
+  scan.files.reserve(files.size());
+  scan.names.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string name = files[i].substr(0, files[i].size() - 5);
+    scan.names.push_back(name);
+    if (!found[i]) continue;
+    const struct stat& st = stats[i];
     if (std::string problem = record_file_problem(st.st_mode); !problem.empty()) {
-      result.errors.push_back(InvalidData(Location{folder + "/" + file, 0, 0, ""}, problem));
+      scan.errors.push_back(InvalidData(Location{folder + "/" + files[i], 0, 0, ""}, problem));
       continue;
     }
-    entries.push_back(
-        Entry{std::move(name), Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
-                                     static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                                     static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec}});
+    scan.files.push_back(FolderScan::File{
+        std::move(name), Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+                               static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                               static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec}});
   }
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return scan;
+}
+
+FolderLoad load_folder(const FolderScan& scan, const Dir& dir, const std::string& folder, const Dir& crm_dir,
+                       uint64_t tag, uint64_t validity_key, const Validator& validate,
+                       const std::vector<std::string>* only, const Prefilter* prefilter) {
+  FolderLoad result;
+  if (!dir) return result;
+  const std::vector<FolderScan::File>& entries = scan.files;
+  result.errors = scan.errors;
 
   // The cache folder, never through a link; none (and no cache) when it is
   // missing or not a plain folder. A missing or unreadable cache maps as
@@ -352,6 +435,22 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
     const CacheEntry* c = use_cache ? cached_entry(entries[i].name) : nullptr;
     if (c && c->stamp == entries[i].stamp) {
       const char* p = c->blob;
+      bool tested = false;  // kept by the prefilter already
+      if (prefilter && c->valid_key == validity_key) {
+        // Test a record known valid on its filter fields alone; decode the
+        // rest only when it is kept.
+        Node probe;
+        if (decode_fields(p, c->blob_end, prefilter->fields, probe) && p == c->blob_end &&
+            !prefilter->keep(entries[i].name, probe)) {
+          have[i] = 2;  // cached, not returned
+          matched[i] = c;
+          result.files[i].valid = true;
+          ++result.dropped;
+          continue;
+        }
+        tested = p == c->blob_end;
+        p = c->blob;
+      }
       // A record known valid may be decoded in part: only the fields asked for.
       bool partial = only && c->valid_key == validity_key;
       bool decoded = partial ? decode_fields(p, c->blob_end, *only, result.files[i].data)
@@ -365,6 +464,11 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
           result.files[i].valid = validate(entries[i].name, result.files[i].data);
           cache_changed = cache_changed || result.files[i].valid;
         }
+        // (A record decoded in part may lack the prefilter's fields: it was tested above.)
+        if (prefilter && !tested && result.files[i].valid && !prefilter->keep(entries[i].name, result.files[i].data)) {
+          have[i] = 2;
+          ++result.dropped;
+        }
         continue;
       }
     }
@@ -377,7 +481,7 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
   std::vector<Parsed> parsed(to_parse.size());
   auto work = [&](size_t from, size_t step) {
     for (size_t k = from; k < to_parse.size(); k += step) {
-      const Entry& e = entries[to_parse[k]];
+      const FolderScan::File& e = entries[to_parse[k]];
       std::string rel = folder + "/" + e.name + ".yaml";
       parsed[k] = parse_file(dir, e.name + ".yaml", rel);
     }
@@ -388,14 +492,28 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
   work(0, threads);
   for (std::thread& t : pool) t.join();
   result.parsed = to_parse.size();
-  std::vector<char> parsed_fresh(entries.size(), 0);
+  std::vector<const std::string*> fresh_blob(entries.size(), nullptr);
   for (size_t k = 0; k < to_parse.size(); ++k) {
     size_t i = to_parse[k];
-    parsed_fresh[i] = 1;
     if (parsed[k].ok) {
-      result.files[i].data = std::move(parsed[k].data);
-      result.files[i].valid = validate(entries[i].name, result.files[i].data);
+      // Decoded again from its encoding (which is exact), then treated as a
+      // cache hit: validated whole, then tested and decoded in part.
+      const std::string& blob = parsed[k].blob;
+      fresh_blob[i] = &blob;
+      const char* p = blob.data();
+      Node whole;
+      if (!decode_node(p, blob.data() + blob.size(), whole)) continue;  // cannot happen: it was just encoded
+      IndexedFile& file = result.files[i];
+      file.valid = validate(entries[i].name, whole);
       have[i] = 1;
+      if (file.valid && prefilter && !prefilter->keep(entries[i].name, whole)) {
+        have[i] = 2;
+        ++result.dropped;
+        continue;
+      }
+      p = blob.data();
+      if (file.valid && only && decode_fields(p, blob.data() + blob.size(), *only, file.data)) continue;
+      file.data = std::move(whole);
     } else if (parsed[k].error_kind == "conflict") {
       result.conflicts.push_back(parsed[k].conflict);
     } else {
@@ -410,32 +528,37 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
     int64_t now_ns =
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
-    std::string out(kMagic, 8);
+    auto racy = [&](size_t i) {
+      return now_ns - entries[i].stamp.mtime_ns < 100000000LL || now_ns - entries[i].stamp.ctime_ns < 100000000LL;
+    };
+    auto blob_of = [&](size_t i) {
+      // unchanged: its bytes as they were (the node may have been decoded in part)
+      if (fresh_blob[i]) return std::string_view(*fresh_blob[i]);
+      return std::string_view(matched[i]->blob, static_cast<size_t>(matched[i]->blob_end - matched[i]->blob));
+    };
+    // Sized first: the cache of 100,000 contacts is tens of megabytes.
+    size_t total = 24;
+    for (size_t i = 0; i < entries.size(); ++i)
+      if (have[i] && !racy(i)) total += 5 + entries[i].name.size() + 5 * 8 + 5 + blob_of(i).size();
+    std::string out;
+    out.reserve(total);
+    out.append(kMagic, 8);
     put_u32(out, kFormatVersion);
     put_u64(out, tag);
     size_t count_pos = out.size();
     put_u32(out, 0);
     uint32_t count = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
-      if (!have[i]) continue;
-      if (now_ns - entries[i].stamp.mtime_ns < 100000000LL || now_ns - entries[i].stamp.ctime_ns < 100000000LL)
-        continue;
+      if (!have[i] || racy(i)) continue;
       put_str(out, entries[i].name);
       put_u64(out, entries[i].stamp.size);
       put_u64(out, entries[i].stamp.ino);
       put_u64(out, static_cast<uint64_t>(entries[i].stamp.mtime_ns));
       put_u64(out, static_cast<uint64_t>(entries[i].stamp.ctime_ns));
       put_u64(out, result.files[i].valid ? validity_key : 0);
-      if (const CacheEntry* cached = parsed_fresh[i] ? nullptr : matched[i]) {
-        // unchanged: copy its bytes (the node may have been decoded in part)
-        put_u32(out, static_cast<uint32_t>(cached->blob_end - cached->blob));
-        out.append(cached->blob, cached->blob_end);
-      } else {
-        std::string blob;
-        encode_node(result.files[i].data, blob);
-        put_u32(out, static_cast<uint32_t>(blob.size()));
-        out += blob;
-      }
+      std::string_view blob = blob_of(i);
+      put_var(out, static_cast<uint32_t>(blob.size()));
+      out.append(blob.data(), blob.size());
       ++count;
     }
     std::memcpy(&out[count_pos], &count, 4);
@@ -451,7 +574,7 @@ FolderLoad load_folder(const Dir& dir, const std::string& folder, const Dir& crm
   std::vector<IndexedFile> good;
   good.reserve(entries.size());
   for (size_t i = 0; i < entries.size(); ++i)
-    if (have[i]) good.push_back(std::move(result.files[i]));
+    if (have[i] == 1) good.push_back(std::move(result.files[i]));
   result.files = std::move(good);
   return result;
 }

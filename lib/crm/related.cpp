@@ -1,6 +1,7 @@
 #include "crm/related.hpp"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -12,11 +13,22 @@ namespace crm {
 NameOf record_names(const Store& store) {
   auto cache = std::make_shared<std::unordered_map<std::string, std::string>>();
   auto loaded = std::make_shared<std::set<std::string>>();
-  return [&store, cache, loaded](const std::string& id) -> std::string {
+  auto singles = std::make_shared<std::map<std::string, int>>();
+  return [&store, cache, loaded, singles](const std::string& id) -> std::string {
     auto it = cache->find(id);
     if (it != cache->end()) return it->second;
     if (is_valid_id(id)) {
-      if (const Schema* s = store.type_of(id); s && loaded->insert(s->type).second) {
+      const Schema* s = store.type_of(id);
+      if (s && !loaded->count(s->type) && ++(*singles)[s->type] <= 32) {
+        std::string name;
+        try {
+          name = store.load(*s, id).get(s->title);
+        } catch (const Error&) {
+          // unreadable or in conflict: no name, as through the index
+        }
+        return (*cache)[id] = name;
+      }
+      if (s && loaded->insert(s->type).second) {
         std::vector<std::string> title = {s->title};
         Store::Loaded all = store.load_all(*s, &title);
         for (const auto* group : {&all.records, &all.invalid})
@@ -28,6 +40,18 @@ NameOf record_names(const Store& store) {
     (*cache)[id] = "";
     return "";
   };
+}
+
+std::vector<const Schema*> related_types(const Store& store, const std::string& type) {
+  std::vector<const Schema*> out;
+  for (const Schema& s : store.schemas().all())
+    for (const Field& f : s.fields)
+      if ((f.type == FieldType::Ref || f.type == FieldType::Refs) &&
+          (f.ref_types.empty() || std::find(f.ref_types.begin(), f.ref_types.end(), type) != f.ref_types.end())) {
+        out.push_back(&s);
+        break;
+      }
+  return out;
 }
 
 std::vector<RelatedGroup> related_records(const Store& store, const Record& record) {
@@ -61,21 +85,15 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
         ref_fields.push_back(&f);
     if (ref_fields.empty()) continue;
     RelatedGroup g{s.folder, s.type, false, {}};
-    // Scan only the reference fields (through the index); read the hits whole.
-    std::vector<std::string> needed;
-    for (const Field* f : ref_fields) needed.push_back(f->name);
+    // Test only the reference fields (through the index); read the hits whole.
+    std::vector<std::string> fields, needed;
+    for (const Field* f : ref_fields) fields.push_back(f->name);
+    needed = fields;
     if (s.type == "task") needed.push_back("status");
-    for (Record& r : store.load_all(s, &needed).records) {
-      bool hit = false;
-      for (const Field* f : ref_fields) {
-        const Node* v = r.data.find(f->name);
-        if (!v) continue;
-        hit = hit || (v->is_scalar() && v->text == id);
-        for (const Node& item : v->items) hit = hit || item.text == id;
-      }
+    for (Record& r : store.referring(s, fields, id, &needed)) {
       // Done and canceled tasks are history: the 360° view lists open ones.
-      if (hit && s.type == "task" && !task_is_open(r)) hit = false;
-      if (hit) g.records.push_back(store.load(s, r.id()));
+      if (s.type == "task" && !task_is_open(r)) continue;
+      g.records.push_back(store.load(s, r.id()));
     }
     if (g.records.empty()) continue;
     if (s.type == "activity") {

@@ -20,10 +20,15 @@ struct RelatedGroup {
 };
 
 // Names of records by id, for tables, details and filters on references
-// (`company=Acme`). The first miss in a type reads that type's names through
-// the index once, so 10,000 rows cost one pass over their companies, not a
+// (`company=Acme`). The first few ids of a type are read one file each (a
+// 360° view names a handful); past them, that type's names are read through
+// the index at once, so 10,000 rows cost one pass over their companies, not a
 // parse per row. Unknown ids name "".
 NameOf record_names(const Store& store);
+
+// The types related_records reads for a record of `type`: those with a
+// reference that may name it (for Store::prefetch).
+std::vector<const Schema*> related_types(const Store& store, const std::string& type);
 
 // Referenced records first (by field, in schema order), then referring
 // records by type; activities newest first, open tasks by due date.

@@ -168,18 +168,39 @@ class Scope {
   bool in_period(Days d) const { return (!since || d >= *since) && (!until || d <= *until); }
   bool unbounded() const { return !since && !until; }
 
-  const std::vector<Record>& all(const std::string& type) const {
-    auto it = loaded_.find(type);
-    if (it == loaded_.end()) it = loaded_.emplace(type, store.load_all(store.schemas().get(type)).records).first;
+  // `required`: a field without which no record of `type` counts (contacts
+  // count by their follow-up alone): the others are never decoded.
+  const std::vector<Record>& all(const std::string& type, const std::string& required = "") const {
+    auto it = loaded_.find(type + "\n" + required);
+    if (it == loaded_.end()) {
+      // Only the fields reports read are decoded from the index (and those
+      // the filter reads; a bare word reads every field): a dashboard over
+      // 200,000 records stays small.
+      const Schema& schema = store.schemas().get(type);
+      std::vector<std::string> only = {
+          "activity",    "amount",        "at",       "close_date",     "closed_at",   "company",   "completed_at",
+          "contacts",    "created",       "currency", "do_not_contact", "due",         "follow_up", "kind",
+          "lost_reason", "name",          "next",     "owner",          "probability", "recur",     "source",
+          "stage",       "stage_history", "status",   "title",          "with",        schema.title};
+      bool partial = type != subject_ || request.filter.empty() || request.filter.fields_used(only);
+      Store::Keep has{{required}, [&](const Record& r) {
+                        const Node* v = r.data.find(required);
+                        return v && !v->empty();
+                      }};
+      it = loaded_
+               .emplace(type + "\n" + required,
+                        store.load_all(schema, partial ? &only : nullptr, required.empty() ? nullptr : &has).records)
+               .first;
+    }
     return it->second;
   }
 
   // The records of `type` the report counts: the owner's, and, for the
   // report's own type, those the filter matches.
-  std::vector<const Record*> chosen(const std::string& type) const {
+  std::vector<const Record*> chosen(const std::string& type, const std::string& required = "") const {
     std::vector<const Record*> out;
     NameOf name_of = name_lookup();
-    for (const Record& r : all(type)) {
+    for (const Record& r : all(type, required)) {
       if (!request.owner.empty() && !equals_ci(r.get("owner"), request.owner)) continue;
       if (type == subject_ && !request.filter.matches(r, name_of)) continue;
       out.push_back(&r);
@@ -602,7 +623,7 @@ std::vector<OverdueItem> overdue_items(const Scope& s) {
     if (!(has_time ? *at < clock.now : day < s.today) || !s.in_period(day)) continue;
     tasks.push_back({"task", t->id(), due, t->get("title"), t->get("owner"), *at, (s.today - day).count()});
   }
-  for (const Record* c : s.chosen("contact")) {
+  for (const Record* c : s.chosen("contact", "follow_up")) {
     if (c->get("do_not_contact") == "true") continue;
     auto day = parse_iso_date(c->get("follow_up"));
     if (!day || *day >= s.today || !s.in_period(*day)) continue;
@@ -759,6 +780,7 @@ Dashboard build_dashboard(const Store& store, const std::string& owner) {
   q.owner = owner;
   Scope s(store, q, "");
   const Config& config = store.config();
+  store.prefetch({&store.schemas().get("task"), &store.schemas().get("contact"), &store.schemas().get("activity")});
   Dashboard b;
   b.today = s.today;
   b.owner = owner;
@@ -800,7 +822,7 @@ Dashboard build_dashboard(const Store& store, const std::string& owner) {
   for (const OverdueItem& i : overdue_items(s)) b.overdue_tasks += i.type == "task";
   b.stale_deals = static_cast<long long>(stale_items(s).size());
   // Due, as in `crm agenda`: today's follow-ups count too.
-  for (const Record* c : s.chosen("contact")) {
+  for (const Record* c : s.chosen("contact", "follow_up")) {
     auto day = parse_iso_date(c->get("follow_up"));
     if (day && *day <= s.today && c->get("do_not_contact") != "true") b.follow_ups_due += 1;
   }

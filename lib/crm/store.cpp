@@ -32,15 +32,6 @@ bool is_store(const fs::path& dir) {
 const char* const kStoreGitignore =
     "# derived and temporary files: never the truth\n.crm/cache/\n.crm/lock\n.crm/edit/\n.crm/state/\n.*.tmp-*\n";
 
-// Record file names in a folder: "<id>.yaml", skipping hidden and temp files.
-std::vector<std::string> record_names(const Dir& dir) {
-  if (!dir) return {};
-  std::vector<std::string> out = dir.names(is_record_file_name);
-  for (std::string& name : out) name.resize(name.size() - 5);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // .crm/state/sync (sync.cpp) exists while a sync is under way: `running`
 // until it ends — found by another command, that sync was killed —, or
 // `stopped` while its rebase waits for conflicts to be resolved.
@@ -253,7 +244,47 @@ Dir Store::open_dir(const std::string& rel, bool create) const {
   return d;
 }
 
-std::vector<std::string> Store::ids(const Schema& schema) const { return record_names(open_dir(schema.folder)); }
+const FolderScan& Store::scan(const Schema& schema) const {
+  auto it = scans_.find(schema.folder);
+  if (it == scans_.end()) {
+    std::promise<std::shared_ptr<const FolderScan>> now;
+    now.set_value(std::make_shared<FolderScan>(scan_folder(open_dir(schema.folder), schema.folder)));
+    it = scans_.emplace(schema.folder, now.get_future().share()).first;
+  }
+  return *it->second.get();
+}
+
+void Store::prefetch(const std::vector<const Schema*>& schemas) const {
+  using Promise = std::promise<std::shared_ptr<const FolderScan>>;
+  std::vector<std::pair<std::string, std::shared_ptr<Promise>>> jobs;
+  for (const Schema* s : schemas) {
+    if (scans_.count(s->folder)) continue;
+    auto promise = std::make_shared<Promise>();
+    scans_.emplace(s->folder, promise->get_future().share());
+    jobs.emplace_back(s->folder, promise);
+  }
+  if (jobs.empty()) return;
+  prefetching_.push_back(std::async(std::launch::async, [this, jobs] {
+    for (const auto& [folder, promise] : jobs) {
+      try {
+        promise->set_value(std::make_shared<FolderScan>(scan_folder(open_dir(folder), folder)));
+      } catch (...) {
+        promise->set_exception(std::current_exception());  // thrown where the scan is used, as without prefetch
+      }
+    }
+  }));
+}
+
+std::vector<std::string> Store::ids(const Schema& schema) const {
+  // The names of a look already made; else a readdir alone (no stat).
+  if (auto it = scans_.find(schema.folder); it != scans_.end()) return it->second.get()->names;
+  Dir dir = open_dir(schema.folder);
+  if (!dir) return {};
+  std::vector<std::string> out = dir.names(is_record_file_name);
+  for (std::string& name : out) name.resize(name.size() - 5);
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 bool Store::exists(const Schema& schema, const std::string& id) const {
   if (!is_valid_id(id) || unsafe_at(schema.folder)) return false;
@@ -306,7 +337,7 @@ Record Store::load(const Schema& schema, const std::string& id) const {
   }
 }
 
-Store::Loaded Store::load_all(const Schema& schema, const std::vector<std::string>* only) const {
+Store::Loaded Store::load_all(const Schema& schema, const std::vector<std::string>* only, const Keep* keep) const {
   Loaded out;
   static const bool use_cache = [] {
     const char* v = std::getenv("CRM_NO_CACHE");
@@ -326,11 +357,25 @@ Store::Loaded Store::load_all(const Schema& schema, const std::vector<std::strin
     wanted = *only;
     wanted.push_back("id");
   }
-  FolderLoad folder = load_folder(open_dir(schema.folder), schema.folder, use_cache ? open_dir(".crm") : Dir(),
-                                  cache_tag_, validity_key_, is_valid, only ? &wanted : nullptr);
+  Prefilter prefilter;
+  if (keep) {
+    prefilter.fields = keep->fields;
+    prefilter.keep = [&](const std::string&, Node& data) {
+      Record probe;
+      probe.type = schema.type;
+      probe.data = std::move(data);
+      bool kept = keep->test(probe);
+      data = std::move(probe.data);
+      return kept;
+    };
+  }
+  FolderLoad folder =
+      load_folder(scan(schema), open_dir(schema.folder), schema.folder, use_cache ? open_dir(".crm") : Dir(),
+                  cache_tag_, validity_key_, is_valid, only ? &wanted : nullptr, keep ? &prefilter : nullptr);
   IndexUse& use = index_use_[schema.folder];
   use.parsed += folder.parsed;
-  use.from_cache += folder.files.size() + folder.errors.size() + folder.conflicts.size() - folder.parsed;
+  use.from_cache +=
+      folder.files.size() + folder.dropped + folder.errors.size() + folder.conflicts.size() - folder.parsed;
   out.errors = std::move(folder.errors);
   out.conflicts = std::move(folder.conflicts);
   out.records.reserve(folder.files.size());
@@ -385,33 +430,45 @@ std::string Store::resolve(const Schema& schema, std::string_view typed) const {
   }
   // By email or name: the exact value, case-insensitively.
   // Records that fail validation are still found, so that `set` and `edit` can repair them.
-  Loaded loaded = load_all(schema);
-  std::vector<Record> all = std::move(loaded.records);
-  for (Record& r : loaded.invalid) all.push_back(std::move(r));
-  std::vector<const Record*> matches;
-  for (const Record& r : all) {
+  // Each record is tested on these fields alone (from the index); only the
+  // ones that fit are decoded whole.
+  auto exact = [&](const Record& r) {
     bool hit = equals_ci(r.get(schema.title), key);
     if (!hit && schema.field("email")) hit = equals_ci(r.get("email"), key);
     if (!hit) {
       if (const Node* emails = r.find("emails"); emails && emails->is_sequence())
         for (const Node& e : emails->items) hit = hit || equals_ci(e.text, key);
     }
-    if (hit) matches.push_back(&r);
-  }
+    return hit;
+  };
+  // Fast typing ("crm log call ada …"): a word the name starts with, or an
+  // email's local part — still only when exactly one record fits.
+  std::string folded = fold_case(key);
+  auto loose = [&](const Record& r) {
+    const std::string& k = folded;
+    std::string name = fold_case(r.get(schema.title));
+    bool hit = starts_with(name, k) && (name.size() == k.size() || name[k.size()] == ' ');
+    for (size_t sp = name.find(' '); !hit && sp != std::string::npos; sp = name.find(' ', sp + 1))
+      hit = name.compare(sp + 1, k.size(), k) == 0 &&
+            (sp + 1 + k.size() == name.size() || name[sp + 1 + k.size()] == ' ');
+    std::string email = fold_case(r.get("email"));
+    return hit || (!email.empty() && email.substr(0, email.find('@')) == k);
+  };
+  const std::vector<std::string> key_fields = {schema.title, "email", "emails"};
+  Keep keep{key_fields, exact};
+  Loaded loaded = load_all(schema, nullptr, &keep);
+  std::vector<Record> all = std::move(loaded.records);
+  for (Record& r : loaded.invalid) all.push_back(std::move(r));
+  std::vector<const Record*> matches;
+  for (const Record& r : all)
+    if (exact(r)) matches.push_back(&r);
   if (matches.empty()) {
-    // Fast typing ("crm log call ada …"): a word the name starts with, or an
-    // email's local part — still only when exactly one record fits.
-    std::string k = fold_case(key);
-    for (const Record& r : all) {
-      std::string name = fold_case(r.get(schema.title));
-      bool hit = starts_with(name, k) && (name.size() == k.size() || name[k.size()] == ' ');
-      for (size_t sp = name.find(' '); !hit && sp != std::string::npos; sp = name.find(' ', sp + 1))
-        hit = name.compare(sp + 1, k.size(), k) == 0 &&
-              (sp + 1 + k.size() == name.size() || name[sp + 1 + k.size()] == ' ');
-      std::string email = fold_case(r.get("email"));
-      hit = hit || (!email.empty() && email.substr(0, email.find('@')) == k);
-      if (hit) matches.push_back(&r);
-    }
+    keep.test = loose;
+    Loaded near = load_all(schema, nullptr, &keep);
+    all = std::move(near.records);
+    for (Record& r : near.invalid) all.push_back(std::move(r));
+    for (const Record& r : all)
+      if (loose(r)) matches.push_back(&r);
   }
   if (matches.empty()) {
     // A record whose file has conflict markers is not a missing record: say so.
@@ -542,6 +599,7 @@ bool Store::write(Record& r, bool is_new) const {
   struct stat st;
   if (is_new && dir.lstat(name, st)) throw Conflict(rel + " already exists");
   dir.write(name, bytes);
+  scans_.erase(schema.folder);
   changes_.push_back({is_new ? "add" : "update", schema.type, id, r.get(schema.title), rel});
   return true;
 }
@@ -554,25 +612,43 @@ void Store::remove(const Schema& schema, const std::string& id) const {
   } catch (const Error&) {
   }
   Dir dir = open_dir(schema.folder);
+  scans_.erase(schema.folder);
   if (!dir || !dir.remove(name)) throw NotFound("no " + schema.type + " with id " + id);
   changes_.push_back({"remove", schema.type, id, title, schema.folder + "/" + name});
   dir.sync();
 }
 
+std::vector<Record> Store::referring(const Schema& s, const std::vector<std::string>& fields, const std::string& id,
+                                     const std::vector<std::string>* only) const {
+  Keep keep{fields, [&](const Record& r) {
+              for (const std::string& f : fields) {
+                const Node* v = r.data.find(f);
+                if (!v) continue;
+                if (v->is_scalar() && v->text == id) return true;
+                for (const Node& item : v->items)
+                  if (item.text == id) return true;
+              }
+              return false;
+            }};
+  std::vector<Record> out = load_all(s, only, &keep).records;
+  // The test saw only the reference fields: the records returned still hold them.
+  return out;
+}
+
 std::vector<Reference> Store::referrers(const std::string& id) const {
   std::vector<Reference> out;
   for (const Schema& s : schemas_.all()) {
-    std::vector<const Field*> ref_fields;
+    std::vector<std::string> ref_fields;
     for (const Field& f : s.fields)
-      if (f.type == FieldType::Ref || f.type == FieldType::Refs) ref_fields.push_back(&f);
+      if (f.type == FieldType::Ref || f.type == FieldType::Refs) ref_fields.push_back(f.name);
     if (ref_fields.empty()) continue;
-    for (const Record& r : load_all(s).records) {
-      for (const Field* f : ref_fields) {
-        const Node* v = r.data.find(f->name);
+    for (const Record& r : referring(s, ref_fields, id, &ref_fields)) {
+      for (const std::string& f : ref_fields) {
+        const Node* v = r.data.find(f);
         if (!v) continue;
         bool hit = v->is_scalar() && v->text == id;
         for (const Node& item : v->items) hit = hit || item.text == id;
-        if (hit) out.push_back(Reference{s.type, r.id(), f->name});
+        if (hit) out.push_back(Reference{s.type, r.id(), f});
       }
     }
   }

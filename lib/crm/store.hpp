@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,6 +19,8 @@
 #include "crm/schema.hpp"
 
 namespace crm {
+
+struct FolderScan;
 
 // An exclusive lock on the store for the duration of a write command: a
 // flock on the regular file `name` in `dir` (made when missing, never
@@ -121,7 +125,16 @@ class Store {
   };
   // `only`: the top-level fields needed (nullptr: all). Valid records then
   // carry just those fields (and id): for reading, never for writing back.
-  Loaded load_all(const Schema& schema, const std::vector<std::string>* only = nullptr) const;
+  // `keep`: valid records are first decoded with `keep.fields` alone (not
+  // even the id), and only those it keeps are decoded further and returned: a
+  // filter that matches few records then decodes little. Records failing
+  // validation are always returned, in `invalid`.
+  struct Keep {
+    std::vector<std::string> fields;
+    std::function<bool(const Record&)> test;
+  };
+  Loaded load_all(const Schema& schema, const std::vector<std::string>* only = nullptr,
+                  const Keep* keep = nullptr) const;
   // One record by exact id; throws NotFound, InvalidData or Conflict. Not validated.
   Record load(const Schema& schema, const std::string& id) const;
   // The ids of a type, from the file names alone.
@@ -139,6 +152,10 @@ class Store {
 
   // Every record that refers to `id`.
   std::vector<Reference> referrers(const std::string& id) const;
+  // The records of `schema` whose reference fields `fields` hold `id`, as
+  // decoded by load_all(schema, only, …) (nullptr: whole).
+  std::vector<Record> referring(const Schema& schema, const std::vector<std::string>& fields, const std::string& id,
+                                const std::vector<std::string>* only = nullptr) const;
 
   // What this process wrote or removed, for git.autocommit and messages.
   struct Change {
@@ -156,6 +173,13 @@ class Store {
     size_t from_cache = 0, parsed = 0;
   };
   const std::map<std::string, IndexUse>& index_use() const { return index_use_; }
+  // Forget the folder looks this process made (see FolderScan): the next
+  // read looks again. Writes through this store forget their folder.
+  void forget_scans() const { scans_.clear(); }
+  // Starts the look at these types' folders on another thread, while this
+  // one works on what it has: a command that reads several folders calls it
+  // first.
+  void prefetch(const std::vector<const Schema*>& schemas) const;
 
   // The store's lock, and with it the right to write (see Writer).
   // Also removes the temp files a killed writer left behind. Throws Conflict
@@ -185,6 +209,10 @@ class Store {
   mutable std::vector<Change> changes_;
   uint64_t validity_key_ = 0;
   mutable std::map<std::string, IndexUse> index_use_;
+  const FolderScan& scan(const Schema& schema) const;
+  mutable std::map<std::string, std::shared_future<std::shared_ptr<const FolderScan>>> scans_;
+  // Last: destroyed first, it waits for a prefetch still using the members above.
+  mutable std::vector<std::future<void>> prefetching_;
 };
 
 }  // namespace crm

@@ -74,6 +74,20 @@ TEST_CASE("ids unique_prefixes are at least 4 long and grow with shared prefixes
   }
 }
 
+TEST_CASE("ids unique_prefixes for the ids shown are those of the whole set") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i) ids.push_back(crm::new_id());
+  ids.push_back("abcd");
+  ids.push_back("abcde");
+  auto all = crm::unique_prefixes(ids);
+  std::vector<std::string> shown = {ids[7], ids[1500], "abcd", "abcde", "not-an-id-here"};
+  auto some = crm::unique_prefixes(ids, shown);
+  CHECK(some.size() == 4);  // an id not in the set gets none
+  for (const auto& [id, prefix] : some) CHECK(prefix == all[id]);
+  CHECK(some["abcd"] == "abcd");
+  CHECK(some["abcde"] == "abcde");
+}
+
 TEST_CASE("ids is_valid_id") {
   CHECK(crm::is_valid_id("abcd"));
   CHECK(crm::is_valid_id("kalan00000000002"));
