@@ -134,55 +134,45 @@ int cmd_dedupe(Context& ctx, const std::string& type) {
   Store& store = ctx.store();
   std::vector<DuplicateGroup> groups = find_duplicates(store, type.empty() ? "contact" : type);
   if (report_unreadable(ctx, store, type.empty() ? "contact" : type)) return ctx.status;
-  Format f = ctx.format();
-  if (f == Format::Json || f == Format::Jsonl) {
-    std::vector<std::string> objects;
-    for (const DuplicateGroup& g : groups) {
-      std::string ids, names, matches;
-      for (size_t i = 0; i < g.ids.size(); ++i) {
-        ids += (i ? "," : "") + json_string(g.ids[i]);
-        names += (i ? "," : "") + json_string(i < g.names.size() ? g.names[i] : "");
-      }
-      for (size_t i = 0; i < g.matches.size(); ++i) {
-        std::string mids;
-        for (size_t k = 0; k < g.matches[i].ids.size(); ++k) mids += (k ? "," : "") + json_string(g.matches[i].ids[k]);
-        matches += (i ? "," : "") + std::string("{\"rule\":") + json_string(g.matches[i].rule) +
-                   ",\"key\":" + json_string(g.matches[i].key) + ",\"ids\":[" + mids + "]}";
-      }
-      objects.push_back("{\"type\":" + json_string(g.type) + ",\"ids\":[" + ids + "],\"names\":[" + names +
-                        "],\"matches\":[" + matches + "]}");
+  // csv/tsv: one line per record of a group; json: one object per group;
+  // ids: a group a line; a table: the group's number and rules once.
+  Table t;
+  t.columns = {{"group", "", ColumnType::Count, 0, 0},
+               {"id", "", ColumnType::Id, 0, 0},
+               {"name", "", ColumnType::Text, 0, 0},
+               {"rules", "", ColumnType::Text, 1, 0}};
+  Table shown = t;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const DuplicateGroup& g = groups[i];
+    Json obj = Json::object();
+    obj["type"] = g.type;
+    obj["ids"] = g.ids;
+    obj["names"] = Json::array();
+    for (size_t k = 0; k < g.ids.size(); ++k) obj["names"].push_back(k < g.names.size() ? g.names[k] : "");
+    obj["matches"] = Json::array();
+    for (const auto& m : g.matches) obj["matches"].push_back(Json{{"rule", m.rule}, {"key", m.key}, {"ids", m.ids}});
+    t.objects.push_back(obj);
+    t.id_lines.push_back(join(g.ids, " "));
+    for (size_t k = 0; k < g.ids.size(); ++k) {
+      std::string name = k < g.names.size() ? g.names[k] : "";
+      t.rows.push_back(
+          {{Cell::count(static_cast<long long>(i + 1)), Cell::of(g.ids[k]), Cell::of(name), Cell::of(g.rules())},
+           Tone::None,
+           false});
+      shown.rows.push_back({{k == 0 ? Cell::count(static_cast<long long>(i + 1)) : Cell::none(), Cell::of(g.ids[k]),
+                             Cell::of(name), k == 0 ? Cell::of(g.rules()) : Cell::none()},
+                            Tone::None,
+                            false});
     }
-    if (f == Format::Jsonl) {
-      for (const std::string& o : objects) ctx.out(o + "\n");
-    } else {
-      ctx.out(pretty_json("[" + join(objects, ",") + "]") + "\n");
-    }
-    return 0;
   }
-  if (f == Format::Ids) {
-    for (const DuplicateGroup& g : groups) ctx.out(join(g.ids, " ") + "\n");
-    return 0;
-  }
-  std::vector<std::vector<std::string>> rows = {{"GROUP", "ID", "NAME", "RULES"}};
-  for (size_t i = 0; i < groups.size(); ++i)
-    for (size_t k = 0; k < groups[i].ids.size(); ++k)
-      rows.push_back({k == 0 ? std::to_string(i + 1) : "", groups[i].ids[k],
-                      k < groups[i].names.size() ? groups[i].names[k] : "", k == 0 ? groups[i].rules() : ""});
-  if (f == Format::Csv || f == Format::Tsv) {
-    char delimiter = f == Format::Csv ? ',' : '\t';
-    std::string out = delimited_row({"group", "id", "name", "rules"}, delimiter, ctx.raw());
-    for (size_t i = 0; i < groups.size(); ++i)
-      for (size_t k = 0; k < groups[i].ids.size(); ++k)
-        out += delimited_row({std::to_string(i + 1), groups[i].ids[k],
-                              k < groups[i].names.size() ? groups[i].names[k] : "", groups[i].rules()},
-                             delimiter, ctx.raw());
-    ctx.out(out);
-    return 0;
-  }
-  ctx.out(render_table(rows, ctx.color(), 60));
-  if (!groups.empty())
-    ctx.note(std::to_string(groups.size()) + " group" + (groups.size() > 1 ? "s" : "") +
-             "; merge one with: crm merge SURVIVOR OTHER…");
+  // A person reading the table is told what to do next (on stderr: the table stays data).
+  size_t n = groups.size();
+  t.text = [shown, n, &ctx](const OutputOptions& o) {
+    if (n > 0)
+      ctx.note(std::to_string(n) + " group" + (n > 1 ? "s" : "") + "; merge one with: crm merge SURVIVOR OTHER…");
+    return render(shown, o);
+  };
+  ctx.out(render(t, ctx.output()));
   return 0;
 }
 
@@ -217,11 +207,16 @@ int cmd_merge(Context& ctx, const MergeCliOptions& o) {
   const Schema& s = store.schemas().get(m.survivor.type);
   if (!o.dry_run) {
     ctx.out(survivor + "\n");
-  } else if (ctx.format() == Format::Json || ctx.format() == Format::Yaml) {
-    ctx.out(ctx.format() == Format::Json ? pretty_json(record_json(m.survivor, s)) + "\n"
-                                         : emit_document(canonical_data(m.survivor.data, s)));
   } else {
-    ctx.out_stream(serialize_record(m.survivor, s));
+    // json/yaml: the merged record as show prints it; else its file as it would be written.
+    Table t;
+    t.objects.push_back(record_object(m.survivor, s));
+    t.nodes.push_back(canonical_data(m.survivor.data, s));
+    t.single = t.single_yaml = true;
+    std::string file = serialize_record(m.survivor, s);
+    t.text = [file](const OutputOptions&) { return file; };
+    t.document = true;
+    ctx.out_stream(render(t, ctx.output()));
   }
   std::string verb = o.dry_run ? "would " : "";
   ctx.note(verb + "merge " + std::to_string(m.removed.size()) + " into " + m.survivor.get(s.title) + " (" + survivor +

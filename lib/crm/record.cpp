@@ -48,17 +48,6 @@ bool valid_phone(std::string_view s) {
   return digits >= 3 && s.size() <= 64;
 }
 
-// Plain decimal digits as every reader takes them: no leading zero (YAML 1.1
-// reads 0123 as octal), within a 64-bit integer.
-bool valid_integer(std::string_view s) {
-  size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
-  if (i >= s.size() || s.size() - i > 18) return false;
-  if (s[i] == '0' && s.size() - i > 1) return false;
-  for (; i < s.size(); ++i)
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 // "0123", "+5", " 7" as a user may type them → "123", "5", "7"; "" when not a whole number.
 std::string normalise_integer(std::string_view s) {
   std::string t = trim(s);
@@ -164,6 +153,17 @@ Node typed(const Node& v, const Field& f) {
 }
 
 }  // namespace
+
+// Plain decimal digits as every reader takes them: no leading zero (YAML 1.1
+// reads 0123 as octal), within a 64-bit integer.
+bool valid_integer(std::string_view s) {
+  size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+  if (i >= s.size() || s.size() - i > 18) return false;
+  if (s[i] == '0' && s.size() - i > 1) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
 
 std::string Record::get(std::string_view field_path) const {
   const Node* n = find(field_path);

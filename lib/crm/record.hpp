@@ -62,6 +62,9 @@ std::string check_written_scalar(const Field& field, const std::string& text);
 std::vector<InvalidData> check_written_values(const Record& record, const Schema& schema);
 
 // The record as a JSON object: id, type, then fields (all, or `only`).
+// Plain decimal digits as every reader takes them: no leading zero, within 64 bits.
+bool valid_integer(std::string_view s);
+
 std::string record_json(const Record& record, const Schema& schema, const std::vector<std::string>* only = nullptr);
 // A field value as JSON, typed by its field (nullptr: untyped).
 std::string value_json(const Node& value, const Field* field);
