@@ -71,21 +71,26 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
   }
   auto lock = store.lock();
   ImportResult result = import_records(store, req);
-  if (ctx.format() == Format::Json || ctx.format() == Format::Jsonl) {
-    std::string json = import_result_json(result);
-    ctx.out((ctx.format() == Format::Json ? pretty_json(json) : json) + "\n");
-  } else if (ctx.format() == Format::Ids) {
-    for (const auto& row : result.rows)
-      if (!row.id.empty() && (row.action == RowAction::Created || row.action == RowAction::Updated))
-        ctx.out(row.id + "\n");
-  }
+  // json/jsonl/yaml: the result; ids: what was written; a table says
+  // nothing on stdout (the summary and the problems go to stderr).
+  Table t;
+  t.document = true;
+  t.single = t.single_yaml = true;
+  t.objects.push_back(import_result_object(result));
+  for (const auto& row : result.rows)
+    if (!row.id.empty() && (row.action == RowAction::Created || row.action == RowAction::Updated))
+      t.id_lines.push_back(row.id);
+  t.text = [](const OutputOptions&) { return std::string(); };
+  OutputOptions out = ctx.output();
+  ctx.out(render(t, out));
+  bool json = is_json(out.format);  // a program reads the result: the notes are in it
   // Each row that failed or was skipped, with its file, line and reason (the
   // reason names the column); the notes of the rows that were imported (a
   // value kept aside, a name that links nothing); the columns that map to nothing.
   for (const auto& row : result.rows) {
     std::string where = row.file.empty() ? "" : row.file + (row.line ? ":" + std::to_string(row.line) : "") + ": ";
     if (row.action != RowAction::Failed && row.action != RowAction::Skipped) {
-      if (ctx.format() != Format::Json && ctx.format() != Format::Jsonl && row.action != RowAction::Unchanged)
+      if (!json && row.action != RowAction::Unchanged)
         for (const std::string& n : row.notes) ctx.note(where + n);
       continue;
     }
@@ -95,7 +100,7 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
     else
       ctx.note(line);
   }
-  if (!result.unmapped_columns.empty() && ctx.format() != Format::Json && ctx.format() != Format::Jsonl) {
+  if (!result.unmapped_columns.empty() && !json) {
     std::vector<std::string> quoted;
     for (const std::string& c : result.unmapped_columns) quoted.push_back("\"" + c + "\"");
     ctx.note(std::string(o.keep_unmapped ? "kept as custom fields" : "left out (--keep-unmapped keeps them)") +

@@ -353,8 +353,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   // when json/yaml print whole records).
   std::vector<std::string> needed = {s.title};
   bool partial = filter.fields_used(needed);
-  bool whole_records = fields.empty() && (format == Format::Json || format == Format::Jsonl || format == Format::Yaml ||
-                                          format == Format::Csv || format == Format::Tsv);
+  bool whole_records = fields.empty() && prints_whole_records(format);
   partial = partial && !whole_records;
   for (const std::string& f : fields.empty() ? s.columns : fields) needed.push_back(f.substr(0, f.find('.')));
   for (const char* f : {"status", "priority", "currency", "stage", "do_not_contact"})  // colours and money

@@ -9,6 +9,7 @@
 #include "crm/filter.hpp"
 #include "crm/ical.hpp"
 #include "crm/json.hpp"
+#include "crm/render.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/vcard.hpp"
@@ -153,21 +154,12 @@ std::string export_records(const Store& store, const ExportRequest& req) {
   if (selected.empty() && first_error) throw *first_error;
 
   if (req.format == "json" || req.format == "jsonl") {
-    std::string out;
-    bool lines = req.format == "jsonl";
-    std::string compact = "[";
-    bool first = true;
+    Table t;  // the records as show prints them, whatever their types
     for (const auto& [schema, records] : selected)
-      for (const Record* r : records) {
-        std::string j = record_json(*r, *schema);
-        if (lines) {
-          out += j + "\n";
-        } else {
-          compact += (first ? "" : ",") + j;
-          first = false;
-        }
-      }
-    return lines ? out : pretty_json(compact + "]") + "\n";
+      for (const Record* r : records) t.objects.push_back(record_object(*r, *schema));
+    OutputOptions o;
+    o.format = req.format == "jsonl" ? Format::Jsonl : Format::Json;
+    return render(t, o);
   }
 
   if (req.format == "csv") {

@@ -136,6 +136,7 @@ ColumnType column_type(const Field* f) {
       return ColumnType::When;
     case FieldType::Money:
       return ColumnType::Money;
+    case FieldType::Phone:  // read whole or not at all
     case FieldType::Enum:
     case FieldType::Bool:
     case FieldType::Duration:

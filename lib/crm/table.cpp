@@ -203,7 +203,7 @@ size_t total_width(const std::vector<size_t>& widths) {
 }
 
 // Fits the table into `limit` columns: the widest free-text columns shrink
-// first (down to their header, or 10); when even that overflows, the column
+// first (down to their header, or 14: less is unreadable); when even that overflows, the column
 // of highest drop priority goes, and the fitting starts again.
 Layout fit(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& text,
            const std::vector<std::string>& headers, size_t limit) {
@@ -212,7 +212,7 @@ Layout fit(const std::vector<Column>& cols, const std::vector<std::vector<std::s
     natural[c] = display_width(headers[c]);
     for (const auto& row : text) natural[c] = std::max(natural[c], display_width(row[c]));
     minimum[c] =
-        is_fixed(cols[c].type) ? natural[c] : std::min(natural[c], std::max<size_t>(display_width(headers[c]), 10));
+        is_fixed(cols[c].type) ? natural[c] : std::min(natural[c], std::max<size_t>(display_width(headers[c]), 14));
   }
   std::vector<size_t> keep;
   for (size_t c = 0; c < cols.size(); ++c) keep.push_back(c);
@@ -370,6 +370,10 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
+bool is_json(Format f) { return f == Format::Json || f == Format::Jsonl; }
+
+bool prints_whole_records(Format f) { return f != Format::Table && f != Format::Ids; }
+
 Json json_of_node(const Node& n) {
   switch (n.kind) {
     case Node::Kind::Null:
@@ -466,7 +470,9 @@ std::string cell_display(const Cell& c, const Column& col, const OutputOptions& 
 }
 
 std::string render(const Table& t, const OutputOptions& o) {
-  if (t.document && t.text && o.format != Format::Json && o.format != Format::Yaml) return t.text(o);
+  if (t.document && t.text && o.format != Format::Json && o.format != Format::Jsonl && o.format != Format::Yaml &&
+      !(o.format == Format::Ids && !t.id_lines.empty()))
+    return t.text(o);
   switch (o.format) {
     case Format::Table:
       return t.text ? t.text(o) : render_text_table(t, o);

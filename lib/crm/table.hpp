@@ -23,6 +23,11 @@ enum class Format { Table, Json, Jsonl, Yaml, Csv, Tsv, Ids };
 
 std::optional<Format> parse_format(std::string_view name);
 const std::vector<std::string>& format_names();
+// json or jsonl: a program reads one document (notes it holds need not go to stderr).
+bool is_json(Format f);
+// A format that prints records whole (json, jsonl, yaml, csv, tsv), not the
+// few columns of a table nor ids.
+bool prints_whole_records(Format f);
 
 using Json = nlohmann::ordered_json;
 
@@ -105,8 +110,9 @@ struct Table {
   // The table format when rows cannot say it (show's field/value lines and
   // related records, the agenda's sections): called instead of the rows.
   std::function<std::string(const struct OutputOptions&)> text;
-  // Only json and yaml have forms of their own: every other format prints
-  // text() (merge --dry-run: the record's file as it would be written).
+  // Only json, jsonl and yaml have forms of their own (and ids, with
+  // id_lines): every other format prints text() (merge --dry-run: the
+  // record's file as it would be written).
   bool document = false;
   // ids: these lines instead of the id column (dedupe: a group a line).
   std::vector<std::string> id_lines;
