@@ -88,6 +88,7 @@ struct ListOptions {
   std::string sort;
   int limit = -1;
   std::string fields;
+  bool all = false;  // done tasks and closed deals too
 };
 
 struct ShowOptions {

@@ -204,8 +204,10 @@ int compare_keys(const SortKey& a, const SortKey& b) {
   return a.text < b.text ? -1 : (a.text > b.text ? 1 : 0);
 }
 
+// Enums sort in their schema's order (low, normal, high, urgent), a deal's
+// stage in the pipeline's: --sort priority:desc puts urgent first.
 void sort_records(std::vector<const Record*>& records, const Schema& schema, const std::string& spec,
-                  const NameOf& name_of) {
+                  const NameOf& name_of, const std::vector<std::string>& stages) {
   struct Key {
     std::string field;
     bool desc;
@@ -231,11 +233,18 @@ void sort_records(std::vector<const Record*>& records, const Schema& schema, con
     for (const Key& k : keys) {
       SortKey v;
       std::string text = r->get(k.field);
+      if (text.empty() && k.def && k.def->type == FieldType::Enum) text = k.def->default_value;  // normal priority
       v.unset = text.empty();
       if (!v.unset) {
         bool numeric = k.def && (k.def->type == FieldType::Integer || k.def->type == FieldType::Decimal ||
                                  k.def->type == FieldType::Money);
         if (numeric) v.number = Decimal::parse(text);
+        const std::vector<std::string>* order = nullptr;
+        if (k.def && k.def->type == FieldType::Enum) order = &k.def->values;
+        if (schema.type == "deal" && k.field == "stage") order = &stages;
+        if (order)
+          for (size_t i = 0; i < order->size(); ++i)
+            if (equals_ci((*order)[i], text)) v.number = Decimal::from_int(static_cast<long long>(i));
         if (k.def && k.def->type == FieldType::Ref && name_of) {
           std::string name = name_of(text);
           if (!name.empty()) text = name;
@@ -346,7 +355,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   const Schema& s = store.schemas().get(schema.type);
   RenderOptions ro = render_options(ctx, store);
   Format format = ro.out.format;
-  Filter filter = parse_filter(o.filter, s, store.clock());
+  Filter filter = parse_filter(o.filter, s, store.clock(), store.config().stage_names());
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
   // Decode only the fields this listing reads: at 100,000 records that is
   // most of the cost (full records when a bare word searches every field, or
@@ -362,15 +371,32 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
     needed.push_back(trim(part.substr(0, part.find(':'))).substr(0, part.find('.')));
   Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr);
   const NameOf& name_of = ro.name_of;
+  // Done tasks and closed deals are history: hidden unless --all or a
+  // filter on status (stage) asks for them, as Taskwarrior shows pending.
+  std::string state = s.type == "task" ? "status" : s.type == "deal" ? "stage" : "";
+  bool hide_closed = !o.all && !state.empty();
+  for (const auto& group : filter.groups())
+    for (const Term& t : group) hide_closed = hide_closed && t.field != state;
+  auto closed = [&](const Record& r) {
+    return s.type == "task" ? !task_is_open(r) : !deal_closed(r, store.config()).empty();
+  };
   std::vector<const Record*> shown;
-  for (const Record& r : loaded.records)
-    if (filter.matches(r, name_of)) shown.push_back(&r);
-  sort_records(shown, s, o.sort, name_of);
+  size_t hidden = 0;
+  for (const Record& r : loaded.records) {
+    if (!filter.matches(r, name_of)) continue;
+    if (hide_closed && closed(r))
+      ++hidden;
+    else
+      shown.push_back(&r);
+  }
+  sort_records(shown, s, o.sort, name_of, store.config().stage_names());
   if (o.limit >= 0 && shown.size() > static_cast<size_t>(o.limit)) shown.resize(static_cast<size_t>(o.limit));
   auto prefixes = unique_prefixes(store.ids(s));
   ro.fields = fields;
   ro.short_ids = &prefixes;
-  ro.empty_note = "no " + s.folder + (o.filter.empty() ? "" : " match " + join(o.filter, " "));
+  ro.empty_note = "no " + std::string(hide_closed ? "open " : "") + s.folder +
+                  (o.filter.empty() ? "" : " match " + join(o.filter, " ")) +
+                  (hidden ? " (" + std::to_string(hidden) + " hidden: --all shows them)" : "");
   ctx.out(render_list(shown, s, ro));
   for (const InvalidData& e : loaded.errors) ctx.report(e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
@@ -406,7 +432,11 @@ std::string related_table(Context& ctx, Store& store, const std::vector<RelatedG
     for (const Record& r : g.records) rows.push_back(&r);
     size_t total = rows.size();
     if (limit >= 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(static_cast<size_t>(limit));
-    auto prefixes = unique_prefixes(store.ids(s));
+    std::vector<std::string> ids;  // a group may hold several types (an activity's "with")
+    for (const Record& r : g.records)
+      if (std::find(ids.begin(), ids.end(), r.id()) == ids.end())
+        for (const std::string& id : store.ids(store.schemas().get(r.type))) ids.push_back(id);
+    auto prefixes = unique_prefixes(ids);
     RenderOptions ro = base;
     ro.short_ids = &prefixes;
     std::string title = g.key;

@@ -137,7 +137,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   ReportRequest request;
   request.name = o.name[0] == '=' ? o.name.substr(1) : o.name;                // see main.cpp: "=activity"
   const Schema& subject = store.schemas().get(report_subject(request.name));  // UsageError for an unknown report
-  request.filter = parse_filter(o.filter, subject, store.clock());
+  request.filter = parse_filter(o.filter, subject, store.clock(), store.config().stage_names());
   auto day = [&](const std::string& text, const char* option) -> std::optional<Days> {
     if (text.empty()) return std::nullopt;
     auto d = parse_date_expr(text, store.clock());

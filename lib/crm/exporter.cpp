@@ -139,7 +139,7 @@ std::string export_records(const Store& store, const ExportRequest& req) {
     Filter filter;
     if (!req.filter.empty()) {
       try {
-        filter = parse_filter(req.filter, schema, store.clock());
+        filter = parse_filter(req.filter, schema, store.clock(), store.config().stage_names());
       } catch (const UsageError& e) {
         if (!req.type.empty()) throw;
         if (!first_error) first_error = e;

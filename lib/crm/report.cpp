@@ -73,8 +73,14 @@ Table report_table(const Report& r) {
   for (size_t i = 0; i < r.columns.size(); ++i) {
     Column c;
     c.key = r.columns[i];
-    c.type = ColumnType::Word;
-    if (i == 0) c.type = ColumnType::Text;
+    // Text: names and titles shrink when the terminal is narrow; labels,
+    // ids and dates never.
+    static const char* const kWords[] = {"currency", "stage", "period", "type", "source", "owner", "kind"};
+    c.type = ColumnType::Text;
+    for (const char* w : kWords)
+      if (c.key == w) c.type = ColumnType::Word;
+    if (c.key == "id") c.type = ColumnType::Id;
+    if (c.key == "date" || ends_with(c.key, "_date")) c.type = ColumnType::When;
     // A column's type: its first cell with a value.
     const ReportCell* sample = nullptr;
     for (const auto* part : {&r.rows, &r.totals})

@@ -30,7 +30,7 @@ The HubSpot file has an upper-case email duplicating another row, and a fully du
   $ crm import csv "$F/hubspot-deals.csv" --type deal
   crm: left out (--keep-unmapped keeps them): the columns "Pipeline", "Create Date"
   3 created, 0 updated, 0 unchanged, 0 skipped, 0 failed
-  $ crm deal list --fields name,amount,stage,company --sort name
+  $ crm deal list --fields name,amount,stage,company --sort name --all
   ID    NAME                       AMOUNT (USD)  STAGE        COMPANY
   [a-z0-9]{4}  Bletchley renewal              9,000\.00  won          Bletchley Park (re)
   [a-z0-9]{4}  Engines Ltd \- 40 licences     48,000\.00  negotiation  Analytical Engines Ltd (re)

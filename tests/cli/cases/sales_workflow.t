@@ -98,12 +98,12 @@ A weekly task: done, its next occurrence is due 7 days after the old due date (n
   $ crm task done "$task" | wc -c
   crm: next: Weekly check\-in due 2026\-11\-23 \([a-z0-9]{16}\) (re)
   17
-  $ crm task list --fields title,due,status --sort due
+  $ crm task list --fields title,due,status --sort due --all
   ID    TITLE            DUE         STATUS
   [a-z0-9]{4}  Weekly check\-in  2026\-11\-16  done (re)
   [a-z0-9]{4}  Weekly check\-in  2026\-11\-23  open (re)
   $ crm task reopen "$task" && crm task done "$task"
-  $ crm task list --format csv --fields title,due,status --sort due | cut -d, -f2-
+  $ crm task list --format csv --fields title,due,status --sort due --all | cut -d, -f2-
   title,due,status
   Weekly check-in,2026-11-16,done
   Weekly check-in,2026-11-23,open
