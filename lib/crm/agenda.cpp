@@ -153,6 +153,7 @@ Table agenda_table(const std::vector<AgendaItem>& items, const Store& store, int
       if (!out.empty()) out += "\n";
       out += render(s, o);
     }
+    if (out.empty() && o.tty) out = "nothing due in the next " + std::to_string(days) + " days\n";
     return out;
   };
   return t;

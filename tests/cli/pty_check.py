@@ -117,6 +117,9 @@ def main():
         check("…and says what --all would show",
               ANSI.sub("", hidden).strip() == "no open deals match name~compiler (1 hidden: --all shows them)")
 
+        agenda = on_pty(crm, ["agenda", "--owner", "nobody"], store, 80)
+        check("an empty agenda says so", ANSI.sub("", agenda).strip() == "nothing due in the next 7 days")
+        check("piped: an empty agenda prints nothing", piped(crm, ["agenda", "--owner", "nobody"], store) == "")
         check("piped: an empty result prints nothing", piped(crm, ["contact", "list", "+vipp"], store) == "")
         out = piped(crm, ["task", "list"], store)
         check("piped: no colour", "\x1b[" not in out)
