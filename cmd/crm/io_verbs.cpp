@@ -170,14 +170,17 @@ int cmd_dedupe(Context& ctx, const std::string& type) {
                             false});
     }
   }
-  // A person reading the table is told what to do next (on stderr: the table stays data).
-  size_t n = groups.size();
-  t.text = [shown, n, &ctx](const OutputOptions& o) {
-    if (n > 0)
-      ctx.note(std::to_string(n) + " group" + (n > 1 ? "s" : "") + "; merge one with: crm merge SURVIVOR OTHER…");
+  // A person reading the table is told what to do next, after it (on
+  // stderr: the table stays data).
+  bool table = false;
+  t.text = [shown, &table](const OutputOptions& o) {
+    table = true;
     return render(shown, o);
   };
   ctx.out(render(t, ctx.output()));
+  if (table && !groups.empty())
+    ctx.note(std::to_string(groups.size()) + " group" + (groups.size() > 1 ? "s" : "") +
+             "; merge one with: crm merge SURVIVOR OTHER…");
   return 0;
 }
 

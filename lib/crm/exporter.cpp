@@ -154,9 +154,13 @@ std::string export_records(const Store& store, const ExportRequest& req) {
   if (selected.empty() && first_error) throw *first_error;
 
   if (req.format == "json" || req.format == "jsonl") {
-    Table t;  // the records as show prints them, whatever their types
+    // The records as show prints them, whatever their types, each made as it is written.
+    std::vector<std::pair<const Schema*, const Record*>> all;
     for (const auto& [schema, records] : selected)
-      for (const Record* r : records) t.objects.push_back(record_object(*r, *schema));
+      for (const Record* r : records) all.emplace_back(schema, r);
+    Table t;
+    t.lazy_count = all.size();
+    t.object_at = [&all](size_t i) { return record_object(*all[i].second, *all[i].first); };
     OutputOptions o;
     o.format = req.format == "jsonl" ? Format::Jsonl : Format::Json;
     return render(t, o);

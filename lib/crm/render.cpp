@@ -164,6 +164,26 @@ Table record_table(const std::vector<const Record*>& records, const Schema& sche
     int drop = cols[i] == schema.title ? 0 : static_cast<int>(i) + 1;
     t.columns.push_back({cols[i], "", type, drop, 0});
   }
+  // json, jsonl, yaml: whole records (or the --fields), each made as it is
+  // written; the cells only for the formats that print them.
+  if (format == Format::Json || format == Format::Jsonl || format == Format::Yaml) {
+    const Schema* sp = &schema;
+    std::vector<std::string> only = o.fields;
+    t.lazy_count = records.size();
+    t.object_at = [records, sp, only](size_t i) {
+      return record_object(*records[i], *sp, only.empty() ? nullptr : &only);
+    };
+    t.node_at = [records, sp, only](size_t i) {
+      Node data = canonical_data(records[i]->data, *sp);
+      if (only.empty()) return data;
+      Node picked = Node::map();
+      picked.entries.push_back(data.entries.front());
+      for (const std::string& f : only)
+        if (const Node* v = data.find(f)) picked.set(f, *v);
+      return picked;
+    };
+    return t;
+  }
   for (const Record* r : records) {
     Row row;
     Cell id = Cell::of(r->id());
@@ -189,19 +209,6 @@ Table record_table(const std::vector<const Record*>& records, const Schema& sche
     }
     if (o.tone) row.tone = o.tone(*r, "");
     t.rows.push_back(std::move(row));
-    if (format == Format::Json || format == Format::Jsonl)
-      t.objects.push_back(record_object(*r, schema, o.fields.empty() ? nullptr : &o.fields));
-    if (format == Format::Yaml) {
-      Node data = canonical_data(r->data, schema);
-      if (!o.fields.empty()) {
-        Node picked = Node::map();
-        picked.entries.push_back(data.entries.front());
-        for (const std::string& f : o.fields)
-          if (const Node* v = data.find(f)) picked.set(f, *v);
-        data = picked;
-      }
-      t.nodes.push_back(data);
-    }
   }
   return t;
 }

@@ -507,41 +507,52 @@ std::string render(const Table& t, const OutputOptions& o) {
     case Format::Json:
     case Format::Jsonl:
     case Format::Yaml: {
-      Json doc;
-      std::vector<Json> items;
-      if (!t.objects.empty()) {
-        items = t.objects;
-      } else {
-        for (const Row& r : t.rows) {
-          Json obj = row_object(t, r);
-          if (o.format == Format::Jsonl && t.report) obj["total"] = r.total;
-          items.push_back(obj);
-        }
-      }
-      if (o.format == Format::Yaml && !t.nodes.empty()) {
-        if (t.single_yaml) return emit_document(t.nodes.front());
-        Node seq = Node::sequence();
-        seq.items = t.nodes;
-        return emit_document(seq);
-      }
-      if (t.single && !items.empty()) {
-        if (o.format == Format::Json) return dump_json(items.front()) + "\n";
-      }
-      if (t.single_yaml && !items.empty() && o.format == Format::Yaml) return emit_document(to_node(items.front()));
-      if (o.format == Format::Jsonl) {
+      // The items: objects given, made one at a time, or the rows' cells.
+      size_t count = !t.objects.empty() ? t.objects.size() : t.object_at ? t.lazy_count : t.rows.size();
+      auto item = [&](size_t i) -> Json {
+        if (!t.objects.empty()) return t.objects[i];
+        if (t.object_at) return t.object_at(i);
+        Json obj = row_object(t, t.rows[i]);
+        if (o.format == Format::Jsonl && t.report) obj["total"] = t.rows[i].total;
+        return obj;
+      };
+      size_t nodes = !t.nodes.empty() ? t.nodes.size() : t.node_at ? t.lazy_count : 0;
+      if (o.format == Format::Yaml && nodes > 0) {
+        auto node = [&](size_t i) { return !t.nodes.empty() ? t.nodes[i] : t.node_at(i); };
+        if (t.single_yaml) return emit_document(node(0));
         std::string out;
-        for (const Json& j : items) out += dump_json(j, -1) + "\n";
+        for (size_t i = 0; i < nodes; ++i) {  // item by item: the same text as one sequence
+          Node seq = Node::sequence();
+          seq.items.push_back(node(i));
+          out += emit_document(seq);
+        }
         return out;
       }
+      if (count > 0 && t.single && o.format == Format::Json) return dump_json(item(0)) + "\n";
+      if (count > 0 && t.single_yaml && o.format == Format::Yaml) return emit_document(to_node(item(0)));
+      if (o.format == Format::Jsonl) {
+        std::string out;
+        for (size_t i = 0; i < count; ++i) out += dump_json(item(i), -1) + "\n";
+        return out;
+      }
+      Json doc;
       if (t.report) {
         doc = Json::object();
         doc["report"] = t.name;
         doc["rows"] = Json::array();
         doc["totals"] = Json::array();
-        for (size_t i = 0; i < t.rows.size(); ++i) doc[t.rows[i].total ? "totals" : "rows"].push_back(items[i]);
+        for (size_t i = 0; i < t.rows.size(); ++i) doc[t.rows[i].total ? "totals" : "rows"].push_back(item(i));
+      } else if (o.format == Format::Json) {
+        if (count == 0) return "[]\n";
+        std::string out = "[";  // item by item: a long list is never one tree
+        for (size_t i = 0; i < count; ++i) {
+          out += i ? ",\n  " : "\n  ";
+          dump(item(i), 2, 1, out);
+        }
+        return out + "\n]\n";
       } else {
         doc = Json::array();
-        for (const Json& j : items) doc.push_back(j);
+        for (size_t i = 0; i < count; ++i) doc.push_back(item(i));
       }
       if (o.format == Format::Json) return dump_json(doc) + "\n";
       return emit_document(to_node(doc));

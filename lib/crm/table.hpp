@@ -97,6 +97,11 @@ struct Table {
   // The rows as whole objects for json/jsonl/yaml (records with nested
   // fields); empty: built from the cells.
   std::vector<Json> objects;
+  // Or, for many records, each made as it is written, so a listing of
+  // 100,000 records is never held as JSON all at once: lazy_count items.
+  size_t lazy_count = 0;
+  std::function<Json(size_t)> object_at;
+  std::function<Node(size_t)> node_at;
   // yaml: these nodes instead (records keep the store's typing: a date stays
   // an unquoted date); empty: from `objects`.
   std::vector<Node> nodes;
