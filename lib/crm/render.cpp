@@ -160,6 +160,7 @@ Table record_table(const std::vector<const Record*>& records, const Schema& sche
   for (size_t i = 0; i < cols.size(); ++i) {
     const Field* f = schema.field_path(cols[i]);
     ColumnType type = table ? column_type(f) : ColumnType::Text;
+    if (table && (cols[i] == "created" || cols[i] == "updated")) type = ColumnType::DateTime;
     // The record's name never goes; the others from the right.
     int drop = cols[i] == schema.title ? 0 : static_cast<int>(i) + 1;
     t.columns.push_back({cols[i], "", type, drop, 0});
@@ -235,7 +236,9 @@ std::string render_detail(const Record& r, const Schema& schema, const RenderOpt
       // As reports show money: grouped, two places, with its currency.
       std::string currency = r.get("currency").empty() ? o.currency : r.get("currency");
       if (auto d = Decimal::parse(text)) text = (currency.empty() ? "" : currency + " ") + d->format(2);
-    } else if (f && (f->type == FieldType::Datetime || f->type == FieldType::When) && o.out.clock) {
+    } else if (((f && (f->type == FieldType::Datetime || f->type == FieldType::When)) || k == "created" ||
+                k == "updated") &&
+               o.out.clock) {
       if (auto t = parse_iso_datetime(text)) text = o.out.clock->format_local(*t);
     }
     pairs.emplace_back(k, text);

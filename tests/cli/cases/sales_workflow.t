@@ -70,8 +70,8 @@ A call logged by email moves the contact's follow-up by its cadence.
   follow_up  2026-12-09
   $ crm contact show ada | tail -n +8
   cadence    14
-  created    2026-11-23T09:00:00Z
-  updated    2026-11-25T15:30:00Z
+  created    2026-11-23 09:00
+  updated    2026-11-25 15:30
   
   Leads (1)
   ID    NAME          EMAIL            COMPANY_NAME            SOURCE  STATUS

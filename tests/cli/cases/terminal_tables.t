@@ -72,8 +72,8 @@ with a time, a done one and a won and a lost deal.
   cadence     30
   notes       Invented the first compiler.
               Prefers phone calls.
-  created     2026-01-12T10:00:00Z
-  updated     2026-03-01T10:00:00Z
+  created     2026-01-12 10:00
+  updated     2026-03-01 10:00
   
   Tasks (1)
   ID    TITLE       DUE               PRIORITY  RELATED
@@ -98,8 +98,8 @@ with a time, a done one and a won and a lost deal.
   cadence     30
   notes       Invented the first compiler.
               Prefers phone calls.
-  created     2026-01-12T10:00:00Z
-  updated     2026-03-01T10:00:00Z
+  created     2026-01-12 10:00
+  updated     2026-03-01 10:00
   
   Tasks (1)
   ID    TITLE       DUE               PRIORITY  RELATED
@@ -116,8 +116,8 @@ with a time, a done one and a won and a lost deal.
   size          250
   tags          customer
   relationship  customer
-  created       2026-01-10T09:00:00Z
-  updated       2026-01-10T09:00:00Z
+  created       2026-01-10 09:00
+  updated       2026-01-10 09:00
   
   Contacts (2)
   ID    NAME          EMAIL           PHONE         COMPANY          TAGS
@@ -137,8 +137,8 @@ with a time, a done one and a won and a lost deal.
   stage       negotiation
   close_date  2026-11-20
   owner       sam
-  created     2026-02-01T10:00:00Z
-  updated     2026-11-01T10:00:00Z
+  created     2026-02-01 10:00
+  updated     2026-11-01 10:00
   
   Tasks (1)
   ID    TITLE                      DUE         PRIORITY  RELATED
@@ -156,8 +156,8 @@ with a time, a done one and a won and a lost deal.
   stage       negotiation
   close_date  2026-11-20
   owner       sam
-  created     2026-02-01T10:00:00Z
-  updated     2026-11-01T10:00:00Z
+  created     2026-02-01 10:00
+  updated     2026-11-01 10:00
   
   Tasks (1)
   ID    TITLE                                                                         DUE         PRIORITY  RELATED
@@ -172,8 +172,8 @@ with a time, a done one and a won and a lost deal.
   due       2026-11-20
   priority  urgent
   related   Difference engine, complete with the printing apparatus and spare col…
-  created   2026-11-01T10:00:00Z
-  updated   2026-11-01T10:00:00Z
+  created   2026-11-01 10:00
+  updated   2026-11-01 10:00
   
   Related (1)
   ID    NAME               COMPANY           STAGE        AMOUNT (GBP)  CLOSE_DATE
@@ -184,8 +184,8 @@ with a time, a done one and a won and a lost deal.
   at       2026-11-20 16:30
   summary  Pricing of the printing apparatus, and whether the spare columns are i…
   with     Grace Hopper, Difference engine, complete with the printing apparatus …
-  created  2026-11-20T16:45:00Z
-  updated  2026-11-20T16:45:00Z
+  created  2026-11-20 16:45
+  updated  2026-11-20 16:45
   
   With (2)
   ID    NAME                    EMAIL               PHONE         COMPANY
