@@ -131,6 +131,16 @@ Table report_table(const Report& r) {
   };
   for (const auto& row : r.rows) add(row, false);
   for (const auto& row : r.totals) add(row, true);
+  // What is late is red, what is idle yellow; totals stand out.
+  for (Row& row : t.rows) {
+    if (row.total)
+      row.tone = Tone::Strong;
+    else if (r.name == "overdue")
+      row.tone = Tone::Bad;
+    else if (r.name == "stale")
+      row.tone = Tone::Warn;
+  }
+  t.empty_note = "report " + r.name + ": nothing to report";
   return t;
 }
 

@@ -107,6 +107,9 @@ def main():
         check("won in green", bool(won) and "\x1b[32m" in won[0])
         check("lost dimmed", bool(lost) and "\x1b[2m" in lost[0])
 
+        report = on_pty(crm, ["report", "overdue"], store, 200)
+        check("the overdue report in red", "\x1b[31mtaaa000000000001" in report)
+
         plain = on_pty(crm, ["task", "list"], store, 80, {"NO_COLOR": "1"})
         check("NO_COLOR: no escape sequence", "\x1b[" not in plain)
         check("NO_COLOR: still fitted", all(width(l) <= 80 for l in plain.split("\n")))
