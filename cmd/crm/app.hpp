@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "crm/render.hpp"
 #include "crm/schema.hpp"
 #include "crm/store.hpp"
+#include "crm/table.hpp"
 
 namespace crm::cli {
 
@@ -22,6 +24,7 @@ struct Globals {
   bool quiet = false;          // -q = --format ids
   std::string color = "auto";  // --color
   bool raw = false;            // --raw: csv/tsv cells as they are, formulas too
+  bool wide = false;           // --wide: tables never shrink nor drop columns
 };
 
 // Built once per run, after parsing: opens the store on first use.
@@ -34,6 +37,10 @@ class Context {
   Format format() const;
   bool color() const;
   bool raw() const { return globals_.raw; }
+  // Everything the renderer needs: the format, colour, whether a person
+  // reads it, the terminal's width ($COLUMNS, else the terminal's; 0 when
+  // piped), --wide, --raw, and the clock tables show local time by.
+  OutputOptions output(const Clock* clock = nullptr) const;
   bool stdin_is_tty() const;
   // stdout: data only. A failed write (disk full, EIO) is remembered, nothing
   // more is written, and close_output reports it when the command is done.
@@ -73,6 +80,11 @@ class Context {
 void load_command_schemas(const std::vector<std::string>& args);
 const SchemaSet& command_schemas();
 const std::string& declared_schema_error();
+// The colours of records in tables: overdue red, due today yellow, urgent
+// and high priority marked, won green, lost and done dimmed.
+std::function<Tone(const Record&, const std::string&)> record_tone(const Store& store);
+// The renderer's options for records of this store: output, names, currency, colours.
+RenderOptions render_options(Context& ctx, Store& store);
 
 struct AddOptions {
   std::vector<std::pair<std::string, std::string>> named;  // field → value from --name etc.; "tags+" adds to a list
@@ -86,6 +98,7 @@ struct ListOptions {
   std::string sort;
   int limit = -1;
   std::string fields;
+  bool all = false;  // done tasks and closed deals too
 };
 
 struct ShowOptions {

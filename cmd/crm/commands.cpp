@@ -108,6 +108,10 @@ void register_noun(CLI::App& app, const Schema& schema, Context& ctx, int& statu
   list_cmd->add_option("--sort", list.sort, "sort by fields: name,created:desc")->type_name("FIELD[:desc]");
   list_cmd->add_option("--limit", list.limit, "show at most N")->type_name("N")->check(kCount);
   list_cmd->add_option("--fields", list.fields, "the columns/fields to show: name,email")->type_name("A,B");
+  if (schema.type == "task" || schema.type == "deal")
+    list_cmd->add_flag("--all", list.all,
+                       schema.type == "task" ? "done and canceled tasks too (hidden unless a filter names status)"
+                                             : "won and lost deals too (hidden unless a filter names stage)");
   list_cmd->callback([&ctx, &status, s, &list] { status = cmd_list(ctx, *s, list); });
 
   auto& show = keep<ShowOptions>(g_pool);

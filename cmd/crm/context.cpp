@@ -1,3 +1,4 @@
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "app.hpp"
 #include "crm/error.hpp"
+#include "crm/report.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
 
@@ -69,6 +71,28 @@ bool Context::color() const {
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
   return stdout_is_tty();
+}
+
+OutputOptions Context::output(const Clock* clock) const {
+  OutputOptions o;
+  o.format = format();
+  o.color = color();
+  o.tty = stdout_is_tty();
+  o.raw = globals_.raw;
+  o.wide = globals_.wide;
+  o.clock = clock;
+  o.unicode = locale_is_utf8();
+  const char* columns = std::getenv("COLUMNS");
+  if (columns && *columns) {
+    char* end = nullptr;
+    long n = std::strtol(columns, &end, 10);
+    if (*end == '\0' && n > 0 && n < 100000) o.width = static_cast<size_t>(n);
+  }
+  if (o.width == 0 && o.tty) {
+    struct winsize ws {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) o.width = ws.ws_col;
+  }
+  return o;
 }
 
 bool Context::stdin_is_tty() const { return ::isatty(STDIN_FILENO); }

@@ -72,21 +72,26 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
   }
   Writer writer = store.lock();
   ImportResult result = import_records(writer, req);
-  if (ctx.format() == Format::Json || ctx.format() == Format::Jsonl) {
-    std::string json = import_result_json(result);
-    ctx.out((ctx.format() == Format::Json ? pretty_json(json) : json) + "\n");
-  } else if (ctx.format() == Format::Ids) {
-    for (const auto& row : result.rows)
-      if (!row.id.empty() && (row.action == RowAction::Created || row.action == RowAction::Updated))
-        ctx.out(row.id + "\n");
-  }
+  // json/jsonl/yaml: the result; ids: what was written; a table says
+  // nothing on stdout (the summary and the problems go to stderr).
+  Table t;
+  t.document = true;
+  t.single = t.single_yaml = true;
+  t.objects.push_back(import_result_object(result));
+  for (const auto& row : result.rows)
+    if (!row.id.empty() && (row.action == RowAction::Created || row.action == RowAction::Updated))
+      t.id_lines.push_back(row.id);
+  t.text = [](const OutputOptions&) { return std::string(); };
+  OutputOptions out = ctx.output();
+  ctx.out(render(t, out));
+  bool json = is_json(out.format);  // a program reads the result: the notes are in it
   // Each row that failed or was skipped, with its file, line and reason (the
   // reason names the column); the notes of the rows that were imported (a
   // value kept aside, a name that links nothing); the columns that map to nothing.
   for (const auto& row : result.rows) {
     std::string where = row.file.empty() ? "" : row.file + (row.line ? ":" + std::to_string(row.line) : "") + ": ";
     if (row.action != RowAction::Failed && row.action != RowAction::Skipped) {
-      if (ctx.format() != Format::Json && ctx.format() != Format::Jsonl && row.action != RowAction::Unchanged)
+      if (!json && row.action != RowAction::Unchanged)
         for (const std::string& n : row.notes) ctx.note(where + n);
       continue;
     }
@@ -96,7 +101,7 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
     else
       ctx.note(line);
   }
-  if (!result.unmapped_columns.empty() && ctx.format() != Format::Json && ctx.format() != Format::Jsonl) {
+  if (!result.unmapped_columns.empty() && !json) {
     std::vector<std::string> quoted;
     for (const std::string& c : result.unmapped_columns) quoted.push_back("\"" + c + "\"");
     ctx.note(std::string(o.keep_unmapped ? "kept as custom fields" : "left out (--keep-unmapped keeps them)") +
@@ -135,53 +140,46 @@ int cmd_dedupe(Context& ctx, const std::string& type) {
   Store& store = ctx.store();
   std::vector<DuplicateGroup> groups = find_duplicates(store, type.empty() ? "contact" : type);
   if (report_unreadable(ctx, store, type.empty() ? "contact" : type)) return ctx.status;
-  Format f = ctx.format();
-  if (f == Format::Json || f == Format::Jsonl) {
-    std::vector<std::string> objects;
-    for (const DuplicateGroup& g : groups) {
-      std::string ids, names, matches;
-      for (size_t i = 0; i < g.ids.size(); ++i) {
-        ids += (i ? "," : "") + json_string(g.ids[i]);
-        names += (i ? "," : "") + json_string(i < g.names.size() ? g.names[i] : "");
-      }
-      for (size_t i = 0; i < g.matches.size(); ++i) {
-        std::string mids;
-        for (size_t k = 0; k < g.matches[i].ids.size(); ++k) mids += (k ? "," : "") + json_string(g.matches[i].ids[k]);
-        matches += (i ? "," : "") + std::string("{\"rule\":") + json_string(g.matches[i].rule) +
-                   ",\"key\":" + json_string(g.matches[i].key) + ",\"ids\":[" + mids + "]}";
-      }
-      objects.push_back("{\"type\":" + json_string(g.type) + ",\"ids\":[" + ids + "],\"names\":[" + names +
-                        "],\"matches\":[" + matches + "]}");
+  // csv/tsv: one line per record of a group; json: one object per group;
+  // ids: a group a line; a table: the group's number and rules once.
+  Table t;
+  t.columns = {{"group", "", ColumnType::Count, 0, 0},
+               {"id", "", ColumnType::Id, 0, 0},
+               {"name", "", ColumnType::Text, 0, 0},
+               {"rules", "", ColumnType::Text, 1, 0}};
+  Table shown = t;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const DuplicateGroup& g = groups[i];
+    Json obj = Json::object();
+    obj["type"] = g.type;
+    obj["ids"] = g.ids;
+    obj["names"] = Json::array();
+    for (size_t k = 0; k < g.ids.size(); ++k) obj["names"].push_back(k < g.names.size() ? g.names[k] : "");
+    obj["matches"] = Json::array();
+    for (const auto& m : g.matches) obj["matches"].push_back(Json{{"rule", m.rule}, {"key", m.key}, {"ids", m.ids}});
+    t.objects.push_back(obj);
+    t.id_lines.push_back(join(g.ids, " "));
+    for (size_t k = 0; k < g.ids.size(); ++k) {
+      std::string name = k < g.names.size() ? g.names[k] : "";
+      t.rows.push_back(
+          {{Cell::count(static_cast<long long>(i + 1)), Cell::of(g.ids[k]), Cell::of(name), Cell::of(g.rules())},
+           Tone::None,
+           false});
+      shown.rows.push_back({{k == 0 ? Cell::count(static_cast<long long>(i + 1)) : Cell::none(), Cell::of(g.ids[k]),
+                             Cell::of(name), k == 0 ? Cell::of(g.rules()) : Cell::none()},
+                            Tone::None,
+                            false});
     }
-    if (f == Format::Jsonl) {
-      for (const std::string& o : objects) ctx.out(o + "\n");
-    } else {
-      ctx.out(pretty_json("[" + join(objects, ",") + "]") + "\n");
-    }
-    return 0;
   }
-  if (f == Format::Ids) {
-    for (const DuplicateGroup& g : groups) ctx.out(join(g.ids, " ") + "\n");
-    return 0;
-  }
-  std::vector<std::vector<std::string>> rows = {{"GROUP", "ID", "NAME", "RULES"}};
-  for (size_t i = 0; i < groups.size(); ++i)
-    for (size_t k = 0; k < groups[i].ids.size(); ++k)
-      rows.push_back({k == 0 ? std::to_string(i + 1) : "", groups[i].ids[k],
-                      k < groups[i].names.size() ? groups[i].names[k] : "", k == 0 ? groups[i].rules() : ""});
-  if (f == Format::Csv || f == Format::Tsv) {
-    char delimiter = f == Format::Csv ? ',' : '\t';
-    std::string out = delimited_row({"group", "id", "name", "rules"}, delimiter, ctx.raw());
-    for (size_t i = 0; i < groups.size(); ++i)
-      for (size_t k = 0; k < groups[i].ids.size(); ++k)
-        out += delimited_row({std::to_string(i + 1), groups[i].ids[k],
-                              k < groups[i].names.size() ? groups[i].names[k] : "", groups[i].rules()},
-                             delimiter, ctx.raw());
-    ctx.out(out);
-    return 0;
-  }
-  ctx.out(render_table(rows, ctx.color(), 60));
-  if (!groups.empty())
+  // A person reading the table is told what to do next, after it (on
+  // stderr: the table stays data).
+  bool table = false;
+  t.text = [shown, &table](const OutputOptions& o) {
+    table = true;
+    return render(shown, o);
+  };
+  ctx.out(render(t, ctx.output()));
+  if (table && !groups.empty())
     ctx.note(std::to_string(groups.size()) + " group" + (groups.size() > 1 ? "s" : "") +
              "; merge one with: crm merge SURVIVOR OTHER…");
   return 0;
@@ -218,11 +216,16 @@ int cmd_merge(Context& ctx, const MergeCliOptions& o) {
   const Schema& s = store.schemas().get(m.survivor.type);
   if (!o.dry_run) {
     ctx.out(survivor + "\n");
-  } else if (ctx.format() == Format::Json || ctx.format() == Format::Yaml) {
-    ctx.out(ctx.format() == Format::Json ? pretty_json(record_json(m.survivor, s)) + "\n"
-                                         : emit_document(canonical_data(m.survivor.data, s)));
   } else {
-    ctx.out_stream(serialize_record(m.survivor, s));
+    // json/yaml: the merged record as show prints it; else its file as it would be written.
+    Table t;
+    t.objects.push_back(record_object(m.survivor, s));
+    t.nodes.push_back(canonical_data(m.survivor.data, s));
+    t.single = t.single_yaml = true;
+    std::string file = serialize_record(m.survivor, s);
+    t.text = [file](const OutputOptions&) { return file; };
+    t.document = true;
+    ctx.out_stream(render(t, ctx.output()));
   }
   std::string verb = o.dry_run ? "would " : "";
   ctx.note(verb + "merge " + std::to_string(m.removed.size()) + " into " + m.survivor.get(s.title) + " (" + survivor +

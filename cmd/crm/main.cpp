@@ -65,6 +65,7 @@ int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
       ->type_name("FMT");
   app.add_flag("-q,--quiet", globals.quiet, "print ids only (= --format ids)");
   app.add_flag("--raw", globals.raw, "csv/tsv: leave cells that start with = + - @ as they are (not for spreadsheets)");
+  app.add_flag("--wide", globals.wide, "tables: show every column and cell whole, however wide the terminal");
   app.add_option("--color", globals.color, "colour tables: auto (default: on a terminal), always, never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
 #include "crm/ids.hpp"
@@ -20,6 +21,7 @@
 #include "crm/related.hpp"
 #include "crm/segments.hpp"
 #include "crm/suggest.hpp"
+#include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
@@ -204,8 +206,10 @@ int compare_keys(const SortKey& a, const SortKey& b) {
   return a.text < b.text ? -1 : (a.text > b.text ? 1 : 0);
 }
 
+// Enums sort in their schema's order (low, normal, high, urgent), a deal's
+// stage in the pipeline's: --sort priority:desc puts urgent first.
 void sort_records(std::vector<const Record*>& records, const Schema& schema, const std::string& spec,
-                  const NameOf& name_of) {
+                  const NameOf& name_of, const std::vector<std::string>& stages) {
   struct Key {
     std::string field;
     bool desc;
@@ -231,11 +235,18 @@ void sort_records(std::vector<const Record*>& records, const Schema& schema, con
     for (const Key& k : keys) {
       SortKey v;
       std::string text = r->get(k.field);
+      if (text.empty() && k.def && k.def->type == FieldType::Enum) text = k.def->default_value;  // normal priority
       v.unset = text.empty();
       if (!v.unset) {
         bool numeric = k.def && (k.def->type == FieldType::Integer || k.def->type == FieldType::Decimal ||
                                  k.def->type == FieldType::Money);
         if (numeric) v.number = Decimal::parse(text);
+        const std::vector<std::string>* order = nullptr;
+        if (k.def && k.def->type == FieldType::Enum) order = &k.def->values;
+        if (schema.type == "deal" && k.field == "stage") order = &stages;
+        if (order)
+          for (size_t i = 0; i < order->size(); ++i)
+            if (equals_ci((*order)[i], text)) v.number = Decimal::from_int(static_cast<long long>(i));
         if (k.def && k.def->type == FieldType::Ref && name_of) {
           std::string name = name_of(text);
           if (!name.empty()) text = name;
@@ -301,10 +312,57 @@ int cmd_add(Context& ctx, const Schema& schema, const AddOptions& o) {
   return 0;
 }
 
+std::function<Tone(const Record&, const std::string&)> record_tone(const Store& store) {
+  const Config* config = &store.config();
+  const Clock* clock = &store.clock();
+  // -1 past, 0 today, 1 later; 2 no date.
+  auto when = [clock](const std::string& text) {
+    if (auto t = parse_iso_datetime(text)) {
+      if (*t < clock->now) return -1;
+      return clock->local_day(*t) == clock->today ? 0 : 1;
+    }
+    if (auto d = parse_iso_date(text)) return *d < clock->today ? -1 : *d == clock->today ? 0 : 1;
+    return 2;
+  };
+  auto date_tone = [when](const std::string& text) {
+    int w = when(text);
+    return w == -1 ? Tone::Bad : w == 0 ? Tone::Warn : Tone::None;
+  };
+  return [config, date_tone](const Record& r, const std::string& field) -> Tone {
+    if (r.type == "task") {
+      bool open = task_is_open(r);
+      if (field.empty()) return open ? Tone::None : Tone::Dim;
+      if (field == "due" && open) return date_tone(r.get("due"));
+      if (field == "priority" && open) {
+        std::string p = r.get("priority");
+        return p == "urgent" ? Tone::Bad : p == "high" ? Tone::Strong : Tone::None;
+      }
+    } else if (r.type == "deal") {
+      std::string closed = deal_closed(r, *config);
+      if (field.empty()) return closed == "won" ? Tone::Good : closed.empty() ? Tone::None : Tone::Dim;
+      if (field == "close_date" && closed.empty())
+        return date_tone(r.get("close_date")) == Tone::Bad ? Tone::Bad : Tone::None;
+    } else if (r.type == "contact" && field == "follow_up" && r.get("do_not_contact") != "true") {
+      return date_tone(r.get("follow_up"));
+    }
+    return Tone::None;
+  };
+}
+
+RenderOptions render_options(Context& ctx, Store& store) {
+  RenderOptions ro;
+  ro.out = ctx.output(&store.clock());
+  ro.name_of = record_names(store);
+  ro.currency = store.config().currency;
+  ro.tone = record_tone(store);
+  return ro;
+}
+
 int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   Store& store = ctx.store();
   const Schema& s = store.schemas().get(schema.type);
-  Format format = ctx.format();
+  RenderOptions ro = render_options(ctx, store);
+  Format format = ro.out.format;
   Filter filter = parse_store_filter(store, o.filter, s);
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
   // Decode only the fields this listing reads: at 100,000 records that is
@@ -312,34 +370,48 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   // when json/yaml print whole records).
   std::vector<std::string> needed = {s.title};
   bool partial = filter.fields_used(needed);
-  bool whole_records = fields.empty() && (format == Format::Json || format == Format::Jsonl || format == Format::Yaml ||
-                                          format == Format::Csv || format == Format::Tsv);
+  bool whole_records = fields.empty() && prints_whole_records(format);
   partial = partial && !whole_records;
   for (const std::string& f : fields.empty() ? s.columns : fields) needed.push_back(f.substr(0, f.find('.')));
+  for (const char* f : {"status", "priority", "currency", "stage", "do_not_contact"})  // colours and money
+    if (s.field(f)) needed.push_back(f);
   for (const std::string& part : split(o.sort.empty() ? s.sort : o.sort, ','))
     needed.push_back(trim(part.substr(0, part.find(':'))).substr(0, part.find('.')));
-  NameOf name_of = record_names(store);
+  const NameOf& name_of = ro.name_of;
   // The filter is tested on its own fields first: the columns are decoded
   // only for the records it matches.
   Store::Keep keep;
   bool prefilter = !filter.empty() && filter.fields_used(keep.fields);
   keep.test = [&](const Record& r) { return filter.matches(r, name_of); };
   Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
+  // Done tasks and closed deals are history: hidden unless --all or a
+  // filter on status (stage) asks for them, as Taskwarrior shows pending.
+  std::string state = s.type == "task" ? "status" : s.type == "deal" ? "stage" : "";
+  bool hide_closed = !o.all && !state.empty();
+  for (const auto& group : filter.groups())
+    for (const Term& t : group) hide_closed = hide_closed && t.field != state;
+  auto closed = [&](const Record& r) {
+    return s.type == "task" ? !task_is_open(r) : !deal_closed(r, store.config()).empty();
+  };
   std::vector<const Record*> shown;
-  for (const Record& r : loaded.records)
-    if (filter.matches(r, name_of)) shown.push_back(&r);
-  sort_records(shown, s, o.sort, name_of);
+  size_t hidden = 0;
+  for (const Record& r : loaded.records) {
+    if (!filter.matches(r, name_of)) continue;
+    if (hide_closed && closed(r))
+      ++hidden;
+    else
+      shown.push_back(&r);
+  }
+  sort_records(shown, s, o.sort, name_of, store.config().stage_names());
   if (o.limit >= 0 && shown.size() > static_cast<size_t>(o.limit)) shown.resize(static_cast<size_t>(o.limit));
   std::vector<std::string> shown_ids;
   for (const Record* r : shown) shown_ids.push_back(r->id());
   auto prefixes = unique_prefixes(store.ids(s), shown_ids);
-  RenderOptions ro;
-  ro.format = format;
-  ro.color = ctx.color();
-  ro.raw = ctx.raw();
   ro.fields = fields;
   ro.short_ids = &prefixes;
-  ro.name_of = name_of;
+  ro.empty_note = "no " + std::string(hide_closed ? "open " : "") + s.folder +
+                  (o.filter.empty() ? "" : " match " + join(o.filter, " ")) +
+                  (hidden ? " (" + std::to_string(hidden) + " hidden: --all shows them)" : "");
   ctx.out(render_list(shown, s, ro));
   for (const InvalidData& e : loaded.errors) ctx.report(e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
@@ -348,26 +420,26 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
 
 namespace {
 
-std::string related_json(const Store& store, const std::vector<RelatedGroup>& groups) {
-  std::string out = "{";
-  for (size_t i = 0; i < groups.size(); ++i) {
-    const RelatedGroup& g = groups[i];
-    out += (i ? "," : "") + json_string(g.key) + ":";
-    auto one = [&](const Record& r) { return record_json(r, store.schemas().get(r.type)); };
+Json related_object(const Store& store, const std::vector<RelatedGroup>& groups) {
+  Json out = Json::object();
+  for (const RelatedGroup& g : groups) {
+    auto one = [&](const Record& r) { return record_object(r, store.schemas().get(r.type)); };
     if (g.single) {
-      out += one(g.records.front());
+      out[g.key] = one(g.records.front());
     } else {
-      out += "[";
-      for (size_t k = 0; k < g.records.size(); ++k) out += (k ? "," : "") + one(g.records[k]);
-      out += "]";
+      Json a = Json::array();
+      for (const Record& r : g.records) a.push_back(one(r));
+      out[g.key] = a;
     }
   }
-  return out + "}";
+  return out;
 }
 
-std::string related_table(Context& ctx, Store& store, const std::vector<RelatedGroup>& groups, int limit) {
+std::string related_table(Context& ctx, Store& store, const std::vector<RelatedGroup>& groups, int limit,
+                          const OutputOptions& out_options) {
   std::string out;
-  NameOf name_of = record_names(store);
+  RenderOptions base = render_options(ctx, store);
+  base.out = out_options;
   for (const RelatedGroup& g : groups) {
     if (g.single) continue;  // shown inline as the field's value
     const Schema& s = store.schemas().get(g.records.front().type);
@@ -375,13 +447,17 @@ std::string related_table(Context& ctx, Store& store, const std::vector<RelatedG
     for (const Record& r : g.records) rows.push_back(&r);
     size_t total = rows.size();
     if (limit >= 0 && rows.size() > static_cast<size_t>(limit)) rows.resize(static_cast<size_t>(limit));
+    std::vector<std::string> ids;  // a group may hold several types (an activity's "with")
     std::vector<std::string> shown_ids;
     for (const Record* r : rows) shown_ids.push_back(r->id());
-    auto prefixes = unique_prefixes(store.ids(s), shown_ids);
-    RenderOptions ro;
-    ro.color = ctx.color();
+    std::vector<std::string> types;
+    for (const Record& r : g.records)
+      if (std::find(types.begin(), types.end(), r.type) == types.end()) types.push_back(r.type);
+    for (const std::string& t : types)
+      for (const std::string& id : store.ids(store.schemas().get(t))) ids.push_back(id);
+    auto prefixes = unique_prefixes(std::move(ids), shown_ids);
+    RenderOptions ro = base;
     ro.short_ids = &prefixes;
-    ro.name_of = name_of;
     std::string title = g.key;
     title[0] = static_cast<char>(std::toupper(title[0]));
     out += "\n" + title + " (" + std::to_string(total) + ")\n";
@@ -396,12 +472,11 @@ std::string related_table(Context& ctx, Store& store, const std::vector<RelatedG
 int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   Store& store = ctx.store();
   const Schema& s = store.schemas().get(schema.type);
-  Format format = ctx.format();
+  RenderOptions ro = render_options(ctx, store);
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
   // The 360° view reads the folders that may refer to the record: their
   // look starts now, while the record is found.
-  if (fields.empty() && (format == Format::Table || format == Format::Json || format == Format::Jsonl))
-    store.prefetch(related_types(store, s.type));
+  if (fields.empty()) store.prefetch(related_types(store, s.type));
   std::vector<Record> records;
   for (const std::string& key : o.ids) {
     Record r = store.load(s, store.resolve(s, key));
@@ -411,44 +486,35 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   }
   std::vector<const Record*> ptrs;
   for (const Record& r : records) ptrs.push_back(&r);
-  RenderOptions ro;
-  ro.format = format;
-  ro.color = ctx.color();
-  ro.raw = ctx.raw();
   ro.fields = fields;
-  ro.name_of = record_names(store);
-  switch (format) {
-    case Format::Json:
-    case Format::Jsonl: {
-      std::vector<std::string> objects;
-      for (const Record& r : records) {
-        std::string obj = record_json(r, s, fields.empty() ? nullptr : &fields);
-        if (fields.empty()) {
-          obj.pop_back();
-          // Not "related": a task has a field of that name.
-          obj += ",\"related_records\":" + related_json(store, related_records(store, r)) + "}";
-        }
-        objects.push_back(obj);
-      }
-      if (format == Format::Jsonl) {
-        for (const std::string& obj : objects) ctx.out(obj + "\n");
-      } else if (objects.size() == 1) {
-        ctx.out(pretty_json(objects[0]) + "\n");
-      } else {
-        ctx.out(pretty_json("[" + join(objects, ",") + "]") + "\n");
-      }
-      break;
+  Table t = record_table(ptrs, s, ro);
+  // json/jsonl: the whole record, with the records related to it (not
+  // "related": a task has a field of that name) and, for a deal, the
+  // probability it is weighted by (its own or its stage's).
+  t.objects.clear();
+  for (const Record& r : records) {
+    Json obj = record_object(r, s, fields.empty() ? nullptr : &fields);
+    if (fields.empty()) {
+      if (r.type == "deal" && !obj.contains("probability"))
+        obj["probability"] = exact_number(std::to_string(deal_probability(r, store.config())));
+      obj["related_records"] = related_object(store, related_records(store, r));
     }
-    case Format::Table:
-      for (size_t i = 0; i < records.size(); ++i) {
-        if (i) ctx.out("\n");
-        ctx.out(render_detail(records[i], s, ro));
-        if (fields.empty()) ctx.out(related_table(ctx, store, related_records(store, records[i]), o.limit));
-      }
-      break;
-    default:
-      ctx.out(render_list(ptrs, s, ro));
+    t.objects.push_back(obj);
   }
+  t.single = records.size() == 1;
+  // A table: each record's field/value lines, then its related records.
+  t.text = [&](const OutputOptions& out_options) {
+    std::string out;
+    RenderOptions detail = ro;
+    detail.out = out_options;
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (i) out += "\n";
+      out += render_detail(records[i], s, detail);
+      if (fields.empty()) out += related_table(ctx, store, related_records(store, records[i]), o.limit, out_options);
+    }
+    return out;
+  };
+  ctx.out(render(t, ro.out));
   return ctx.status;
 }
 

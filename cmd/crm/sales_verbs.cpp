@@ -4,11 +4,9 @@
 
 #include "app.hpp"
 #include "crm/agenda.hpp"
-#include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
-#include "crm/json.hpp"
 #include "crm/lead_conversion.hpp"
 #include "crm/report.hpp"
 #include "crm/reports.hpp"
@@ -16,7 +14,6 @@
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
-#include "crm/yaml_io.hpp"
 
 namespace crm::cli {
 
@@ -58,48 +55,21 @@ int cmd_lead_convert(Context& ctx, const ConvertCliOptions& o) {
   std::vector<const Converted::Item*> items = {&c.contact};
   if (c.company) items.push_back(&*c.company);
   if (c.deal) items.push_back(&*c.deal);
-  switch (ctx.format()) {
-    case Format::Ids:
-      for (const auto* i : items) ctx.out(i->id + "\n");
-      break;
-    case Format::Yaml: {
-      Node doc = Node::map();
-      for (const auto* i : items) {
-        Node m = Node::map();
-        m.set("id", Node::scalar(i->id));
-        m.set("name", Node::scalar(i->name));
-        m.set("action", Node::scalar(i->created ? "created" : "linked"));
-        doc.set(i->type, m);
-      }
-      ctx.out(emit_document(doc));
-      break;
-    }
-    case Format::Csv:
-    case Format::Tsv: {
-      char delimiter = ctx.format() == Format::Csv ? ',' : '\t';
-      std::string out = delimited_row({"type", "action", "name", "id"}, delimiter, ctx.raw());
-      for (const auto* i : items)
-        out += delimited_row({i->type, i->created ? "created" : "linked", i->name, i->id}, delimiter, ctx.raw());
-      ctx.out(out);
-      break;
-    }
-    case Format::Json:
-    case Format::Jsonl: {
-      std::string obj = "{";
-      for (size_t k = 0; k < items.size(); ++k)
-        obj += (k ? "," : "") + json_string(items[k]->type) + ":{\"id\":" + json_string(items[k]->id) +
-               ",\"name\":" + json_string(items[k]->name) +
-               ",\"action\":" + json_string(items[k]->created ? "created" : "linked") + "}";
-      obj += "}";
-      ctx.out((ctx.format() == Format::Json ? pretty_json(obj) : obj) + "\n");
-      break;
-    }
-    default: {
-      std::vector<std::vector<std::string>> rows = {{"TYPE", "ACTION", "NAME", "ID"}};
-      for (const auto* i : items) rows.push_back({i->type, i->created ? "created" : "linked", i->name, i->id});
-      ctx.out(render_table(rows, ctx.color(), 60));
-    }
+  // A table and csv: one line per record; json/yaml: one object keyed by type.
+  Table t;
+  t.columns = {{"type", "", ColumnType::Word, 0, 0},
+               {"action", "", ColumnType::Word, 0, 0},
+               {"name", "", ColumnType::Text, 0, 0},
+               {"id", "", ColumnType::Id, 0, 0}};
+  Json doc = Json::object();
+  for (const auto* i : items) {
+    std::string action = i->created ? "created" : "linked";
+    t.rows.push_back({{Cell::of(i->type), Cell::of(action), Cell::of(i->name), Cell::of(i->id)}, Tone::None, false});
+    doc[i->type] = Json{{"id", i->id}, {"name", i->name}, {"action", action}};
   }
+  t.objects.push_back(doc);
+  t.single = t.single_yaml = true;
+  ctx.out(render(t, ctx.output(&store.clock())));
   return 0;
 }
 
@@ -155,21 +125,17 @@ int cmd_log(Context& ctx, const LogOptions& o) {
 int cmd_agenda(Context& ctx, const AgendaOptions& o) {
   Store& store = ctx.store();
   if (o.days < 0) throw UsageError("--days must be 0 or more");
-  RenderOptions ro;
-  ro.format = ctx.format();
-  ro.color = ctx.color();
-  ro.raw = ctx.raw();
-  ctx.out(render_agenda(build_agenda(store, o.days, o.owner), store, ro, o.days));
+  ctx.out(render_agenda(build_agenda(store, o.days, o.owner), store, ctx.output(&store.clock()), o.days));
   return 0;
 }
 
 int cmd_report(Context& ctx, const ReportCliOptions& o) {
   Store& store = ctx.store();
-  ReportStyle style{ctx.color(), locale_is_utf8(), ctx.raw()};
+  OutputOptions out = ctx.output(&store.clock());
   if (o.name.empty()) {
     if (!o.filter.empty() || !o.since.empty() || !o.until.empty() || !o.by.empty() || o.days || o.all_stages)
       throw UsageError("the dashboard takes only --owner; name a report for more (" + join(report_names(), ", ") + ")");
-    ctx.out(render_dashboard(build_dashboard(store, o.owner), ctx.format(), style));
+    ctx.out(render(dashboard_table(build_dashboard(store, o.owner)), out));
     return 0;
   }
   ReportRequest request;
@@ -189,7 +155,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   request.days = o.days;
   request.all_stages = o.all_stages;
   Report report = build_report(store, request);
-  ctx.out(render_report(report, ctx.format(), style));
+  ctx.out(render(report_table(report), out));
   Store::Loaded loaded = store.load_all(subject);  // problems in the records read are still reported
   for (const InvalidData& e : loaded.errors) ctx.report(e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));

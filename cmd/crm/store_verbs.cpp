@@ -93,15 +93,22 @@ int cmd_config(Context& ctx, const ConfigCliOptions& o) {
   std::string text = read_config_text(f);
   if (o.action == "list") {
     Node doc = parse_config_node(f, text);
-    std::string out;
-    if (ctx.format() == Format::Json) {
-      std::vector<std::string> members;
-      for (const auto& [k, v] : config_entries(doc)) members.push_back("  " + json_string(k) + ": " + json_string(v));
-      out = members.empty() ? "{}\n" : "{\n" + join(members, ",\n") + "\n}\n";
-    } else {
-      for (const auto& [k, v] : config_entries(doc)) out += k + "=" + v + "\n";
+    // KEY=VALUE lines (as git config --list); json/yaml: one object; csv: key,value.
+    Table t;
+    t.columns = {{"key", "", ColumnType::Word, 0, 0}, {"value", "", ColumnType::Text, 0, 0}};
+    Json all = Json::object();
+    std::string lines;
+    for (const auto& [k, v] : config_entries(doc)) {
+      Cell value = Cell::of(v);
+      value.null = false;
+      t.rows.push_back({{Cell::of(k), value}, Tone::None, false});
+      all[k] = v;
+      lines += k + "=" + v + "\n";
     }
-    ctx.out(out);
+    t.objects.push_back(all);
+    t.single = t.single_yaml = true;
+    t.text = [lines](const OutputOptions&) { return lines; };
+    ctx.out(render(t, ctx.output()));
     return 0;
   }
   if (o.action == "get") {

@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <map>
 
-#include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/decimal.hpp"
 #include "crm/ids.hpp"
-#include "crm/json.hpp"
 #include "crm/related.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
-#include "crm/yaml_io.hpp"
 
 namespace crm {
 
@@ -116,70 +113,70 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
   return out;
 }
 
-std::string render_agenda(const std::vector<AgendaItem>& items, const Store& store, const RenderOptions& o, int days) {
+Table agenda_table(const std::vector<AgendaItem>& items, const Store& store, int days) {
   static const char* const kColumns[] = {"section", "type", "id", "date", "title", "detail", "owner"};
   auto values = [](const AgendaItem& i) {
     return std::vector<std::string>{i.section, i.type, i.id, i.date, i.title, i.detail, i.owner};
   };
-  std::string out;
-  switch (o.format) {
-    case Format::Table: {
-      std::vector<std::string> ids;
-      for (const Schema& s : store.schemas().all())
-        for (const std::string& id : store.ids(s)) ids.push_back(id);
-      std::vector<std::string> shown;
-      for (const AgendaItem& i : items) shown.push_back(i.id);
-      auto prefixes = unique_prefixes(std::move(ids), shown);
-      for (const char* section : kSections) {
-        std::vector<std::vector<std::string>> rows = {{"ID", "DATE", "WHAT", "DETAIL"}};
-        for (const AgendaItem& i : items)
-          if (i.section == section) rows.push_back({prefixes[i.id], i.date, i.title, i.detail});
-        if (rows.size() == 1) continue;
-        if (!out.empty()) out += "\n";
-        out += section_title(section, days, rows.size() - 1) + "\n";
-        out += render_table(rows, o.color, o.max_cell_width, 0);
-      }
-      return out;
+  Table t;
+  t.name = "agenda";
+  t.columns = {{"section", "", ColumnType::Word, 0, 0}, {"type", "", ColumnType::Word, 0, 0},
+               {"id", "", ColumnType::Id, 0, 0},        {"date", "", ColumnType::When, 0, 0},
+               {"title", "", ColumnType::Text, 0, 0},   {"detail", "", ColumnType::Text, 1, 0},
+               {"owner", "", ColumnType::Word, 2, 0}};
+  for (const AgendaItem& i : items) {
+    Row row;
+    Node m = Node::map();
+    auto v = values(i);
+    for (size_t k = 0; k < v.size(); ++k) {
+      row.cells.push_back(Cell::of(v[k]));
+      if (!v[k].empty()) m.set(kColumns[k], Node::scalar(v[k]));
     }
-    case Format::Ids:
-      for (const AgendaItem& i : items) out += i.id + "\n";
-      return out;
-    case Format::Csv:
-    case Format::Tsv: {
-      char delimiter = o.format == Format::Csv ? ',' : '\t';
-      out += delimited_row(std::vector<std::string>(std::begin(kColumns), std::end(kColumns)), delimiter, o.raw);
-      for (const AgendaItem& i : items) out += delimited_row(values(i), delimiter, o.raw);
-      return out;
-    }
-    case Format::Yaml: {
-      Node seq = Node::sequence();
-      for (const AgendaItem& i : items) {
-        Node m = Node::map();
-        auto v = values(i);
-        for (size_t k = 0; k < v.size(); ++k)
-          if (!v[k].empty()) m.set(kColumns[k], Node::scalar(v[k]));
-        seq.items.push_back(m);
-      }
-      return emit_document(seq);
-    }
-    case Format::Json:
-    case Format::Jsonl: {
-      std::vector<std::string> objects;
-      for (const AgendaItem& i : items) {
-        auto v = values(i);
-        std::string obj = "{";
-        for (size_t k = 0; k < v.size(); ++k)
-          obj += (k ? "," : "") + json_string(kColumns[k]) + ":" + (v[k].empty() ? "null" : json_string(v[k]));
-        objects.push_back(obj + "}");
-      }
-      if (o.format == Format::Jsonl) {
-        for (const std::string& obj : objects) out += obj + "\n";
-        return out;
-      }
-      return pretty_json("[" + join(objects, ",") + "]") + "\n";
-    }
+    t.rows.push_back(row);
+    t.nodes.push_back(m);  // yaml: empty fields left out
   }
-  return out;
+  // A table: one titled table per section.
+  std::vector<std::string> ids;
+  for (const Schema& s : store.schemas().all())
+    for (const std::string& id : store.ids(s)) ids.push_back(id);
+  std::vector<std::string> shown;
+  for (const AgendaItem& i : items) shown.push_back(i.id);
+  auto prefixes = unique_prefixes(std::move(ids), shown);
+  std::string today = format_date(store.clock().today);
+  t.text = [items, prefixes, today, days](const OutputOptions& o) {
+    std::string out;
+    for (const char* section : kSections) {
+      Table s;
+      s.columns = {{"id", "ID", ColumnType::Id, 0, 0},
+                   {"date", "DATE", ColumnType::When, 0, 0},
+                   {"what", "WHAT", ColumnType::Text, 0, 0},
+                   {"detail", "DETAIL", ColumnType::Text, 1, 0}};
+      for (const AgendaItem& i : items) {
+        if (i.section != section) continue;
+        Cell id = Cell::of(i.id);
+        auto p = prefixes.find(i.id);
+        if (p != prefixes.end()) id.shown = p->second;
+        Cell date = Cell::of(i.date);
+        // Late in red, due today in yellow.
+        if (i.section == "overdue" || i.section == "closing")
+          date.tone = Tone::Bad;
+        else if (i.date.compare(0, 10, today) == 0)
+          date.tone = Tone::Warn;
+        s.rows.push_back({{id, date, Cell::of(i.title), Cell::of(i.detail)}, Tone::None, false});
+      }
+      if (s.rows.empty()) continue;
+      s.title = section_title(section, days, s.rows.size());
+      if (!out.empty()) out += "\n";
+      out += render(s, o);
+    }
+    if (out.empty() && o.tty) out = "nothing due in the next " + std::to_string(days) + " days\n";
+    return out;
+  };
+  return t;
+}
+
+std::string render_agenda(const std::vector<AgendaItem>& items, const Store& store, const OutputOptions& o, int days) {
+  return render(agenda_table(items, store, days), o);
 }
 
 }  // namespace crm

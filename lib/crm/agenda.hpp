@@ -25,7 +25,10 @@ struct AgendaItem {
 std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::string& owner);
 
 // Tables by section; json/jsonl/yaml/csv/tsv one list with a `section` field.
-std::string render_agenda(const std::vector<AgendaItem>& items, const Store& store, const RenderOptions& options,
+// json/jsonl/csv/tsv: one item a row (section, type, id, date, title, detail,
+// owner); a table: one titled table per section, late dates in red.
+Table agenda_table(const std::vector<AgendaItem>& items, const Store& store, int days);
+std::string render_agenda(const std::vector<AgendaItem>& items, const Store& store, const OutputOptions& options,
                           int days);
 
 }  // namespace crm

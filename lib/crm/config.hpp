@@ -25,6 +25,12 @@ struct Config {
   Node raw = Node::map();
 
   const Stage* stage(const std::string& name) const;
+  // The stages' names in pipeline order: how stages sort and compare.
+  std::vector<std::string> stage_names() const {
+    std::vector<std::string> names;
+    for (const Stage& s : pipeline) names.push_back(s.name);
+    return names;
+  }
 };
 
 // The text `crm init` writes.

@@ -9,6 +9,7 @@
 #include "crm/filter.hpp"
 #include "crm/ical.hpp"
 #include "crm/json.hpp"
+#include "crm/render.hpp"
 #include "crm/segments.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
@@ -154,21 +155,16 @@ std::string export_records(const Store& store, const ExportRequest& req) {
   if (selected.empty() && first_error) throw *first_error;
 
   if (req.format == "json" || req.format == "jsonl") {
-    std::string out;
-    bool lines = req.format == "jsonl";
-    std::string compact = "[";
-    bool first = true;
+    // The records as show prints them, whatever their types, each made as it is written.
+    std::vector<std::pair<const Schema*, const Record*>> all;
     for (const auto& [schema, records] : selected)
-      for (const Record* r : records) {
-        std::string j = record_json(*r, *schema);
-        if (lines) {
-          out += j + "\n";
-        } else {
-          compact += (first ? "" : ",") + j;
-          first = false;
-        }
-      }
-    return lines ? out : pretty_json(compact + "]") + "\n";
+      for (const Record* r : records) all.emplace_back(schema, r);
+    Table t;
+    t.lazy_count = all.size();
+    t.object_at = [&all](size_t i) { return record_object(*all[i].second, *all[i].first); };
+    OutputOptions o;
+    o.format = req.format == "jsonl" ? Format::Jsonl : Format::Json;
+    return render(t, o);
   }
 
   if (req.format == "csv") {

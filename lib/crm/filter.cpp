@@ -56,7 +56,19 @@ int compare_dates(const DateValue& a, const DateValue& b) {
   return a.at < b.at ? -1 : (a.at > b.at ? 1 : 0);
 }
 
+// Position of a value in an ordered field's values (case folded), or -1.
+int position(const std::vector<std::string>& order, const std::string& v) {
+  for (size_t i = 0; i < order.size(); ++i)
+    if (equals_ci(order[i], v)) return static_cast<int>(i);
+  return -1;
+}
+
 std::optional<int> compare_value(const Term& t, const std::string& v) {
+  if (!t.order.empty()) {
+    int a = position(t.order, v), b = position(t.order, t.value);
+    if (a < 0 || b < 0) return std::nullopt;
+    return a < b ? -1 : (a > b ? 1 : 0);
+  }
   if (t.date) {
     auto d = as_date(v);
     if (!d) return std::nullopt;
@@ -91,6 +103,9 @@ bool term_matches(const Term& t, const Record& r, const NameOf& name_of) {
     bool set = !values.empty() && !(values.size() == 1 && values[0].empty());
     return t.op == Term::Op::Eq ? !set : set;
   }
+  // An enum left unset has its default (a task without a priority is normal).
+  if (values.empty() && t.def && t.def->type == FieldType::Enum && !t.def->default_value.empty())
+    values.push_back(t.def->default_value);
   bool any = false;
   for (const std::string& v : values) {
     bool hit = false;
@@ -123,7 +138,8 @@ bool term_matches(const Term& t, const Record& r, const NameOf& name_of) {
   return t.op == Term::Op::Ne ? !any : any;
 }
 
-Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock) {
+Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock,
+                const std::vector<std::string>& stages) {
   Term t;
   if (arg.size() > 1 && arg[0] == '+') {
     t.op = Term::Op::HasTag;
@@ -171,6 +187,13 @@ Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock
       std::find(t.def->values.begin(), t.def->values.end(), to_lower(t.value)) == t.def->values.end())
     throw UsageError("\"" + t.value + "\" is not a " + t.field + did_you_mean(t.value, t.def->values) + " (" + t.field +
                      ": " + join(t.def->values, ", ") + ")");
+  if (t.def && t.def->type == FieldType::Enum) t.order = t.def->values;
+  if (schema.type == "deal" && t.field == "stage" && !stages.empty()) {
+    t.order = stages;
+    if (t.op != Term::Op::Contains && position(stages, t.value) < 0)
+      throw UsageError("\"" + t.value + "\" is not a stage" + did_you_mean(t.value, stages) +
+                       " (the pipeline: " + join(stages, ", ") + ")");
+  }
   if (t.field == "created" || t.field == "updated" || is_date_field(t.def)) {
     t.date = parse_date_expr(t.value, clock);
     if (!t.date) throw UsageError("\"" + t.value + "\" is not a date (" + t.field + ")");
@@ -208,7 +231,8 @@ bool Filter::matches(const Record& record, const NameOf& name_of) const {
   return false;
 }
 
-Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, const Clock& clock) {
+Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, const Clock& clock,
+                    const std::vector<std::string>& stages) {
   Filter f;
   std::vector<Term> group;
   for (const std::string& arg : args) {
@@ -219,7 +243,7 @@ Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, 
       continue;
     }
     if (arg.empty()) continue;
-    group.push_back(parse_term(arg, schema, clock));
+    group.push_back(parse_term(arg, schema, clock, stages));
   }
   if (group.empty() && !f.groups_.empty()) throw UsageError("\"or\" needs a filter term on each side");
   if (!group.empty()) f.groups_.push_back(std::move(group));

@@ -27,6 +27,9 @@ struct Term {
   const Field* def = nullptr;     // nullptr for id/created/updated/Word
   std::optional<DateValue> date;  // the value as a date, when the field is one
   std::optional<Decimal> number;  // the value as a number, when the field is one
+  // An ordered field (an enum in schema order, a deal's stage in pipeline
+  // order): < and > compare positions, so priority>=high is high or urgent.
+  std::vector<std::string> order;
 };
 
 // Looks up the display name of a referenced record by id ("" when unknown).
@@ -41,12 +44,15 @@ class Filter {
   bool fields_used(std::vector<std::string>& out) const;
 
  private:
-  friend Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, const Clock& clock);
+  friend Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, const Clock& clock,
+                             const std::vector<std::string>& stages);
   std::vector<std::vector<Term>> groups_;  // OR of ANDs
 };
 
 // Throws UsageError naming an unknown field, a value that is no date for a
-// date field, or a dangling `or`.
-Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, const Clock& clock);
+// date field, an enum value (or, given `stages`, a deal stage) that does not
+// exist, or a dangling `or`. `stages`: the store's pipeline, in order.
+Filter parse_filter(const std::vector<std::string>& args, const Schema& schema, const Clock& clock,
+                    const std::vector<std::string>& stages = {});
 
 }  // namespace crm

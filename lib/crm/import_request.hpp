@@ -10,7 +10,6 @@
 
 namespace crm {
 
-enum class ImportFormat { Csv, Vcard, Json, Jsonl };
 enum class ImportMode { Upsert, Create, Update };
 
 struct ImportRequest {

@@ -155,21 +155,27 @@ std::string import_summary(const ImportResult& r) {
          std::to_string(r.failed) + " failed";
 }
 
-std::string import_result_json(const ImportResult& r) {
-  std::string out = "{\"created\":" + std::to_string(r.created) + ",\"updated\":" + std::to_string(r.updated) +
-                    ",\"unchanged\":" + std::to_string(r.unchanged) + ",\"skipped\":" + std::to_string(r.skipped) +
-                    ",\"failed\":" + std::to_string(r.failed) + ",\"rows\":[";
-  for (size_t i = 0; i < r.rows.size(); ++i) {
-    const ImportRowResult& x = r.rows[i];
-    out += std::string(i ? "," : "") + "{\"action\":" + json_string(to_string(x.action)) +
-           ",\"type\":" + json_string(x.type) + ",\"id\":" + (x.id.empty() ? "null" : json_string(x.id)) +
-           ",\"name\":" + json_string(x.name) + ",\"file\":" + json_string(x.file) +
-           ",\"line\":" + std::to_string(x.line) +
-           ",\"reason\":" + (x.reason.empty() ? "null" : json_string(x.reason)) + "}";
+Json import_result_object(const ImportResult& r) {
+  Json o = Json::object();
+  o["created"] = r.created;
+  o["updated"] = r.updated;
+  o["unchanged"] = r.unchanged;
+  o["skipped"] = r.skipped;
+  o["failed"] = r.failed;
+  o["rows"] = Json::array();
+  for (const ImportRowResult& x : r.rows) {
+    Json row = Json::object();
+    row["action"] = to_string(x.action);
+    row["type"] = x.type;
+    row["id"] = x.id.empty() ? Json(nullptr) : Json(x.id);
+    row["name"] = x.name;
+    row["file"] = x.file;
+    row["line"] = x.line;
+    row["reason"] = x.reason.empty() ? Json(nullptr) : Json(x.reason);
+    o["rows"].push_back(row);
   }
-  out += "],\"unmapped_columns\":[";
-  for (size_t i = 0; i < r.unmapped_columns.size(); ++i) out += (i ? "," : "") + json_string(r.unmapped_columns[i]);
-  return out + "]}";
+  o["unmapped_columns"] = r.unmapped_columns;
+  return o;
 }
 
 }  // namespace crm

@@ -23,6 +23,7 @@
 #include "crm/import_request.hpp"
 #include "crm/import_values.hpp"  // normalise_amount, normalise_date, map_deal_stage
 #include "crm/store.hpp"
+#include "crm/table.hpp"
 
 namespace crm {
 
@@ -38,7 +39,7 @@ std::vector<std::pair<std::string, std::string>> parse_column_map(std::string_vi
 
 // The result as JSON ({"created":…,"rows":[…],"unmapped_columns":[…]}) and
 // as the one-line summary ("3 created, 1 updated, 0 unchanged, 0 skipped, 0 failed").
-std::string import_result_json(const ImportResult& result);
+Json import_result_object(const ImportResult& result);
 std::string import_summary(const ImportResult& result);
 
 }  // namespace crm

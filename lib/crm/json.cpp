@@ -73,31 +73,4 @@ bool is_json_number(std::string_view s) {
   return i == n;
 }
 
-std::string json_of_untyped(const Node& n) {
-  switch (n.kind) {
-    case Node::Kind::Null:
-      return "null";
-    case Node::Kind::Scalar:
-      if (n.plain) {
-        if (is_json_number(n.text)) return n.text;
-        std::string lower = to_lower(n.text);
-        if (lower == "true" || lower == "false") return lower;
-        if (lower == "null" || lower == "~") return "null";
-      }
-      return json_string(n.text);
-    case Node::Kind::Sequence: {
-      std::string out = "[";
-      for (size_t i = 0; i < n.items.size(); ++i) out += (i ? "," : "") + json_of_untyped(n.items[i]);
-      return out + "]";
-    }
-    case Node::Kind::Map: {
-      std::string out = "{";
-      for (size_t i = 0; i < n.entries.size(); ++i)
-        out += (i ? "," : "") + json_string(n.entries[i].first) + ":" + json_of_untyped(n.entries[i].second);
-      return out + "}";
-    }
-  }
-  return "null";
-}
-
 }  // namespace crm

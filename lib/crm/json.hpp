@@ -1,6 +1,6 @@
-// Minimal JSON writing: string escaping and number checks. Records go out as
-// JSON through record.hpp; money stays exact because numbers are written as
-// their decimal text, never through a double.
+// The two JSON primitives table.cpp's writer uses: a string literal as crm
+// escapes it, and whether a text is a JSON number as written. JSON documents
+// are nlohmann-json trees (table.hpp), never concatenated strings.
 #pragma once
 
 #include <string>
@@ -15,8 +15,5 @@ namespace crm {
 std::string json_string(std::string_view s);
 // True when `s` is a JSON number as written.
 bool is_json_number(std::string_view s);
-// An untyped node as JSON: plain scalars that look like numbers, booleans or
-// null become those; everything else is a string.
-std::string json_of_untyped(const Node& n);
 
 }  // namespace crm

@@ -48,17 +48,6 @@ bool valid_phone(std::string_view s) {
   return digits >= 3 && s.size() <= 64;
 }
 
-// Plain decimal digits as every reader takes them: no leading zero (YAML 1.1
-// reads 0123 as octal), within a 64-bit integer.
-bool valid_integer(std::string_view s) {
-  size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
-  if (i >= s.size() || s.size() - i > 18) return false;
-  if (s[i] == '0' && s.size() - i > 1) return false;
-  for (; i < s.size(); ++i)
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 // "0123", "+5", " 7" as a user may type them → "123", "5", "7"; "" when not a whole number.
 std::string normalise_integer(std::string_view s) {
   std::string t = trim(s);
@@ -164,6 +153,17 @@ Node typed(const Node& v, const Field& f) {
 }
 
 }  // namespace
+
+// Plain decimal digits as every reader takes them: no leading zero (YAML 1.1
+// reads 0123 as octal), within a 64-bit integer.
+bool valid_integer(std::string_view s) {
+  size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+  if (i >= s.size() || s.size() - i > 18) return false;
+  if (s[i] == '0' && s.size() - i > 1) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
 
 std::string Record::get(std::string_view field_path) const {
   const Node* n = find(field_path);
@@ -476,102 +476,6 @@ Node parse_field_value(const Field& f, std::string_view input, const Clock& cloc
   if (std::string msg = check_scalar(f, t); !msg.empty()) throw fail(msg);
   if (std::string msg = check_written_scalar(f, t); !msg.empty()) throw fail(msg);
   return Node::scalar(t, f.is_typed_scalar());
-}
-
-std::string value_json(const Node& v, const Field* f) {
-  if (!f) return json_of_untyped(v);
-  switch (f->type) {
-    case FieldType::List:
-    case FieldType::Refs: {
-      if (!v.is_sequence()) return json_of_untyped(v);
-      std::string out = "[";
-      for (size_t i = 0; i < v.items.size(); ++i)
-        out += (i ? "," : "") + value_json(v.items[i], f->type == FieldType::List ? f->item.get() : nullptr);
-      return out + "]";
-    }
-    case FieldType::Object: {
-      if (!v.is_map()) return json_of_untyped(v);
-      std::string out = "{";
-      for (size_t i = 0; i < v.entries.size(); ++i)
-        out += (i ? "," : "") + json_string(v.entries[i].first) + ":" +
-               value_json(v.entries[i].second, f->subfield(v.entries[i].first));
-      return out + "}";
-    }
-    case FieldType::Integer:
-      return v.is_scalar() && valid_integer(v.text) ? v.text : json_of_untyped(v);
-    case FieldType::Decimal:
-    case FieldType::Money:
-      // The places as written ("12000.50") when that is a JSON number already.
-      if (v.is_scalar() && is_json_number(v.text)) return v.text;
-      if (auto d = v.is_scalar() ? Decimal::parse(v.text) : std::nullopt) return d->str();
-      return json_of_untyped(v);
-    case FieldType::Bool:
-      return v.is_scalar() && (v.text == "true" || v.text == "false") ? v.text : json_of_untyped(v);
-    default:
-      return v.is_scalar() ? json_string(v.text) : json_of_untyped(v);
-  }
-}
-
-std::string record_json(const Record& r, const Schema& schema, const std::vector<std::string>* only) {
-  Node data = canonical_data(r.data, schema);
-  std::string out = "{\"id\":" + json_string(r.id()) + ",\"type\":" + json_string(r.type);
-  for (const auto& [k, v] : data.entries) {
-    if (k == "id") continue;
-    if (only && std::find(only->begin(), only->end(), k) == only->end()) continue;
-    out += "," + json_string(k) + ":" + value_json(v, schema.field(k));
-  }
-  return out + "}";
-}
-
-std::string pretty_json(std::string_view in) {
-  std::string out;
-  int depth = 0;
-  bool in_string = false;
-  auto newline = [&] { out += '\n' + std::string(static_cast<size_t>(depth) * 2, ' '); };
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\')
-        out += in[++i];
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    switch (c) {
-      case '"':
-        in_string = true;
-        out += c;
-        break;
-      case '{':
-      case '[':
-        if (i + 1 < in.size() && (in[i + 1] == '}' || in[i + 1] == ']')) {
-          out += c;
-          out += in[++i];
-          break;
-        }
-        out += c;
-        ++depth;
-        newline();
-        break;
-      case '}':
-      case ']':
-        --depth;
-        newline();
-        out += c;
-        break;
-      case ',':
-        out += c;
-        newline();
-        break;
-      case ':':
-        out += ": ";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace crm

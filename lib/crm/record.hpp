@@ -1,6 +1,6 @@
 // A record: its type and its data as an ordered map (id, fields, created,
 // updated), with the schema-driven operations on it: canonical order,
-// validation, parsing of typed-in values, JSON.
+// validation, parsing of typed-in values (JSON: render.hpp's record_object).
 #pragma once
 
 #include <string>
@@ -61,12 +61,7 @@ std::string check_written_scalar(const Field& field, const std::string& text);
 // Those checks over a whole record, each error naming file, line and field.
 std::vector<InvalidData> check_written_values(const Record& record, const Schema& schema);
 
-// The record as a JSON object: id, type, then fields (all, or `only`).
-std::string record_json(const Record& record, const Schema& schema, const std::vector<std::string>* only = nullptr);
-// A field value as JSON, typed by its field (nullptr: untyped).
-std::string value_json(const Node& value, const Field* field);
-
-// Pretty-prints compact JSON with two-space indentation.
-std::string pretty_json(std::string_view compact);
+// Plain decimal digits as every reader takes them: no leading zero, within 64 bits.
+bool valid_integer(std::string_view s);
 
 }  // namespace crm

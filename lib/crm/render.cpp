@@ -2,18 +2,14 @@
 
 #include <algorithm>
 
-#include "crm/csv.hpp"
 #include "crm/decimal.hpp"
+#include "crm/json.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
 namespace crm {
 
 namespace {
-
-const char* const kBold = "\033[1m";
-const char* const kYellow = "\033[33m";
-const char* const kReset = "\033[0m";
 
 std::vector<std::string> default_columns(const Schema& schema, Format format) {
   std::vector<std::string> cols;
@@ -64,20 +60,6 @@ std::string node_text(const Node& n, std::string_view sep) {
 
 }  // namespace
 
-const std::vector<std::string>& format_names() {
-  static const std::vector<std::string> names = {"table", "json", "jsonl", "yaml", "csv", "tsv", "ids"};
-  return names;
-}
-
-std::optional<Format> parse_format(std::string_view name) {
-  static const Format kFormats[] = {Format::Table, Format::Json, Format::Jsonl, Format::Yaml,
-                                    Format::Csv,   Format::Tsv,  Format::Ids};
-  const auto& names = format_names();
-  for (size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return kFormats[i];
-  return std::nullopt;
-}
-
 std::string cell_text(const Record& r, const std::string& field, const Schema& schema, const NameOf& name_of,
                       std::string_view sep) {
   const Node* n = r.find(field);
@@ -97,140 +79,171 @@ std::string cell_text(const Record& r, const std::string& field, const Schema& s
   return node_text(*n, sep);
 }
 
-std::string render_table(const std::vector<std::vector<std::string>>& rows, bool color, size_t max_width,
-                         int id_column) {
-  if (rows.size() <= 1) return "";
-  size_t ncols = rows[0].size();
-  std::vector<std::vector<std::string>> cells(rows.size(), std::vector<std::string>(ncols));
-  std::vector<size_t> width(ncols, 0);
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (size_t c = 0; c < ncols && c < rows[r].size(); ++c) {
-      cells[r][c] = truncate_to_width(escape_for_terminal(rows[r][c]), max_width);
-      width[c] = std::max(width[c], display_width(cells[r][c]));
+Json value_object(const Node& v, const Field* f) {
+  if (!f) return json_of_node(v);
+  switch (f->type) {
+    case FieldType::List:
+    case FieldType::Refs: {
+      if (!v.is_sequence()) return json_of_node(v);
+      Json a = Json::array();
+      for (const Node& i : v.items) a.push_back(value_object(i, f->type == FieldType::List ? f->item.get() : nullptr));
+      return a;
     }
-  }
-  // Columns that are empty in every row take no space.
-  std::vector<bool> shown(ncols, false);
-  for (size_t c = 0; c < ncols; ++c)
-    for (size_t r = 1; r < rows.size(); ++r) shown[c] = shown[c] || !cells[r][c].empty();
-  std::string out;
-  for (size_t r = 0; r < cells.size(); ++r) {
-    std::string line;
-    size_t last = 0;
-    for (size_t c = 0; c < ncols; ++c)
-      if (shown[c]) last = c;
-    for (size_t c = 0; c < ncols; ++c) {
-      if (!shown[c]) continue;
-      const std::string& cell = cells[r][c];
-      std::string styled = cell;
-      if (color && r == 0)
-        styled = kBold + cell + kReset;
-      else if (color && static_cast<int>(c) == id_column)
-        styled = kYellow + cell + kReset;
-      line += styled;
-      if (c != last) line += std::string(width[c] - display_width(cell) + 2, ' ');
+    case FieldType::Object: {
+      if (!v.is_map()) return json_of_node(v);
+      Json o = Json::object();
+      for (const auto& [k, x] : v.entries) o[k] = value_object(x, f->subfield(k));
+      return o;
     }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
+    case FieldType::Integer:
+      return v.is_scalar() && valid_integer(v.text) ? exact_number(v.text) : json_of_node(v);
+    case FieldType::Decimal:
+    case FieldType::Money:
+      // The places as written ("12000.50") when that is a JSON number already.
+      if (v.is_scalar() && is_json_number(v.text)) return exact_number(v.text);
+      if (auto d = v.is_scalar() ? Decimal::parse(v.text) : std::nullopt) return exact_number(*d);
+      return json_of_node(v);
+    case FieldType::Bool:
+      return v.is_scalar() && (v.text == "true" || v.text == "false") ? Json(v.text == "true") : json_of_node(v);
+    default:
+      return v.is_scalar() ? Json(v.text) : json_of_node(v);
   }
-  return out;
+}
+
+Json record_object(const Record& r, const Schema& schema, const std::vector<std::string>* only) {
+  Node data = canonical_data(r.data, schema);
+  Json o = Json::object();
+  o["id"] = r.id();
+  o["type"] = r.type;
+  for (const auto& [k, v] : data.entries) {
+    if (k == "id") continue;
+    if (only && std::find(only->begin(), only->end(), k) == only->end()) continue;
+    o[k] = value_object(v, schema.field(k));
+  }
+  return o;
+}
+
+namespace {
+
+ColumnType column_type(const Field* f) {
+  if (!f) return ColumnType::Text;
+  switch (f->type) {
+    case FieldType::Date:
+      return ColumnType::Date;
+    case FieldType::Datetime:
+      return ColumnType::DateTime;
+    case FieldType::When:
+      return ColumnType::When;
+    case FieldType::Money:
+      return ColumnType::Money;
+    case FieldType::Phone:  // read whole or not at all
+    case FieldType::Enum:
+    case FieldType::Bool:
+    case FieldType::Duration:
+    case FieldType::Integer:
+    case FieldType::Decimal:
+      return ColumnType::Word;
+    default:
+      return ColumnType::Text;
+  }
+}
+
+}  // namespace
+
+Table record_table(const std::vector<const Record*>& records, const Schema& schema, const RenderOptions& o) {
+  const Format format = o.out.format;
+  bool table = format == Format::Table;
+  std::vector<std::string> cols = o.fields.empty() ? default_columns(schema, format) : o.fields;
+  Table t;
+  t.empty_note = o.empty_note;
+  t.columns.push_back({"id", "", ColumnType::Id, 0, 0});
+  for (size_t i = 0; i < cols.size(); ++i) {
+    const Field* f = schema.field_path(cols[i]);
+    ColumnType type = table ? column_type(f) : ColumnType::Text;
+    if (table && (cols[i] == "created" || cols[i] == "updated")) type = ColumnType::DateTime;
+    // The record's name never goes; the others from the right.
+    int drop = cols[i] == schema.title ? 0 : static_cast<int>(i) + 1;
+    t.columns.push_back({cols[i], "", type, drop, 0});
+  }
+  // json, jsonl, yaml: whole records (or the --fields), each made as it is
+  // written; the cells only for the formats that print them.
+  if (format == Format::Json || format == Format::Jsonl || format == Format::Yaml) {
+    const Schema* sp = &schema;
+    std::vector<std::string> only = o.fields;
+    t.lazy_count = records.size();
+    t.object_at = [records, sp, only](size_t i) {
+      return record_object(*records[i], *sp, only.empty() ? nullptr : &only);
+    };
+    t.node_at = [records, sp, only](size_t i) {
+      Node data = canonical_data(records[i]->data, *sp);
+      if (only.empty()) return data;
+      Node picked = Node::map();
+      picked.entries.push_back(data.entries.front());
+      for (const std::string& f : only)
+        if (const Node* v = data.find(f)) picked.set(f, *v);
+      return picked;
+    };
+    return t;
+  }
+  for (const Record* r : records) {
+    Row row;
+    Cell id = Cell::of(r->id());
+    if (table && o.short_ids) {
+      auto it = o.short_ids->find(r->id());
+      if (it != o.short_ids->end()) id.shown = it->second;
+    }
+    row.cells.push_back(id);
+    for (size_t i = 0; i < cols.size(); ++i) {
+      const std::string& c = cols[i];
+      Cell cell = Cell::of(cell_text(*r, c, schema, table ? o.name_of : NameOf{}, table ? ", " : ","));
+      if (table && t.columns[i + 1].type == ColumnType::Money && !cell.null) {
+        if (auto d = Decimal::parse(cell.text)) {
+          std::string text = cell.text;
+          cell = Cell::money(*d, r->get("currency").empty() ? o.currency : r->get("currency"));
+          cell.text = text;
+        } else {
+          cell.shown = cell.text;  // not a number: as it is (check reports it)
+        }
+      }
+      if (o.tone) cell.tone = o.tone(*r, c);
+      row.cells.push_back(cell);
+    }
+    if (o.tone) row.tone = o.tone(*r, "");
+    t.rows.push_back(std::move(row));
+  }
+  return t;
 }
 
 std::string render_list(const std::vector<const Record*>& records, const Schema& schema, const RenderOptions& o) {
-  std::vector<std::string> cols = o.fields.empty() ? default_columns(schema, o.format) : o.fields;
-  std::string out;
-  switch (o.format) {
-    case Format::Ids:
-      for (const Record* r : records) out += r->id() + "\n";
-      return out;
-    case Format::Json: {
-      std::string compact = "[";
-      for (size_t i = 0; i < records.size(); ++i)
-        compact += (i ? "," : "") + record_json(*records[i], schema, o.fields.empty() ? nullptr : &o.fields);
-      return pretty_json(compact + "]") + "\n";
-    }
-    case Format::Jsonl:
-      for (const Record* r : records) out += record_json(*r, schema, o.fields.empty() ? nullptr : &o.fields) + "\n";
-      return out;
-    case Format::Yaml: {
-      Node seq = Node::sequence();
-      for (const Record* r : records) {
-        Node data = canonical_data(r->data, schema);
-        if (!o.fields.empty()) {
-          Node picked = Node::map();
-          picked.entries.push_back(data.entries.front());
-          for (const std::string& f : o.fields)
-            if (const Node* v = data.find(f)) picked.set(f, *v);
-          data = picked;
-        }
-        seq.items.push_back(data);
-      }
-      return emit_document(seq);
-    }
-    case Format::Csv:
-    case Format::Tsv: {
-      char delimiter = o.format == Format::Csv ? ',' : '\t';
-      std::vector<std::string> row = {"id"};
-      row.insert(row.end(), cols.begin(), cols.end());
-      out += delimited_row(row, delimiter, o.raw);
-      for (const Record* r : records) {
-        row = {r->id()};
-        for (const std::string& c : cols) row.push_back(cell_text(*r, c, schema, {}, ","));
-        out += delimited_row(row, delimiter, o.raw);
-      }
-      return out;
-    }
-    case Format::Table: {
-      std::vector<std::vector<std::string>> rows;
-      std::vector<std::string> header = {"ID"};
-      for (const std::string& c : cols) header.push_back(to_upper_label(c));
-      rows.push_back(header);
-      for (const Record* r : records) {
-        std::string id = r->id();
-        if (o.short_ids) {
-          auto it = o.short_ids->find(id);
-          if (it != o.short_ids->end()) id = it->second;
-        }
-        std::vector<std::string> row = {id};
-        for (const std::string& c : cols) {
-          const Field* f = schema.field_path(c);
-          std::string text = cell_text(*r, c, schema, o.name_of);
-          // Money reads as money in a table: 12,500.50 (the places as written).
-          if (f && f->type == FieldType::Money)
-            if (auto d = Decimal::parse(text)) text = d->format(d->scale());
-          row.push_back(text);
-        }
-        rows.push_back(row);
-      }
-      return render_table(rows, o.color, o.max_cell_width, 0);
-    }
-  }
-  return out;
+  return render(record_table(records, schema, o), o.out);
 }
 
 std::string render_detail(const Record& r, const Schema& schema, const RenderOptions& o) {
   Node data = canonical_data(r.data, schema);
-  size_t key_width = 0;
-  for (const auto& [k, v] : data.entries) key_width = std::max(key_width, display_width(k));
-  std::string out;
+  std::vector<std::pair<std::string, std::string>> pairs;
   for (const auto& [k, v] : data.entries) {
     if (!o.fields.empty() && k != "id" && std::find(o.fields.begin(), o.fields.end(), k) == o.fields.end()) continue;
-    std::string key = escape_for_terminal(k);
-    std::string label = key + std::string(key_width - display_width(k) + 2, ' ');
-    if (o.color) label = std::string(kBold) + key + kReset + std::string(key_width - display_width(k) + 2, ' ');
-    std::string pad(key_width + 2, ' ');
-    std::vector<std::string> lines;
     const Field* f = schema.field(k);
     if (f && f->type == FieldType::Text) {
       std::string text = v.text;
       if (ends_with(text, "\n")) text.pop_back();
-      for (const std::string& line : split(text, '\n')) lines.push_back(escape_for_terminal(line));
-    } else {
-      lines.push_back(escape_for_terminal(cell_text(r, k, schema, o.name_of)));
+      std::vector<std::string> lines = split(text, '\n');
+      for (size_t i = 0; i < lines.size(); ++i) pairs.emplace_back(i ? "" : k, lines[i]);
+      continue;
     }
-    for (size_t i = 0; i < lines.size(); ++i) out += (i ? pad : label) + lines[i] + "\n";
+    std::string text = cell_text(r, k, schema, o.name_of);
+    if (f && f->type == FieldType::Money) {
+      // As reports show money: grouped, two places, with its currency.
+      std::string currency = r.get("currency").empty() ? o.currency : r.get("currency");
+      if (auto d = Decimal::parse(text)) text = (currency.empty() ? "" : currency + " ") + d->format(2);
+    } else if (((f && (f->type == FieldType::Datetime || f->type == FieldType::When)) || k == "created" ||
+                k == "updated") &&
+               o.out.clock) {
+      if (auto t = parse_iso_datetime(text)) text = o.out.clock->format_local(*t);
+    }
+    pairs.emplace_back(k, text);
   }
-  return out;
+  return render_pairs(pairs, o.out);
 }
 
 }  // namespace crm

@@ -2,6 +2,7 @@
 // so the same code serves the terminal, pipes and the tests.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,23 +12,30 @@
 #include "crm/filter.hpp"
 #include "crm/record.hpp"
 #include "crm/schema.hpp"
+#include "crm/table.hpp"
 
 namespace crm {
 
-enum class Format { Table, Json, Jsonl, Yaml, Csv, Tsv, Ids };
-
-std::optional<Format> parse_format(std::string_view name);
-const std::vector<std::string>& format_names();
-
 struct RenderOptions {
-  Format format = Format::Table;
-  bool color = false;                                                       // ANSI colour in tables
+  OutputOptions out;                                                        // format, colour, width…
   std::vector<std::string> fields;                                          // columns; empty: the schema's defaults
   const std::unordered_map<std::string, std::string>* short_ids = nullptr;  // table: id → shortest prefix
   NameOf name_of;                                                           // table: reference id → name
-  size_t max_cell_width = 48;                                               // table: longer cells end in "…"
-  bool raw = false;  // csv/tsv: leave formula-like cells (= + - @) as they are (--raw)
+  std::string currency;    // money of a record without a `currency` field
+  std::string empty_note;  // a table on a terminal with no rows says this ("no contacts match +vipp")
+  // What a record, or one of its fields ("" = the row), means to the eye:
+  // overdue, won, done… (the commands know the rules; the renderer colours).
+  std::function<Tone(const Record&, const std::string& field)> tone;
 };
+
+// A record as a JSON object: id, type, then its fields in schema order
+// (only `only`, when given), typed by the schema; money exact.
+Json record_object(const Record& record, const Schema& schema, const std::vector<std::string>* only = nullptr);
+
+// A list of records as the one typed table: the aligned columns of a table,
+// whole records in json/jsonl/yaml (or only the --fields), CSV/TSV with one
+// atomic column per subfield, ids.
+Table record_table(const std::vector<const Record*>& records, const Schema& schema, const RenderOptions& options);
 
 // A list of records: a table, a JSON array, one JSON object per line, a YAML
 // sequence, CSV/TSV with a header row, or one id per line.
@@ -35,10 +43,6 @@ std::string render_list(const std::vector<const Record*>& records, const Schema&
 
 // One record in full, as `show` prints it in a table: "field  value" lines.
 std::string render_detail(const Record& record, const Schema& schema, const RenderOptions& options);
-
-// A plain table from rows of cells (first row: header). Cells are escaped.
-std::string render_table(const std::vector<std::vector<std::string>>& rows, bool color, size_t max_cell_width,
-                         int id_column = -1);
 
 // The text of a field for a cell: lists joined with ", ", objects as
 // "key: value" pairs, references as names when `name_of` knows them.

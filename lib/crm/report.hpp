@@ -44,6 +44,8 @@ struct ReportStyle {
   bool raw = false;     // csv/tsv: leave formula-like cells (= + - @) as they are (--raw)
 };
 
+// The report as the one typed table (json: {"report", "rows", "totals"}).
+Table report_table(const Report& report);
 std::string render_report(const Report& report, Format format, const ReportStyle& style);
 
 // True when the locale's character set is UTF-8 (LC_ALL, LC_CTYPE, LANG).

@@ -879,82 +879,80 @@ std::string deals(long long n) { return std::to_string(n) + (n == 1 ? " deal" : 
 
 }  // namespace
 
-std::string render_dashboard(const Dashboard& b, Format format, const ReportStyle& style) {
-  switch (format) {
-    case Format::Json:
-      return pretty_json(json_of_untyped(dashboard_node(b))) + "\n";
-    case Format::Jsonl:
-      return json_of_untyped(dashboard_node(b)) + "\n";
-    case Format::Yaml:
-      return emit_document(dashboard_node(b));
-    case Format::Ids:
-      return "";
-    case Format::Csv:
-    case Format::Tsv: {
-      char delimiter = format == Format::Csv ? ',' : '\t';
-      std::string out = delimited_row({"metric", "currency", "value"}, delimiter, style.raw);
-      auto line = [&](const std::string& metric, const std::string& currency, const std::string& value) {
-        out += delimited_row({metric, currency, value}, delimiter, style.raw);
-      };
-      for (const CurrencySums& x : b.pipeline) {
-        line("open_deals", x.currency, std::to_string(x.count));
-        line("open_amount", x.currency, x.amount.str());
-        line("open_weighted", x.currency, x.weighted.str());
+Table dashboard_table(const Dashboard& b) {
+  Table t;
+  t.name = "dashboard";
+  t.single = t.single_yaml = true;
+  // json/yaml: one document; csv/tsv: one metric a line.
+  t.objects.push_back(json_of_node(dashboard_node(b)));
+  t.nodes.push_back(dashboard_node(b));
+  t.columns = {{"metric", "", ColumnType::Word, 0, 0},
+               {"currency", "", ColumnType::Word, 0, 0},
+               {"value", "", ColumnType::Word, 0, 0}};
+  auto line = [&](const std::string& metric, const std::string& currency, const std::string& value) {
+    t.rows.push_back({{Cell::of(metric), Cell::of(currency), Cell::of(value)}, Tone::None, false});
+  };
+  for (const CurrencySums& x : b.pipeline) {
+    line("open_deals", x.currency, std::to_string(x.count));
+    line("open_amount", x.currency, x.amount.str());
+    line("open_weighted", x.currency, x.weighted.str());
+  }
+  for (const CurrencySums& x : b.forecast) {
+    line("month_deals", x.currency, std::to_string(x.count));
+    line("month_amount", x.currency, x.amount.str());
+    line("month_weighted", x.currency, x.weighted.str());
+    line("month_won", x.currency, x.won.str());
+  }
+  line("won_90d", "", std::to_string(b.won));
+  line("lost_90d", "", std::to_string(b.lost));
+  line("win_rate_90d", "", b.win_rate ? b.win_rate->str() : "");
+  line("overdue_tasks", "", std::to_string(b.overdue_tasks));
+  line("stale_deals", "", std::to_string(b.stale_deals));
+  line("follow_ups_due", "", std::to_string(b.follow_ups_due));
+  // A table: the dashboard as a person reads it, label first.
+  t.text = [b](const OutputOptions& o) {
+    Table d;
+    d.header = false;
+    d.title = "Dashboard " + format_date(b.today) + (b.owner.empty() ? "" : " (" + b.owner + ")");
+    d.columns.resize(5);
+    auto add = [&](std::vector<std::string> cells, Tone tone = Tone::None) {
+      Row r;
+      for (std::string& c : cells) {
+        Cell cell = Cell::of(c);
+        cell.null = false;
+        r.cells.push_back(cell);
       }
-      for (const CurrencySums& x : b.forecast) {
-        line("month_deals", x.currency, std::to_string(x.count));
-        line("month_amount", x.currency, x.amount.str());
-        line("month_weighted", x.currency, x.weighted.str());
-        line("month_won", x.currency, x.won.str());
-      }
-      line("won_90d", "", std::to_string(b.won));
-      line("lost_90d", "", std::to_string(b.lost));
-      line("win_rate_90d", "", b.win_rate ? b.win_rate->str() : "");
-      line("overdue_tasks", "", std::to_string(b.overdue_tasks));
-      line("stale_deals", "", std::to_string(b.stale_deals));
-      line("follow_ups_due", "", std::to_string(b.follow_ups_due));
-      return out;
+      if (!r.cells.empty()) r.cells[1].tone = tone;
+      d.rows.push_back(r);
+    };
+    for (size_t i = 0; i < b.pipeline.size(); ++i) {
+      const CurrencySums& x = b.pipeline[i];
+      add({i ? "" : "Open pipeline", deals(x.count), money(x.amount, x.currency),
+           "weighted " + money(x.weighted, x.currency)});
     }
-    case Format::Table:
-      break;
-  }
-  std::vector<std::vector<std::string>> lines;
-  for (size_t i = 0; i < b.pipeline.size(); ++i) {
-    const CurrencySums& x = b.pipeline[i];
-    lines.push_back({i ? "" : "Open pipeline", deals(x.count), money(x.amount, x.currency),
-                     "weighted " + money(x.weighted, x.currency)});
-  }
-  for (size_t i = 0; i < b.forecast.size(); ++i) {
-    const CurrencySums& x = b.forecast[i];
-    lines.push_back({i ? "" : "Closing in " + b.month, deals(x.count), money(x.amount, x.currency),
-                     "weighted " + money(x.weighted, x.currency), "won " + money(x.won, x.currency)});
-  }
-  lines.push_back({"Win rate, 90 days", b.win_rate ? b.win_rate->format(1, 0) + "%" : "n/a",
-                   std::to_string(b.won) + " won, " + std::to_string(b.lost) + " lost"});
-  lines.push_back({"Overdue tasks", std::to_string(b.overdue_tasks)});
-  lines.push_back({"Stale deals", std::to_string(b.stale_deals)});
-  lines.push_back({"Follow-ups due", std::to_string(b.follow_ups_due)});
+    for (size_t i = 0; i < b.forecast.size(); ++i) {
+      const CurrencySums& x = b.forecast[i];
+      add({i ? "" : "Closing in " + b.month, deals(x.count), money(x.amount, x.currency),
+           "weighted " + money(x.weighted, x.currency), "won " + money(x.won, x.currency)});
+    }
+    add({"Win rate, 90 days", b.win_rate ? b.win_rate->format(1, 0) + "%" : "n/a",
+         std::to_string(b.won) + " won, " + std::to_string(b.lost) + " lost"});
+    add({"Overdue tasks", std::to_string(b.overdue_tasks)}, b.overdue_tasks > 0 ? Tone::Bad : Tone::None);
+    add({"Stale deals", std::to_string(b.stale_deals)}, b.stale_deals > 0 ? Tone::Warn : Tone::None);
+    add({"Follow-ups due", std::to_string(b.follow_ups_due)}, b.follow_ups_due > 0 ? Tone::Warn : Tone::None);
+    for (Column& c : d.columns) c.type = ColumnType::Word;
+    return render(d, o);
+  };
+  return t;
+}
 
-  std::vector<size_t> width;
-  for (const auto& l : lines)
-    for (size_t i = 0; i < l.size(); ++i) {
-      if (width.size() <= i) width.push_back(0);
-      width[i] = std::max(width[i], display_width(l[i]));
-    }
-  std::string out =
-      "Dashboard " + format_date(b.today) + (b.owner.empty() ? "" : " (" + escape_for_terminal(b.owner) + ")");
-  if (style.color) out = "\033[1m" + out + "\033[0m";
-  out += "\n";
-  for (const auto& l : lines) {
-    std::string text;
-    for (size_t i = 0; i < l.size(); ++i) {
-      std::string cell = escape_for_terminal(l[i]);
-      text += cell;
-      if (i + 1 < l.size()) text += std::string(width[i] - display_width(l[i]) + 2, ' ');
-    }
-    out += text + "\n";
-  }
-  return out;
+std::string render_dashboard(const Dashboard& b, Format format, const ReportStyle& style) {
+  OutputOptions o;
+  o.format = format;
+  o.color = style.color;
+  o.unicode = style.unicode;
+  o.raw = style.raw;
+  return render(dashboard_table(b), o);
 }
 
 }  // namespace crm

@@ -67,6 +67,8 @@ struct Dashboard {
 Dashboard build_dashboard(const Store& store, const std::string& owner);
 // table: a few aligned lines; json/yaml: one object; jsonl: it on one line;
 // csv/tsv: metric,currency,value rows; ids: nothing.
+// json/yaml: one document; csv/tsv: metric, currency, value lines; a table: labelled lines.
+Table dashboard_table(const Dashboard& dashboard);
 std::string render_dashboard(const Dashboard& dashboard, Format format, const ReportStyle& style);
 
 }  // namespace crm

@@ -140,7 +140,7 @@ std::vector<std::string> expand_segments(const Store& store, const std::vector<s
 }
 
 Filter parse_store_filter(const Store& store, const std::vector<std::string>& args, const Schema& schema) {
-  return parse_filter(expand_segments(store, args, schema), schema, store.clock());
+  return parse_filter(expand_segments(store, args, schema), schema, store.clock(), store.config().stage_names());
 }
 
 void segment_changed(const Store& store, const Record& segment) {
@@ -163,7 +163,7 @@ void segment_changed(const Store& store, const Record& segment) {
     if (i) flat.push_back("or");
     flat.insert(flat.end(), groups[i].begin(), groups[i].end());
   }
-  parse_filter(flat, of, store.clock());
+  parse_filter(flat, of, store.clock(), store.config().stage_names());
 }
 
 }  // namespace crm

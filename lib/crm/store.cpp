@@ -519,6 +519,17 @@ std::string Store::resolve(const Schema& schema, std::string_view typed) const {
                                 [](const Record* a, const Record* b) { return a->get("due") < b->get("due"); }))
           ->id();
   }
+  // Several of a name, one still open: that one is meant (a done task or a
+  // closed deal is history).
+  if (matches.size() > 1 && (schema.type == "task" || schema.type == "deal")) {
+    std::vector<const Record*> open;
+    for (const Record* r : matches) {
+      const Stage* stage = schema.type == "deal" ? config_.stage(r->get("stage")) : nullptr;
+      bool closed = r->get("status") == "done" || r->get("status") == "canceled" || (stage && !stage->closed.empty());
+      if (!closed) open.push_back(r);
+    }
+    if (open.size() == 1) return open[0]->id();
+  }
   if (matches.size() > 1) {
     std::vector<std::string> names;
     for (const Record* r : matches) names.push_back(r->id() + " (" + r->get(schema.title) + ")");

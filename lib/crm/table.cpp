@@ -5,6 +5,7 @@
 #include <set>
 
 #include "crm/csv.hpp"
+#include "crm/json.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -91,7 +92,12 @@ void dump(const Json& j, int indent, int depth, std::string& out) {
         out += s.substr(kNumberMark.size());
         return;
       }
-      out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+      // crm's escaping (U+2028/U+2029 too, as every crm JSON has written
+      // them); bytes that are not UTF-8 are replaced.
+      if (find_invalid_utf8(s) == std::string::npos)
+        out += json_string(s);
+      else
+        out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
       return;
     }
     default:
@@ -145,6 +151,7 @@ Json cell_json(const Cell& c, const Column& col) {
 // The machine text of a cell: csv/tsv.
 std::string cell_machine(const Cell& c, const Column& col) {
   if (c.null) return "";
+  if (is_numeric(col.type) && !c.text.empty()) return c.text;  // as written (a record's "12000.50")
   switch (col.type) {
     case ColumnType::Money:
     case ColumnType::Count:
@@ -196,7 +203,7 @@ size_t total_width(const std::vector<size_t>& widths) {
 }
 
 // Fits the table into `limit` columns: the widest free-text columns shrink
-// first (down to their header, or 10); when even that overflows, the column
+// first (down to their header, or 14: less is unreadable); when even that overflows, the column
 // of highest drop priority goes, and the fitting starts again.
 Layout fit(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& text,
            const std::vector<std::string>& headers, size_t limit) {
@@ -205,7 +212,7 @@ Layout fit(const std::vector<Column>& cols, const std::vector<std::vector<std::s
     natural[c] = display_width(headers[c]);
     for (const auto& row : text) natural[c] = std::max(natural[c], display_width(row[c]));
     minimum[c] =
-        is_fixed(cols[c].type) ? natural[c] : std::min(natural[c], std::max<size_t>(display_width(headers[c]), 10));
+        is_fixed(cols[c].type) ? natural[c] : std::min(natural[c], std::max<size_t>(display_width(headers[c]), 14));
   }
   std::vector<size_t> keep;
   for (size_t c = 0; c < cols.size(); ++c) keep.push_back(c);
@@ -243,6 +250,9 @@ Layout fit(const std::vector<Column>& cols, const std::vector<std::vector<std::s
 
 std::string render_text_table(const Table& t, const OutputOptions& o) {
   if (t.rows.empty()) return o.tty && !t.empty_note.empty() ? t.empty_note + "\n" : "";
+  std::string title;
+  if (!t.title.empty())
+    title = (o.color ? "\033[1m" + escape_for_terminal(t.title) + kReset : escape_for_terminal(t.title)) + "\n";
   // A money column of one currency says it once, in its header.
   std::vector<std::string> currency_suffix(t.columns.size());
   std::vector<bool> one_currency(t.columns.size(), false);
@@ -304,7 +314,10 @@ std::string render_text_table(const Table& t, const OutputOptions& o) {
     ph.push_back(headers[c]);
     for (size_t r = 0; r < text.size(); ++r) ptext[r].push_back(text[r][c]);
   }
-  Layout layout = fit(pc, ptext, ph, o.wide ? 0 : o.width);
+  std::vector<std::string> fit_headers = ph;
+  if (!t.header)
+    for (std::string& h : fit_headers) h.clear();
+  Layout layout = fit(pc, ptext, fit_headers, o.wide ? 0 : o.width);
   auto line_of = [&](const std::vector<std::string>& cells, bool header, Tone tone,
                      const std::vector<Tone>* cell_tones) {
     std::string line;
@@ -332,7 +345,7 @@ std::string render_text_table(const Table& t, const OutputOptions& o) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     return line + "\n";
   };
-  std::string out = line_of(ph, true, Tone::None, nullptr);
+  std::string out = title + (t.header ? line_of(ph, true, Tone::None, nullptr) : "");
   for (size_t r = 0; r < t.rows.size(); ++r) {
     std::vector<Tone> tones;
     for (size_t c : present) tones.push_back(c < t.rows[r].cells.size() ? t.rows[r].cells[c].tone : Tone::None);
@@ -342,6 +355,50 @@ std::string render_text_table(const Table& t, const OutputOptions& o) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& format_names() {
+  static const std::vector<std::string> names = {"table", "json", "jsonl", "yaml", "csv", "tsv", "ids"};
+  return names;
+}
+
+std::optional<Format> parse_format(std::string_view name) {
+  static const Format kFormats[] = {Format::Table, Format::Json, Format::Jsonl, Format::Yaml,
+                                    Format::Csv,   Format::Tsv,  Format::Ids};
+  const auto& names = format_names();
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return kFormats[i];
+  return std::nullopt;
+}
+
+bool is_json(Format f) { return f == Format::Json || f == Format::Jsonl; }
+
+bool prints_whole_records(Format f) { return f != Format::Table && f != Format::Ids; }
+
+Json json_of_node(const Node& n) {
+  switch (n.kind) {
+    case Node::Kind::Null:
+      return nullptr;
+    case Node::Kind::Scalar:
+      if (n.plain) {
+        if (is_json_number(n.text)) return exact_number(n.text);
+        std::string lower = to_lower(n.text);
+        if (lower == "true" || lower == "false") return lower == "true";
+        if (lower == "null" || lower == "~") return nullptr;
+      }
+      return n.text;
+    case Node::Kind::Sequence: {
+      Json a = Json::array();
+      for (const Node& i : n.items) a.push_back(json_of_node(i));
+      return a;
+    }
+    case Node::Kind::Map: {
+      Json o = Json::object();
+      for (const auto& [k, v] : n.entries) o[k] = json_of_node(v);
+      return o;
+    }
+  }
+  return nullptr;
+}
 
 Json exact_number(const Decimal& d) { return kNumberMark + d.str(); }
 Json exact_number(const std::string& decimal_text) { return kNumberMark + decimal_text; }
@@ -391,7 +448,7 @@ Cell Cell::number_of(const Decimal& d) {
 }
 
 std::string cell_display(const Cell& c, const Column& col, const OutputOptions& o, bool one_currency) {
-  if (c.null) return "";
+  if (c.null) return c.shown;
   if (!c.shown.empty()) return c.shown;
   switch (col.type) {
     case ColumnType::Money:
@@ -413,11 +470,15 @@ std::string cell_display(const Cell& c, const Column& col, const OutputOptions& 
 }
 
 std::string render(const Table& t, const OutputOptions& o) {
+  if (t.document && t.text && o.format != Format::Json && o.format != Format::Jsonl && o.format != Format::Yaml &&
+      !(o.format == Format::Ids && !t.id_lines.empty()))
+    return t.text(o);
   switch (o.format) {
     case Format::Table:
-      return render_text_table(t, o);
+      return t.text ? t.text(o) : render_text_table(t, o);
     case Format::Ids: {
       std::string out;
+      if (!t.id_lines.empty()) return join(t.id_lines, "\n") + "\n";
       size_t id_col = t.columns.size();
       for (size_t c = 0; c < t.columns.size(); ++c)
         if (t.columns[c].key == "id") id_col = c;
@@ -431,6 +492,7 @@ std::string render(const Table& t, const OutputOptions& o) {
       std::vector<std::string> header;
       for (const Column& c : t.columns) header.push_back(c.key);
       bool totals = std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.total; });
+      totals = totals || t.report;
       if (totals) header.push_back("total");
       std::string out = delimited_row(header, delimiter, o.raw);
       for (const Row& r : t.rows) {
@@ -445,31 +507,52 @@ std::string render(const Table& t, const OutputOptions& o) {
     case Format::Json:
     case Format::Jsonl:
     case Format::Yaml: {
-      Json doc;
-      std::vector<Json> items;
-      if (!t.objects.empty()) {
-        items = t.objects;
-      } else {
-        for (const Row& r : t.rows) {
-          Json obj = row_object(t, r);
-          if (o.format == Format::Jsonl && t.report) obj["total"] = r.total;
-          items.push_back(obj);
-        }
-      }
-      if (o.format == Format::Jsonl) {
+      // The items: objects given, made one at a time, or the rows' cells.
+      size_t count = !t.objects.empty() ? t.objects.size() : t.object_at ? t.lazy_count : t.rows.size();
+      auto item = [&](size_t i) -> Json {
+        if (!t.objects.empty()) return t.objects[i];
+        if (t.object_at) return t.object_at(i);
+        Json obj = row_object(t, t.rows[i]);
+        if (o.format == Format::Jsonl && t.report) obj["total"] = t.rows[i].total;
+        return obj;
+      };
+      size_t nodes = !t.nodes.empty() ? t.nodes.size() : t.node_at ? t.lazy_count : 0;
+      if (o.format == Format::Yaml && nodes > 0) {
+        auto node = [&](size_t i) { return !t.nodes.empty() ? t.nodes[i] : t.node_at(i); };
+        if (t.single_yaml) return emit_document(node(0));
         std::string out;
-        for (const Json& j : items) out += dump_json(j, -1) + "\n";
+        for (size_t i = 0; i < nodes; ++i) {  // item by item: the same text as one sequence
+          Node seq = Node::sequence();
+          seq.items.push_back(node(i));
+          out += emit_document(seq);
+        }
         return out;
       }
+      if (count > 0 && t.single && o.format == Format::Json) return dump_json(item(0)) + "\n";
+      if (count > 0 && t.single_yaml && o.format == Format::Yaml) return emit_document(to_node(item(0)));
+      if (o.format == Format::Jsonl) {
+        std::string out;
+        for (size_t i = 0; i < count; ++i) out += dump_json(item(i), -1) + "\n";
+        return out;
+      }
+      Json doc;
       if (t.report) {
         doc = Json::object();
         doc["report"] = t.name;
         doc["rows"] = Json::array();
         doc["totals"] = Json::array();
-        for (size_t i = 0; i < t.rows.size(); ++i) doc[t.rows[i].total ? "totals" : "rows"].push_back(items[i]);
+        for (size_t i = 0; i < t.rows.size(); ++i) doc[t.rows[i].total ? "totals" : "rows"].push_back(item(i));
+      } else if (o.format == Format::Json) {
+        if (count == 0) return "[]\n";
+        std::string out = "[";  // item by item: a long list is never one tree
+        for (size_t i = 0; i < count; ++i) {
+          out += i ? ",\n  " : "\n  ";
+          dump(item(i), 2, 1, out);
+        }
+        return out + "\n]\n";
       } else {
         doc = Json::array();
-        for (const Json& j : items) doc.push_back(j);
+        for (size_t i = 0; i < count; ++i) doc.push_back(item(i));
       }
       if (o.format == Format::Json) return dump_json(doc) + "\n";
       return emit_document(to_node(doc));
@@ -486,7 +569,8 @@ std::string render_pairs(const std::vector<std::pair<std::string, std::string>>&
   for (const auto& [k, v] : pairs) {
     std::string value = escape_for_terminal(v);
     if (room > 0) value = truncate_to_width(value, room);
-    std::string key = o.color ? std::string("\033[1m") + k + kReset : k;
+    std::string key =
+        o.color && !k.empty() ? std::string("\033[1m") + escape_for_terminal(k) + kReset : escape_for_terminal(k);
     out += key + std::string(label - display_width(k) + 2, ' ') + value;
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += "\n";

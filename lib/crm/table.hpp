@@ -6,16 +6,28 @@
 // through here; the choice of format is made nowhere else.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crm/dates.hpp"
 #include "crm/decimal.hpp"
-#include "crm/render.hpp"
+#include "crm/node.hpp"
 
 namespace crm {
+
+enum class Format { Table, Json, Jsonl, Yaml, Csv, Tsv, Ids };
+
+std::optional<Format> parse_format(std::string_view name);
+const std::vector<std::string>& format_names();
+// json or jsonl: a program reads one document (notes it holds need not go to stderr).
+bool is_json(Format f);
+// A format that prints records whole (json, jsonl, yaml, csv, tsv), not the
+// few columns of a table nor ids.
+bool prints_whole_records(Format f);
 
 using Json = nlohmann::ordered_json;
 
@@ -26,6 +38,9 @@ Json exact_number(const std::string& decimal_text);
 // The Json tree as text: two-space indents (`indent` < 0: one line), UTF-8
 // kept, invalid bytes replaced, exact numbers as written.
 std::string dump_json(const Json& j, int indent = 2);
+// An untyped node (a value without a schema): plain scalars that look like
+// numbers, booleans or null become those; everything else is a string.
+Json json_of_node(const Node& n);
 
 enum class ColumnType {
   Text,      // free text: shrinks with "…" when a table is too wide
@@ -82,9 +97,30 @@ struct Table {
   // The rows as whole objects for json/jsonl/yaml (records with nested
   // fields); empty: built from the cells.
   std::vector<Json> objects;
-  bool report = false;     // JSON is {"report":…, "rows":[…], "totals":[…]} instead of an array
-  int bar_column = -1;     // a table draws each row's share of this money/count column
-  std::string empty_note;  // said in a table on a terminal when there are no rows
+  // Or, for many records, each made as it is written, so a listing of
+  // 100,000 records is never held as JSON all at once: lazy_count items.
+  size_t lazy_count = 0;
+  std::function<Json(size_t)> object_at;
+  std::function<Node(size_t)> node_at;
+  // yaml: these nodes instead (records keep the store's typing: a date stays
+  // an unquoted date); empty: from `objects`.
+  std::vector<Node> nodes;
+  bool report = false;       // JSON is {"report":…, "rows":[…], "totals":[…]} instead of an array
+  int bar_column = -1;       // a table draws each row's share of this money/count column
+  std::string empty_note;    // said in a table on a terminal when there are no rows
+  bool single = false;       // json: objects[0] alone, not an array (show of one record, the dashboard)
+  bool single_yaml = false;  // yaml: nodes[0] (or objects[0]) alone (the dashboard; show keeps its sequence)
+  bool header = true;        // table: a header line
+  std::string title;         // table: a line before the table (bold on a terminal)
+  // The table format when rows cannot say it (show's field/value lines and
+  // related records, the agenda's sections): called instead of the rows.
+  std::function<std::string(const struct OutputOptions&)> text;
+  // Only json, jsonl and yaml have forms of their own (and ids, with
+  // id_lines): every other format prints text() (merge --dry-run: the
+  // record's file as it would be written).
+  bool document = false;
+  // ids: these lines instead of the id column (dedupe: a group a line).
+  std::vector<std::string> id_lines;
 };
 
 struct OutputOptions {

@@ -8,6 +8,7 @@
 
 #include "crm/error.hpp"
 #include "crm/record.hpp"
+#include "crm/render.hpp"
 #include "crm/schema.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -26,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     r.type = schema.type;
     r.data = doc;
     (void)crm::validate_record(r, schema);
-    (void)crm::record_json(r, schema);
+    (void)crm::dump_json(crm::record_object(r, schema));
     std::string written = crm::serialize_record(r, schema);
     crm::Node again;
     try {

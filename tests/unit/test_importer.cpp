@@ -479,7 +479,7 @@ TEST_CASE("import summary and JSON result") {
   TestStore t;
   crm::ImportResult r = import_csv(t.store, "hubspot-contacts.csv");
   CHECK(crm::import_summary(r) == "6 created, 1 updated, 0 unchanged, 0 skipped, 0 failed");
-  std::string json = crm::import_result_json(r);
+  std::string json = crm::dump_json(crm::import_result_object(r), -1);
   CHECK(json.find("\"created\":6") != std::string::npos);
   CHECK(json.find("\"unmapped_columns\":[\"Lead Status\"") != std::string::npos);
 }

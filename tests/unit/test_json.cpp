@@ -4,6 +4,7 @@
 #include <string>
 
 #include "crm/json.hpp"
+#include "crm/table.hpp"
 
 using crm::Node;
 
@@ -31,20 +32,21 @@ TEST_CASE("json is_json_number follows the JSON grammar") {
   }
 }
 
-TEST_CASE("json json_of_untyped types plain scalars only") {
-  CHECK(crm::json_of_untyped(Node::scalar("38", true)) == "38");
-  CHECK(crm::json_of_untyped(Node::scalar("38", false)) == "\"38\"");
-  CHECK(crm::json_of_untyped(Node::scalar("0123", true)) == "\"0123\"");
-  CHECK(crm::json_of_untyped(Node::scalar("1.5", true)) == "1.5");
-  CHECK(crm::json_of_untyped(Node::scalar("true", true)) == "true");
-  CHECK(crm::json_of_untyped(Node::scalar("False", true)) == "false");
-  CHECK(crm::json_of_untyped(Node::scalar("true", false)) == "\"true\"");
-  CHECK(crm::json_of_untyped(Node::scalar("yes", true)) == "\"yes\"");
-  CHECK(crm::json_of_untyped(Node::scalar("~", true)) == "null");
-  CHECK(crm::json_of_untyped(Node::scalar("null", false)) == "\"null\"");
-  CHECK(crm::json_of_untyped(Node()) == "null");
+TEST_CASE("json json_of_node types plain scalars only") {
+  auto untyped = [](const Node& n) { return crm::dump_json(crm::json_of_node(n), -1); };
+  CHECK(untyped(Node::scalar("38", true)) == "38");
+  CHECK(untyped(Node::scalar("38", false)) == "\"38\"");
+  CHECK(untyped(Node::scalar("0123", true)) == "\"0123\"");
+  CHECK(untyped(Node::scalar("1.5", true)) == "1.5");
+  CHECK(untyped(Node::scalar("true", true)) == "true");
+  CHECK(untyped(Node::scalar("False", true)) == "false");
+  CHECK(untyped(Node::scalar("true", false)) == "\"true\"");
+  CHECK(untyped(Node::scalar("yes", true)) == "\"yes\"");
+  CHECK(untyped(Node::scalar("~", true)) == "null");
+  CHECK(untyped(Node::scalar("null", false)) == "\"null\"");
+  CHECK(untyped(Node()) == "null");
   Node m = Node::map();
   m.set("a", Node::sequence({Node::scalar("1", true), Node::scalar("x")}));
   m.set("b", Node::map());
-  CHECK(crm::json_of_untyped(m) == "{\"a\":[1,\"x\"],\"b\":{}}");
+  CHECK(untyped(m) == "{\"a\":[1,\"x\"],\"b\":{}}");
 }

@@ -7,6 +7,7 @@
 #include "crm/dates.hpp"
 #include "crm/error.hpp"
 #include "crm/record.hpp"
+#include "crm/render.hpp"
 #include "crm/schema.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -73,6 +74,13 @@ const crm::Field& field(const crm::Schema& s, const char* name) {
   return *f;
 }
 
+}  // namespace
+
+namespace {
+// A record as one line of JSON, as `list --format jsonl` prints it.
+std::string record_json(const crm::Record& r, const crm::Schema& s, const std::vector<std::string>* only = nullptr) {
+  return crm::dump_json(crm::record_object(r, s, only), -1);
+}
 }  // namespace
 
 TEST_CASE("record get and find by dotted path") {
@@ -338,8 +346,8 @@ TEST_CASE("record integer fields refuse leading zeros or write them as numbers")
   f.type = crm::FieldType::Integer;
   CHECK(crm::check_scalar(f, "0123") != "");
   crm::Record r = record_from("contact", "id: abcd\nname: A\ncadence: \"0123\"\n", "c.yaml");
-  CHECK(crm::record_json(r, contact()).find("0123,") == std::string::npos);
-  CHECK(crm::record_json(r, contact()).find(":0123") == std::string::npos);
+  CHECK(record_json(r, contact()).find("0123,") == std::string::npos);
+  CHECK(record_json(r, contact()).find(":0123") == std::string::npos);
 }
 
 TEST_CASE("record parse_field_value resolves and normalises what a user types") {
@@ -471,35 +479,42 @@ TEST_CASE("record record_json types values by their fields") {
                               "nothing: null\n"
                               "created: 2026-01-01T00:00:00Z\n",
                               "c.yaml");
-  CHECK(crm::record_json(r, contact()) ==
+  CHECK(record_json(r, contact()) ==
         "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada \\\"the Countess\\\"\","
         "\"address\":{\"city\":\"Paris\"},\"tags\":[\"a\",\"b\"],\"do_not_contact\":true,"
         "\"birthday\":\"1815-12-10\",\"cadence\":30,\"age\":38,\"age_text\":\"38\",\"flag\":\"yes\","
         "\"nothing\":null,\"created\":\"2026-01-01T00:00:00Z\"}");
   std::vector<std::string> only = {"name", "cadence"};
-  CHECK(crm::record_json(r, contact(), &only) ==
+  CHECK(record_json(r, contact(), &only) ==
         "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada \\\"the "
         "Countess\\\"\",\"cadence\":30}");
 
   crm::Record d = record_from("deal", "id: dabc\nname: Big\namount: \"012000.50\"\nprobability: 50\n", "d.yaml");
-  CHECK(crm::record_json(d, deal()) ==
+  CHECK(record_json(d, deal()) ==
         "{\"id\":\"dabc\",\"type\":\"deal\",\"name\":\"Big\",\"amount\":12000.5,\"probability\":50}");
   // A value that breaks its type is shown as the text it is.
   crm::Record bad = record_from("deal", "id: dabc\nname: Big\namount: lots\n", "d.yaml");
-  CHECK(crm::record_json(bad, deal()) == "{\"id\":\"dabc\",\"type\":\"deal\",\"name\":\"Big\",\"amount\":\"lots\"}");
+  CHECK(record_json(bad, deal()) == "{\"id\":\"dabc\",\"type\":\"deal\",\"name\":\"Big\",\"amount\":\"lots\"}");
 }
 
-TEST_CASE("record value_json escapes strings") {
-  CHECK(crm::value_json(Node::scalar("a\"b\\c\n\x01\u2028"), nullptr) == "\"a\\\"b\\\\c\\n\\u0001\\u2028\"");
-  CHECK(crm::value_json(Node::scalar("38", true), nullptr) == "38");
-  CHECK(crm::value_json(Node::scalar("38", false), nullptr) == "\"38\"");
-  CHECK(crm::value_json(Node::scalar("0123", true), nullptr) == "\"0123\"");
-  CHECK(crm::value_json(Node::scalar("True", true), nullptr) == "true");
-  CHECK(crm::value_json(Node(), nullptr) == "null");
+TEST_CASE("record untyped values in JSON: escaped strings, plain scalars typed") {
+  auto json = [](const Node& n) { return crm::dump_json(crm::json_of_node(n), -1); };
+  CHECK(json(Node::scalar("a\"b\\c\n\x01\u2028")) == "\"a\\\"b\\\\c\\n\\u0001\\u2028\"");
+  CHECK(json(Node::scalar("38", true)) == "38");
+  CHECK(json(Node::scalar("38", false)) == "\"38\"");
+  CHECK(json(Node::scalar("0123", true)) == "\"0123\"");
+  CHECK(json(Node::scalar("True", true)) == "true");
+  CHECK(json(Node()) == "null");
 }
 
-TEST_CASE("record pretty_json indents by two") {
-  CHECK(crm::pretty_json("{\"a\":1,\"b\":[1,2],\"c\":{},\"d\":[],\"e\":\"x,{y}:[\\\"z\\\"]\"}") ==
+TEST_CASE("record JSON indents by two") {
+  crm::Json j = crm::Json::object();
+  j["a"] = crm::exact_number("1");
+  j["b"] = crm::Json::array({crm::exact_number("1"), crm::exact_number("2")});
+  j["c"] = crm::Json::object();
+  j["d"] = crm::Json::array();
+  j["e"] = "x,{y}:[\"z\"]";
+  CHECK(crm::dump_json(j) ==
         "{\n"
         "  \"a\": 1,\n"
         "  \"b\": [\n"
@@ -510,8 +525,8 @@ TEST_CASE("record pretty_json indents by two") {
         "  \"d\": [],\n"
         "  \"e\": \"x,{y}:[\\\"z\\\"]\"\n"
         "}");
-  CHECK(crm::pretty_json("[]") == "[]");
-  CHECK(crm::pretty_json("[{\"a\":\"\\\\\"}]") == "[\n  {\n    \"a\": \"\\\\\"\n  }\n]");
+  CHECK(crm::dump_json(crm::Json::array()) == "[]");
+  CHECK(crm::dump_json(crm::Json::array({crm::Json{{"a", "\\"}}})) == "[\n  {\n    \"a\": \"\\\\\"\n  }\n]");
 }
 
 TEST_CASE("record a value typed in with a control character is refused, naming the field") {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crm/render.hpp"
+#include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
 namespace {
@@ -64,34 +65,52 @@ TEST_CASE("render parse_format and format_names") {
   CHECK(crm::format_names() == std::vector<std::string>{"table", "json", "jsonl", "yaml", "csv", "tsv", "ids"});
 }
 
-TEST_CASE("render render_table aligns by display width, with CJK") {
+// A table of text columns from rows of cells (first row: the headers).
+std::string text_table(const std::vector<std::vector<std::string>>& rows, bool color, size_t width) {
+  crm::Table t;
+  if (rows.empty()) return crm::render(t, crm::OutputOptions{});
+  for (const std::string& h : rows[0]) t.columns.push_back({crm::to_lower(h), h, crm::ColumnType::Text, 0, 0});
+  for (size_t r = 1; r < rows.size(); ++r) {
+    crm::Row row;
+    for (const std::string& c : rows[r]) row.cells.push_back(crm::Cell::of(c));
+    t.rows.push_back(row);
+  }
+  crm::OutputOptions o;
+  o.color = color;
+  o.width = width;
+  return crm::render(t, o);
+}
+
+TEST_CASE("render a table aligns by display width, with CJK") {
   std::vector<std::vector<std::string>> rows = {
       {"ID", "NAME", "CITY"},
       {"k1", "李小龙", "Berlin"},
       {"k22", "Ada", ""},
   };
-  CHECK(crm::render_table(rows, false, 48) == "ID" + sp(3) + "NAME" + sp(4) + "CITY\n" +          //
-                                                  "k1" + sp(3) + "李小龙" + sp(2) + "Berlin\n" +  //
-                                                  "k22" + sp(2) + "Ada\n");
+  CHECK(text_table(rows, false, 0) == "ID" + sp(3) + "NAME" + sp(4) + "CITY\n" +  //
+                                          "k1" + sp(3) + "李小龙" + sp(2) + "Berlin\n" + "k22" + sp(2) + "Ada\n");
   // No line ends in a space.
-  std::string out = crm::render_table(rows, false, 48);
+  std::string out = text_table(rows, false, 0);
   CHECK(out.find(" \n") == std::string::npos);
 }
 
-TEST_CASE("render render_table hides empty columns, escapes and truncates cells") {
+TEST_CASE("render a table hides empty columns, escapes and shrinks cells to the width") {
   std::vector<std::vector<std::string>> rows = {
       {"A", "EMPTY", "B"},
       {"x\x1b[2Jy", "", "hello world"},
       {"new\nline", "", "ok"},
   };
-  CHECK(crm::render_table(rows, false, 6) == "A" + sp(7) + "B\n" +                 //
-                                                 "x\\x1b…" + sp(2) + "hello…\n" +  //
-                                                 "new\\n…" + sp(2) + "ok\n");
-  CHECK(crm::render_table({{"ONLY", "HEADER"}}, false, 48) == "");
-  CHECK(crm::render_table({}, false, 48) == "");
-  // Colour: a bold header and a yellow id column, alignment unchanged.
-  CHECK(crm::render_table({{"ID", "N"}, {"k1", "x"}}, true, 48, 0) ==
-        "\033[1mID\033[0m" + sp(2) + "\033[1mN\033[0m\n" + "\033[33mk1\033[0m" + sp(2) + "x\n");
+  CHECK(text_table(rows, false, 0) ==
+        "A" + sp(10) + "B\n" + "x\\x1b[2Jy" + sp(2) + "hello world\n" + "new\\nline" + sp(2) + "ok\n");
+  rows[1][2] = "hello to the whole wide world";
+  std::string narrow = text_table(rows, false, 30);
+  for (const std::string& line : crm::split(narrow, '\n')) CHECK(crm::display_width(line) <= 30);
+  CHECK(narrow.find("…") != std::string::npos);
+  CHECK(text_table({{"ONLY", "HEADER"}}, false, 0) == "");
+  CHECK(text_table({}, false, 0) == "");
+  // Colour: a bold header, alignment unchanged.
+  CHECK(text_table({{"ID", "N"}, {"k1", "x"}}, true, 0) ==
+        "\033[1mID\033[0m" + sp(2) + "\033[1mN\033[0m\n" + "k1" + sp(2) + "x\n");
 }
 
 TEST_CASE("render cell_text") {
@@ -130,7 +149,7 @@ TEST_CASE("render render_list as a table") {
 TEST_CASE("render render_list as json, jsonl, yaml and ids") {
   crm::Record a = ada(), b = li();
   crm::RenderOptions o;
-  o.format = crm::Format::Json;
+  o.out.format = crm::Format::Json;
   o.fields = {"name", "cadence"};
   CHECK(crm::render_list({&a, &b}, contact(), o) ==
         "[\n"
@@ -148,7 +167,7 @@ TEST_CASE("render render_list as json, jsonl, yaml and ids") {
         "]\n");
   CHECK(crm::render_list({}, contact(), o) == "[]\n");
 
-  o.format = crm::Format::Jsonl;
+  o.out.format = crm::Format::Jsonl;
   o.fields.clear();
   CHECK(crm::render_list({&a, &b}, contact(), o) ==
         "{\"id\":\"kada000000000001\",\"type\":\"contact\",\"name\":\"Ada "
@@ -162,10 +181,10 @@ TEST_CASE("render render_list as json, jsonl, yaml and ids") {
         "\"notes\":\"line1\\nline2\\n\"}\n");
   CHECK(crm::render_list({}, contact(), o) == "");
 
-  o.format = crm::Format::Ids;
+  o.out.format = crm::Format::Ids;
   CHECK(crm::render_list({&a, &b}, contact(), o) == "kada000000000001\nkli00000000000004\n");
 
-  o.format = crm::Format::Yaml;
+  o.out.format = crm::Format::Yaml;
   o.fields = {"name", "tags"};
   const std::string yaml = crm::render_list({&a, &b}, contact(), o);
   CHECK(yaml ==
@@ -185,20 +204,20 @@ TEST_CASE("render render_list as json, jsonl, yaml and ids") {
 TEST_CASE("render render_list as csv and tsv") {
   crm::Record a = ada(), b = li();
   crm::RenderOptions o;
-  o.format = crm::Format::Csv;
+  o.out.format = crm::Format::Csv;
   o.fields = {"name", "email", "tags", "address.city", "company", "notes"};
   CHECK(crm::render_list({&a, &b}, contact(), o) ==
         "id,name,email,tags,address.city,company,notes\n"
         "kada000000000001,Ada Lovelace,ada@example.com,\"vip,a,b\",London,cacme0000000000a,\n"
         "kli00000000000004,李小龙,li@example.com,,,,\"line1\nline2\n\"\n");
-  o.format = crm::Format::Tsv;
+  o.out.format = crm::Format::Tsv;
   CHECK(crm::render_list({&a, &b}, contact(), o) ==
         "id\tname\temail\ttags\taddress.city\tcompany\tnotes\n"
         "kada000000000001\tAda Lovelace\tada@example.com\tvip,a,b\tLondon\tcacme0000000000a\t\n"
         "kli00000000000004\t李小龙\tli@example.com\t\t\t\tline1\\nline2\\n\n");
 
   // Default CSV columns: every field, objects split into subfields, then the stamps.
-  o.format = crm::Format::Csv;
+  o.out.format = crm::Format::Csv;
   o.fields.clear();
   std::string out = crm::render_list({&b}, contact(), o);
   CHECK(out.substr(0, out.find('\n')) ==
@@ -216,16 +235,16 @@ TEST_CASE("render render_list csv and tsv neutralise formulas unless raw; number
       "tags: [\"+tag\", \"-5\"]\n");
   crm::RenderOptions o;
   o.fields = {"name", "phone", "title", "cadence", "notes", "tags"};
-  o.format = crm::Format::Csv;
+  o.out.format = crm::Format::Csv;
   CHECK(crm::render_list({&r}, contact(), o) ==
         "id,name,phone,title,cadence,notes,tags\n"
         "kada000000000001,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+44 20 7946 0000,'@SUM(A1),14,'-2+3,"
         "\"'+tag,-5\"\n");
-  o.format = crm::Format::Tsv;
+  o.out.format = crm::Format::Tsv;
   CHECK(crm::render_list({&r}, contact(), o) ==
         "id\tname\tphone\ttitle\tcadence\tnotes\ttags\n"
         "kada000000000001\t'=HYPERLINK(\"http://x\",\"y\")\t'+44 20 7946 0000\t'@SUM(A1)\t14\t'-2+3\t'+tag,-5\n");
-  o.raw = true;
+  o.out.raw = true;
   CHECK(crm::render_list({&r}, contact(), o) ==
         "id\tname\tphone\ttitle\tcadence\tnotes\ttags\n"
         "kada000000000001\t=HYPERLINK(\"http://x\",\"y\")\t+44 20 7946 0000\t@SUM(A1)\t14\t-2+3\t+tag,-5\n");

@@ -117,3 +117,58 @@ TEST_CASE("table empty results say so on a terminal only; tones colour rows") {
   o.color = true;
   CHECK(crm::render(t, o).find("\033[31mlate\033[0m") != std::string::npos);
 }
+
+TEST_CASE("table a document: json and yaml say it whole, other formats its text") {
+  crm::Table t;
+  t.columns = {{"key", "", crm::ColumnType::Word, 0, 0}, {"value", "", crm::ColumnType::Text, 0, 0}};
+  t.rows.push_back({{crm::Cell::of("a"), crm::Cell::of("1")}, crm::Tone::None, false});
+  t.objects.push_back(crm::Json{{"a", "1"}});
+  t.single = t.single_yaml = true;
+  t.text = [](const crm::OutputOptions&) { return std::string("a=1\n"); };
+  crm::OutputOptions o;
+  CHECK(crm::render(t, o) == "a=1\n");
+  o.format = crm::Format::Json;
+  CHECK(crm::render(t, o) == "{\n  \"a\": \"1\"\n}\n");
+  o.format = crm::Format::Yaml;
+  CHECK(crm::render(t, o) == "a: \"1\"\n");
+  o.format = crm::Format::Csv;
+  CHECK(crm::render(t, o) == "key,value\na,1\n");  // not a document: the rows
+  t.document = true;
+  CHECK(crm::render(t, o) == "a=1\n");
+  o.format = crm::Format::Jsonl;
+  CHECK(crm::render(t, o) == "{\"a\":\"1\"}\n");
+  t.id_lines = {"k1 k2", "k3"};
+  o.format = crm::Format::Ids;
+  CHECK(crm::render(t, o) == "k1 k2\nk3\n");
+}
+
+TEST_CASE("table a title, no header, and a report's total column") {
+  crm::Table t;
+  t.title = "Dashboard";
+  t.header = false;
+  t.columns = {{"label", "", crm::ColumnType::Word, 0, 0}, {"n", "", crm::ColumnType::Count, 0, 0}};
+  t.rows.push_back({{crm::Cell::of("Overdue"), crm::Cell::count(3)}, crm::Tone::None, false});
+  crm::OutputOptions o;
+  CHECK(crm::render(t, o) == "Dashboard\nOverdue  3\n");
+  t.report = true;
+  o.format = crm::Format::Csv;
+  CHECK(crm::render(t, o) == "label,n,total\nOverdue,3,false\n");
+  crm::Cell na = crm::Cell::none();
+  na.shown = "n/a";  // a table shows it; json says null
+  t.rows[0].cells[1] = na;
+  o.format = crm::Format::Table;
+  CHECK(crm::render(t, o) == "Dashboard\nOverdue  n/a\n");
+  o.format = crm::Format::Jsonl;
+  CHECK(crm::render(t, o) == "{\"label\":\"Overdue\",\"n\":null,\"total\":false}\n");
+}
+
+TEST_CASE("table json_of_node: plain scalars typed and exact, the rest strings") {
+  crm::Node m = crm::Node::map();
+  m.set("n", crm::Node::scalar("12000.50", true));
+  m.set("s", crm::Node::scalar("0123", true));
+  m.set("b", crm::Node::scalar("True", true));
+  m.set("q", crm::Node::scalar("true"));
+  m.set("z", crm::Node());
+  CHECK(crm::dump_json(crm::json_of_node(m), -1) ==
+        "{\"n\":12000.50,\"s\":\"0123\",\"b\":true,\"q\":\"true\",\"z\":null}");
+}

@@ -78,8 +78,8 @@ are read faithfully but never sent raw to a terminal.
 
   $ printf 'title: "Boss\\e[31m RED\\x07"\n' >> contacts/kzoe000000000003.yaml
   $ crm contact show zoe --fields title
-  id         kzoe000000000003
-  title      Boss\x1b[31m RED\x07
+  id     kzoe000000000003
+  title  Boss\x1b[31m RED\x07
   $ crm contact list --fields name,title name~zo
   ID    NAME          TITLE
   kzoe  Zoë Ångström  Boss\x1b[31m RED\x07

@@ -18,8 +18,8 @@ Concurrent sets on one record lose neither change.
   $ tags() { for i in $(seq 150); do crm contact set "shared record" --tag "t$i" || echo "set failed"; done; }
   $ titles & tags & wait
   $ crm contact show "shared record" --fields title
-  id         [a-z0-9]{16} (re)
-  title      T150
+  id     [a-z0-9]{16} (re)
+  title  T150
   $ crm contact show "shared record" --format json --fields tags | grep -c '"t[0-9]*"'
   150
 

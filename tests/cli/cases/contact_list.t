@@ -122,10 +122,10 @@ Sorting, limits and columns.
 
   $ crm contact list --sort created:desc --fields name,created
   ID    NAME          CREATED
-  kli0  李小龙        2026-03-03T10:00:00Z
-  kzoe  Zoë Ångström  2026-02-03T10:00:00Z
-  kala  Alan Turing   2026-01-15T10:00:00Z
-  kgra  Grace Hopper  2026-01-12T10:00:00Z
+  kli0  李小龙        2026-03-03 10:00
+  kzoe  Zoë Ångström  2026-02-03 10:00
+  kala  Alan Turing   2026-01-15 10:00
+  kgra  Grace Hopper  2026-01-12 10:00
   $ crm contact list --sort company,name --fields name,company --limit 3
   ID    NAME          COMPANY
   kala  Alan Turing   Acme Corporation

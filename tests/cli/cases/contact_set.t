@@ -39,11 +39,11 @@ Lists: --tag/--untag, FIELD+=, FIELD-=; FIELD= and --unset remove a field; objec
     emails:
       - alan@turing.example
   $ crm contact set alan company=globex && crm contact show alan --fields company
-  id                kalan00000000002
-  company           Globex
+  id       kalan00000000002
+  company  Globex
   $ crm contact set alan 'phones=[{number: "+44 161 496 0000", kind: work}]' && crm contact show alan --fields phones
-  id                kalan00000000002
-  phones            +44 161 496 0000 (work)
+  id      kalan00000000002
+  phones  +44 161 496 0000 (work)
 
 Errors leave the file untouched.
 

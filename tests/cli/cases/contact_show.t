@@ -17,8 +17,8 @@ Show takes an id, a unique prefix of 4 or more, an email, a name or a word of it
   cadence     30
   notes       Invented the first compiler.
               Prefers phone calls.
-  created     2026-01-12T10:00:00Z
-  updated     2026-03-01T10:00:00Z
+  created     2026-01-12 10:00
+  updated     2026-03-01 10:00
   $ crm -q contact show grace@ACME.example
   kgrace0000000001
   $ crm -q contact show "grace hopper"
@@ -95,8 +95,8 @@ A company shows its contacts.
   size          250
   tags          customer
   relationship  customer
-  created       2026-01-10T09:00:00Z
-  updated       2026-01-10T09:00:00Z
+  created       2026-01-10 09:00
+  updated       2026-01-10 09:00
   
   Contacts (2)
   ID    NAME          EMAIL               PHONE         COMPANY           TAGS

@@ -89,8 +89,8 @@ record and field, with markers around that field only; check flags it (exit 4).
   resolved
   $ (cd a && crm sync && crm contact show ada --fields title)
   crm: synced with origin
-  id         [a-z0-9]{16} (re)
-  title      Countess of Lovelace
+  id     [a-z0-9]{16} (re)
+  title  Countess of Lovelace
 
 git.autocommit: each write commits exactly the files it changed.
 
@@ -111,17 +111,17 @@ crm did not make is left alone.
   crm: undid "crm: update contact Grace Hopper (.*)" (re)
   contacts/ID.yaml
   $ crm contact show grace --fields title | tail -1 && git status --porcelain
-  title      Admiral
+  title  Admiral
   $ crm sync && crm undo > /dev/null && git log -1 --format=%s && crm contact show grace --fields title | tail -1
   crm: synced with origin
   crm: undid "crm: update contact Grace Hopper (.*)" with a new commit \(it had been pushed; crm sync shares the undo\) (re)
   crm: undo update contact Grace Hopper (.*) (re)
-  id         [a-z0-9]{16} (re)
+  id  [a-z0-9]{16} (re)
   $ crm sync && crm undo > /dev/null && git log -1 --format=%s && crm contact show grace --fields title | tail -1
   crm: synced with origin
   crm: undid "crm: undo update contact Grace Hopper (.*)" with a new commit \(it had been pushed; crm sync shares the undo\) (re)
   crm: redo update contact Grace Hopper (.*) (re)
-  title      Admiral
+  title  Admiral
   $ git commit -q --allow-empty -m "by hand" && crm undo
   crm: error: the last commit is not one of crm's ("by hand"); crm undo takes back only the commit a crm command made
   [2]

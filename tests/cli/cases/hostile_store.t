@@ -148,8 +148,8 @@ store's other records work as before.
   crm: error: contacts/kout000000000001.yaml: is a symbolic link; records must be regular files
   [3]
   $ timeout 5 crm contact set ada title=Countess && timeout 5 crm contact show ada --fields title
-  id       kada000000000001
-  title    Countess
+  id     kada000000000001
+  title  Countess
   $ cd .. && unchanged
   outside: unchanged
 

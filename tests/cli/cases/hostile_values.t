@@ -141,7 +141,7 @@ wrote is completed without a next one.
   $ crm check
   tasks/toldtask00000001.yaml:5:8: recur: the occurrence after 9999-12-15 would fall after 9999-12-31
   [3]
-  $ crm task done Old && crm task list title=Old --fields status
+  $ crm task done Old && crm task list title=Old --fields status --all
   crm: the recurrence of Old ends: the occurrence after 9999-12-15 would fall after 9999-12-31
   ID    STATUS
   told  done

@@ -30,11 +30,11 @@ The HubSpot file has an upper-case email duplicating another row, and a fully du
   $ crm import csv "$F/hubspot-deals.csv" --type deal
   crm: left out (--keep-unmapped keeps them): the columns "Pipeline", "Create Date"
   3 created, 0 updated, 0 unchanged, 0 skipped, 0 failed
-  $ crm deal list --fields name,amount,stage,company --sort name
-  ID    NAME                       AMOUNT     STAGE        COMPANY
-  [a-z0-9]{4}  Bletchley renewal          9,000      won          Bletchley Park (re)
-  [a-z0-9]{4}  Engines Ltd \- 40 licences  48,000     negotiation  Analytical Engines Ltd (re)
-  [a-z0-9]{4}  Navy pilot                 12,500\.50  proposal     US Navy (re)
+  $ crm deal list --fields name,amount,stage,company --sort name --all
+  ID    NAME                       AMOUNT (USD)  STAGE        COMPANY
+  [a-z0-9]{4}  Bletchley renewal              9,000\.00  won          Bletchley Park (re)
+  [a-z0-9]{4}  Engines Ltd \- 40 licences     48,000\.00  negotiation  Analytical Engines Ltd (re)
+  [a-z0-9]{4}  Navy pilot                    12,500\.50  proposal     US Navy (re)
   $ crm import csv "$F/hubspot-deals.csv" --type deal --dry-run --format json | grep -E '"(created|updated|unchanged|failed)"'
   crm: dry run: nothing written
   0 created, 0 updated, 3 unchanged, 0 skipped, 0 failed
@@ -105,4 +105,4 @@ Outlook writes the courtesy title as "Title" beside "Job Title": the job wins.
       "Title"
     ]
   $ crm contact show ann@outlook.example --fields title | tail -1
-  title       Director
+  title  Director

@@ -52,7 +52,7 @@ card without CHARSET (Windows-1252); an undecodable file names encoding and line
   ID  太郎 山田      taro@yamada.example
   ID  花子 山田      hanako@yamada.example
   $ crm contact show "Jürgen Müller" --fields notes | tail -1
-  notes       Grüße – bis bald
+  notes  Grüße – bis bald
   $ imp csv "$T/shiftjis.csv" --encoding utf-8
   crm: error: shiftjis.csv:2: is not UTF-8: a byte here does not decode
   $ imp csv "$T/shiftjis.csv" --encoding shift_jis
@@ -150,8 +150,8 @@ Address column, Thunderbird's columns, LinkedIn's leading Notes: lines.
     "birthday": "1970-04-16"
   }
   $ crm contact show tina@wren.example --fields address,birthday | grep -v '^id'
-  address     street: 1 Work Plaza, Floor 3, city: Metropolis, region: NY, postal_code: 10001, country: USA
-  birthday    --05-17
+  address   street: 1 Work Plaza, Floor 3, city: Metropolis, region: NY, postal_code: 10001, country: USA
+  birthday  --05-17
   $ imp csv "$T/linkedin.csv"
   crm: left out (--keep-unmapped keeps them): the columns "Connected On"
   4 created, 0 updated, 0 unchanged, 0 skipped, 0 failed

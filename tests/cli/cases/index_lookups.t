@@ -28,7 +28,7 @@ Globex, each keeping the size and the mtime:
   $ sed -i 's/^company: cacme0000000000a$/company: cglobex00000000b/' contacts/kalan00000000002.yaml && touch -d '2026-01-01 00:00:00' contacts/kalan00000000002.yaml && sleep 0.3
   $ CRM_DEBUG_INDEX=1 crm contact show kalan00000000002 2>&1 | grep -E 'Big Deal|index: deals'
   dbig  Big Deal  qualification
-  crm: index: deals: 0 from the cache, 1 parsed
+  crm: index: deals: 1 from the cache, 1 parsed
   $ crm contact show kgrace0000000001 | grep -c 'Big Deal'
   0
   [1]

@@ -18,7 +18,7 @@ a part of a CJK name, a stroke letter typed without its stroke.
   $ crm contact list name~strasse --fields name | tail -1
   [a-z0-9]{4}  Straße GmbH (re)
   $ crm contact show "zoe ødegård" --fields name | tail -1
-  name       Zoë Ødegård
+  name  Zoë Ødegård
   $ crm log call wojcik "talked" > /dev/null && crm -q activity list | wc -l
   1
 

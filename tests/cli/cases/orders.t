@@ -79,7 +79,7 @@ The contact's 360° view lists its orders.
 
   $ crm contact show ada | sed -n '/^Orders/,/^$/p'
   Orders (3)
-  ID    NUMBER    DATE        CONTACT       STATUS    TOTAL
-  [a-z0-9]{4}  1001      2026-11-01  Ada Lovelace  refunded  203.47 (re)
-  [a-z0-9]{4}  (1002    |[a-z0-9]{8})  2026-11-23  Ada Lovelace  placed    (9.99|5,000) (re)
-  [a-z0-9]{4}  (1002    |[a-z0-9]{8})  2026-11-23  Ada Lovelace  placed    (9.99|5,000) (re)
+  ID    NUMBER    DATE        CONTACT       STATUS    TOTAL (USD)
+  [a-z0-9]{4}  1001      2026-11-01  Ada Lovelace  refunded       203.47 (re)
+  [a-z0-9]{4}  (1002    |[a-z0-9]{8})  2026-11-23  Ada Lovelace  placed     *(9.99|5,000.00) (re)
+  [a-z0-9]{4}  (1002    |[a-z0-9]{8})  2026-11-23  Ada Lovelace  placed     *(9.99|5,000.00) (re)

@@ -14,8 +14,8 @@ winrate 1/(1+1) = 50.0% by count, 1000/1500 = 66.7% by amount; velocity =
   $ CRM_NOW=2026-11-11T09:00:00Z crm deal won alpha && CRM_NOW=2026-11-12T09:00:00Z crm deal lost beta --reason price
   $ CRM_NOW=2026-11-13T09:00:00Z crm deal move gamma proposal
   $ crm report winrate
-  CURRENCY  WON  LOST   RATE    WON_AMOUNT  LOST_AMOUNT  AMOUNT_RATE
-  EUR         1     1  50.0%  EUR 1,000.00   EUR 500.00        66.7%
+  CURRENCY  WON  LOST   RATE  WON_AMOUNT (EUR)  LOST_AMOUNT (EUR)  AMOUNT_RATE
+  EUR         1     1  50.0%          1,000.00             500.00        66.7%
   $ crm report winrate --by owner --format csv
   owner,currency,won,lost,rate,won_amount,lost_amount,amount_rate,total
   kim,EUR,0,1,0,0,500,0,false
@@ -39,9 +39,9 @@ winrate 1/(1+1) = 50.0% by count, 1000/1500 = 66.7% by amount; velocity =
     "totals": []
   }
   $ crm report forecast --until 2026-11-30
-  PERIOD   CURRENCY  COUNT        AMOUNT      WEIGHTED           WON
-  2026-11  EUR           1  EUR 2,000.00  EUR 1,000.00  EUR 1,000.00  ████████████████████
-  total    EUR           1  EUR 2,000.00  EUR 1,000.00  EUR 1,000.00
+  PERIOD   CURRENCY  COUNT  AMOUNT (EUR)  WEIGHTED (EUR)  WON (EUR)
+  2026-11  EUR           1      2,000.00        1,000.00   1,000.00  ████████████████████
+  total    EUR           1      2,000.00        1,000.00   1,000.00
   $ crm report funnel
   STAGE           REACHED  CONVERSION
   qualification         3        0.0%  ████████████████████
@@ -104,8 +104,8 @@ winrate 1/(1+1) = 50.0% by count, 1000/1500 = 66.7% by amount; velocity =
 An empty period gives a well-formed, empty report; a rate over nothing is n/a (null).
 
   $ crm report winrate --since 2025-01-01 --until 2025-12-31
-  CURRENCY  WON  LOST  RATE  WON_AMOUNT  LOST_AMOUNT  AMOUNT_RATE
-  EUR         0     0   n/a    EUR 0.00     EUR 0.00          n/a
+  CURRENCY  WON  LOST  RATE  WON_AMOUNT (EUR)  LOST_AMOUNT (EUR)  AMOUNT_RATE
+  EUR         0     0  n/a               0.00               0.00  n/a
   $ crm report winrate --since 2025-01-01 --until 2025-12-31 --format json
   {
     "report": "winrate",

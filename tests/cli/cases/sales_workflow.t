@@ -70,20 +70,20 @@ A call logged by email moves the contact's follow-up by its cadence.
   follow_up  2026-12-09
   $ crm contact show ada | tail -n +8
   cadence    14
-  created    2026-11-23T09:00:00Z
-  updated    2026-11-25T15:30:00Z
+  created    2026-11-23 09:00
+  updated    2026-11-25 15:30
   
   Leads (1)
   ID    NAME          EMAIL            COMPANY_NAME            SOURCE  STATUS
   [a-z0-9]{4}  Ada Lovelace  ada@example\.com  Analytical Engines Ltd  web     converted (re)
   
   Deals (1)
-  ID    NAME                    COMPANY                 STAGE        AMOUNT
-  [a-z0-9]{4}  Analytical Engines Ltd  Analytical Engines Ltd  negotiation  12,000 (re)
+  ID    NAME                    COMPANY                 STAGE        AMOUNT (USD)
+  [a-z0-9]{4}  Analytical Engines Ltd  Analytical Engines Ltd  negotiation     12,000\.00 (re)
   
   Activities (1)
-  ID    AT                    KIND  WITH          SUMMARY
-  [a-z0-9]{4}  2026\-11\-25T15:30:00Z  call  Ada Lovelace  pricing (re)
+  ID    AT                KIND  WITH          SUMMARY
+  [a-z0-9]{4}  2026\-11\-25 15:30  call  Ada Lovelace  pricing (re)
   $ crm activity list --fields kind,with,summary,duration
   ID    KIND  WITH          SUMMARY  DURATION
   [a-z0-9]{4}  call  Ada Lovelace  pricing  20m (re)
@@ -98,12 +98,12 @@ A weekly task: done, its next occurrence is due 7 days after the old due date (n
   $ crm task done "$task" | wc -c
   crm: next: Weekly check\-in due 2026\-11\-23 \([a-z0-9]{16}\) (re)
   17
-  $ crm task list --fields title,due,status --sort due
+  $ crm task list --fields title,due,status --sort due --all
   ID    TITLE            DUE         STATUS
   [a-z0-9]{4}  Weekly check\-in  2026\-11\-16  done (re)
   [a-z0-9]{4}  Weekly check\-in  2026\-11\-23  open (re)
   $ crm task reopen "$task" && crm task done "$task"
-  $ crm task list --format csv --fields title,due,status --sort due | cut -d, -f2-
+  $ crm task list --format csv --fields title,due,status --sort due --all | cut -d, -f2-
   title,due,status
   Weekly check-in,2026-11-16,done
   Weekly check-in,2026-11-23,open
@@ -116,12 +116,12 @@ The pipeline report: exact weighted sums.
   $ crm deal add --name "Small" --amount 999.99 --stage proposal --company analytical > /dev/null
   $ crm deal add --name "Odd" --amount 1234.57 --stage qualification --set probability=15 > /dev/null
   $ crm report pipeline
-  STAGE           CURRENCY  PROBABILITY  COUNT         AMOUNT       WEIGHTED
-  qualification   USD                10      1   USD 1,234.57     USD 185.19  ▍
-  needs-analysis  USD                20      0       USD 0.00       USD 0.00
-  proposal        USD                50      1     USD 999.99     USD 500.00  █
-  negotiation     USD                80      1  USD 12,000.00   USD 9,600.00  ████████████████████
-  total           USD                        3  USD 14,234.56  USD 10,285.18
+  STAGE           CURRENCY  PROBABILITY  COUNT  AMOUNT (USD)  WEIGHTED (USD)
+  qualification   USD                10      1      1,234.57          185.19  ▍
+  needs-analysis  USD                20      0          0.00            0.00
+  proposal        USD                50      1        999.99          500.00  █
+  negotiation     USD                80      1     12,000.00        9,600.00  ████████████████████
+  total           USD                        3     14,234.56       10,285.18
   $ crm report pipeline --format json
   {
     "report": "pipeline",
@@ -198,12 +198,12 @@ Won: the deal leaves the open pipeline.
   negotiation,USD,80,0,0,0,false
   total,USD,,2,2234.56,685.1805,true
   $ crm deal lost Small --reason "went with a competitor" && crm deal show small --fields stage,lost_reason
-  id             [a-z0-9]{16} (re)
-  stage          lost
-  lost_reason    went with a competitor
+  id           [a-z0-9]{16} (re)
+  stage        lost
+  lost_reason  went with a competitor
   $ crm deal move Small proposal && crm deal show small --fields stage,closed_at,lost_reason
-  id             [a-z0-9]{16} (re)
-  stage          proposal
+  id     [a-z0-9]{16} (re)
+  stage  proposal
   $ crm check
 
 A hand edit that points the deal at a company that does not exist.

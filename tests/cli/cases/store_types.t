@@ -9,8 +9,8 @@ references both ways and the merge driver, with no rebuild (crm-schema(5)).
   [a-z0-9]{16} (re)
   $ crm project add --name Audit --client Acme --status active --due 2027-01-10 > /dev/null
   $ crm project list
-  ID    NAME     CLIENT  STATUS   DUE         BUDGET
-  [a-z0-9]{4}  Website  Acme    planned  2026-12-15  4,000 (re)
+  ID    NAME     CLIENT  STATUS   DUE         BUDGET (USD)
+  [a-z0-9]{4}  Website  Acme    planned  2026-12-15      4,000.00 (re)
   [a-z0-9]{4}  Audit    Acme    active   2027-01-10 (re)
   $ crm project list status=active due\<2027-02-01 --format csv --fields name,status,due
   id,name,status,due

@@ -40,8 +40,8 @@ syncs with every edit kept.
   one
   crm: sync
   $ (cd b && crm sync >/dev/null 2>&1 && crm contact show ada --fields phone,title | tail -2)
-  phone      0123
-  title      Countess
+  phone  0123
+  title  Countess
 
 Killed while git checked out origin's commits, before the rebase began: the
 files git wrote are in the work tree, untracked. A record removed here is
@@ -83,8 +83,8 @@ pull and pointed at this crm; the two sides' fields merge as usual.
   crm: the merge driver did not run; it now runs /.*/crm (re)
   crm: synced with origin
   $ (cd b && crm contact show ada --fields email,title | tail -2)
-  email      ada@lovelace.example
-  title      Baroness
+  email  ada@lovelace.example
+  title  Baroness
 
 Even when the driver fails on one file (a side that is not valid YAML), sync
 never continues the rebase over it: the file gets line markers, and sync stops
@@ -113,7 +113,7 @@ until they are gone.
   >     if not skip: o.append(l)
   > open(sys.argv[1], 'w').write('\n'.join(o))" $f && crm sync && crm contact show grace --fields title | tail -1)
   crm: synced with origin
-  title      Rear Admiral
+  title  Rear Admiral
 
 A record removed on one side and changed on the other is a conflict of its own
 kind; removing the file resolves it, and later syncs go on.

@@ -22,7 +22,7 @@ occurrence made, as `crm task done` does.
   $ printf 'id,title,status\n%s,Timesheet,done\n' $t > ../tasks.csv
   $ crm import csv --type task ../tasks.csv
   0 created, 1 updated, 0 unchanged, 0 skipped, 0 failed
-  $ crm task list --format csv --fields title,status,due,completed_at --sort due
+  $ crm task list --all --format csv --fields title,status,due,completed_at --sort due
   id,title,status,due,completed_at
   [a-z0-9]{16},Timesheet,done,2026-11-20,2026-11-23T09:00:00Z (re)
   [a-z0-9]{16},Timesheet,open,2026-11-27, (re)
@@ -38,7 +38,7 @@ backup) leaves the follow-up its contact came with.
   $ crm -C ../r contact list --format csv --fields name,follow_up
   id,name,follow_up
   [a-z0-9]{16},Ada Lovelace,2026-12-20 (re)
-  $ crm -C ../r task list --format csv --fields title,status,due --sort due
+  $ crm -C ../r task list --all --format csv --fields title,status,due --sort due
   id,title,status,due
   [a-z0-9]{16},Timesheet,done,2026-11-20 (re)
   [a-z0-9]{16},Timesheet,open,2026-11-27 (re)
