@@ -6,6 +6,7 @@
 #include "crm/follow_up.hpp"
 #include "crm/rules.hpp"
 #include "crm/task_workflow.hpp"
+#include "crm/ticket_workflow.hpp"
 
 namespace crm {
 
@@ -53,6 +54,7 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
       r.data.erase("completed_at");
     }
   }
+  if (r.type == "ticket") apply_ticket_workflow(r, before, config, store.schemas().get("ticket"), store.clock());
   // A new activity, not an edit of an old one, nor one restored with its own
   // `created` (a JSON import of a backup: its contacts come with their follow_up).
   if (r.type == "activity" && !before && !r.data.find("created")) {

@@ -13,6 +13,7 @@ Two clones of one bare repository edit the same records and sync.
   deals/*.yaml merge=crm
   tasks/*.yaml merge=crm
   activities/*.yaml merge=crm
+  tickets/*.yaml merge=crm
   $ git config merge.crm.driver | sed 's|^.*/crm. |crm |'
   crm merge-file %O %A %B %P
   $ crm contact add --name "Ada Lovelace" --email ada@example.com --tag vip > /dev/null && crm deal add --name Big --amount 1000 > /dev/null

@@ -12,6 +12,7 @@ crm init makes a store; a second init changes nothing.
   deals
   leads
   tasks
+  tickets
   
   shop/.crm:
   config.yaml
@@ -58,3 +59,4 @@ init --git makes a git repository with LF line ends for records.
   deals/*.yaml merge=crm
   tasks/*.yaml merge=crm
   activities/*.yaml merge=crm
+  tickets/*.yaml merge=crm
