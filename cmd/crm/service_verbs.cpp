@@ -46,9 +46,9 @@ void write_notes(Context& ctx, const Effects& effects) {
 // "3h 20m" of business time.
 std::string hours_text(long long seconds) {
   long long minutes = (seconds + 59) / 60;
-  std::string out = std::to_string(minutes / 60) + "h";
-  if (minutes % 60) out += " " + std::to_string(minutes % 60) + "m";
-  return out;
+  std::string h = minutes / 60 ? std::to_string(minutes / 60) + "h" : "";
+  std::string m = minutes % 60 ? std::to_string(minutes % 60) + "m" : "";
+  return h.empty() || m.empty() ? (h + m).empty() ? "0m" : h + m : h + " " + m;
 }
 
 }  // namespace
