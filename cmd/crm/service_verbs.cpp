@@ -121,7 +121,7 @@ int cmd_ticket_status(Context& ctx, const std::string& key, const std::string& s
   std::string current = ticket.get("status").empty() ? "new" : ticket.get("status");
   bool reopen = status == "open";
   if (reopen ? ticket_is_open(ticket) : current == status || (status == "solved" && current == "closed")) {
-    ctx.note(label(ticket) + " is already " + current);
+    ctx.note(label(ticket) + " is already " + (reopen ? "open (" + current + ")" : current));
     return 0;
   }
   if (!note.empty()) {
