@@ -179,7 +179,8 @@ std::string ticket_sla_clock(const Store& store, const Record& ticket) {
   std::string out = due_line("first response", "response_due", "first_response_at", "first_response") +
                     due_line("resolution", "resolution_due", "solved_at", "resolution");
   if (out.empty()) return "";
-  return "\nService level " + (ticket.get("sla").empty() ? std::string("(none)") : ticket.get("sla")) + "\n" + out;
+  return "\nService level " + (ticket.get("sla").empty() ? std::string("(none)") : ticket.get("sla")) + ", times in " +
+         clock.zone_name() + "\n" + out;
 }
 
 }  // namespace crm::cli
