@@ -18,7 +18,7 @@ namespace {
 
 std::string label(const Record& t) { return "ticket " + t.get("subject") + " (" + t.id() + ")"; }
 
-// An activity `with` the ticket and its contact: a reply or a note.
+// An activity `with` the ticket, its contact and company: a reply or a note.
 Record ticket_activity(const Store& store, const Record& ticket, const std::string& kind, const std::string& text) {
   std::string body = trim(text);
   if (body.empty()) throw UsageError("the " + std::string(kind == "note" ? "note" : "reply") + " is empty");
@@ -32,7 +32,8 @@ Record ticket_activity(const Store& store, const Record& ticket, const std::stri
   if (summary != body) a.data.set("body", Node::scalar(body));
   Node with = Node::sequence();
   with.items.push_back(Node::scalar(ticket.id()));
-  if (!ticket.get("contact").empty()) with.items.push_back(Node::scalar(ticket.get("contact")));
+  for (const char* field : {"contact", "company"})
+    if (!ticket.get(field).empty()) with.items.push_back(Node::scalar(ticket.get(field)));
   a.data.set("with", with);
   if (kind == "email") a.data.set("direction", Node::scalar("out"));
   if (!ticket.get("owner").empty()) a.data.set("owner", Node::scalar(ticket.get("owner")));

@@ -54,7 +54,16 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
       r.data.erase("completed_at");
     }
   }
-  if (r.type == "ticket") apply_ticket_workflow(r, before, config, store.schemas().get("ticket"), store.clock());
+  if (r.type == "ticket") {
+    // A new ticket of a contact at a company is the company's too: its 360° view lists it.
+    if (!before && r.get("company").empty() && !r.get("contact").empty()) {
+      const Schema& contacts = store.schemas().get("contact");
+      if (store.exists(contacts, r.get("contact")))
+        if (std::string company = store.load(contacts, r.get("contact")).get("company"); !company.empty())
+          r.data.set("company", Node::scalar(company));
+    }
+    apply_ticket_workflow(r, before, config, store.schemas().get("ticket"), store.clock());
+  }
   // A new activity, not an edit of an old one, nor one restored with its own
   // `created` (a JSON import of a backup: its contacts come with their follow_up).
   if (r.type == "activity" && !before && !r.data.find("created")) {

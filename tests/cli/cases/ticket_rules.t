@@ -94,3 +94,19 @@ Verbs that find nothing to do say so.
   $ crm ticket reply "$t3" "   "
   crm: error: the reply is empty
   [2]
+
+A ticket of a contact at a company is the company's too: its page lists the
+ticket and the conversation.
+
+  $ crm company add --name "Analytical Engines" >/dev/null && crm contact add --name "Grace Hopper" --email grace@example.com --company "Analytical Engines" >/dev/null
+  $ t5=$(crm ticket add --subject "Cannot export" --contact grace)
+  $ crm ticket note "$t5" "Was a locale bug" >/dev/null && CRM_NOW=2026-11-27T16:00:00Z crm ticket reply "$t5" "Fixed in 3.1" >/dev/null
+  $ crm company show analytical | sed -n '/^Activities/,$p'
+  Activities (2)
+  ID    AT                    KIND   WITH                                             SUMMARY
+  [a-z0-9]{4}  2026-11-27T16:00:00Z  email  Cannot export, Grace Hopper, Analytical Engines  Fixed in 3\.1 (re)
+  [a-z0-9]{4}  2026-11-27T15:00:00Z  note   Cannot export, Grace Hopper, Analytical Engines  Was a locale bug (re)
+  
+  Tickets (1)
+  ID    SUBJECT        CONTACT       STATUS  PRIORITY  RESOLUTION_DUE
+  [a-z0-9]{4}  Cannot export  Grace Hopper  open    normal    2026-11-28T15:00:00Z (re)

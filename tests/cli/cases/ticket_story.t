@@ -178,3 +178,48 @@ A third ticket nobody owns is the backlog: new, high, opened a day ago.
   $ crm agenda | tail -n +2
   ID    DATE                  WHAT                  DETAIL
   [a-z0-9]{4}  2026-12-03T16:00:00Z  Toner light stays on  breached, unassigned, high (re)
+
+By ISO week: ticket 1 in W48 (23-29 November); tickets 2 and 3 in W49,
+both breached (the third has had no reply since Thursday 17:00), so 1 of 3
+within SLA. The backlog by owner: the third nobody owns. In json, null
+where there is nothing to measure.
+
+  $ crm report sla --by week --format csv
+  period,tickets,responded,response_median_h,response_p90_h,solved,resolution_median_h,resolution_p90_h,within_sla,total
+  2026-W48,1,1,2,2,1,6,6,100,false
+  2026-W49,2,1,2,2,1,5,5,0,false
+  total,3,2,2,2,2,5.5,6,33.3,true
+  $ crm report tickets --by owner
+  OWNER  LOW  NORMAL  HIGH  URGENT  TOTAL  OLDEST_DAYS
+           0       0     1       0      1            1
+  total    0       0     1       0      1            1
+  $ crm report sla --since 2026-12-03 --format json
+  {
+    "report": "sla",
+    "rows": [
+      {
+        "period": "2026-12",
+        "tickets": 1,
+        "responded": 0,
+        "response_median_h": null,
+        "response_p90_h": null,
+        "solved": 0,
+        "resolution_median_h": null,
+        "resolution_p90_h": null,
+        "within_sla": 0
+      }
+    ],
+    "totals": [
+      {
+        "period": "total",
+        "tickets": 1,
+        "responded": 0,
+        "response_median_h": null,
+        "response_p90_h": null,
+        "solved": 0,
+        "resolution_median_h": null,
+        "resolution_p90_h": null,
+        "within_sla": 0
+      }
+    ]
+  }
