@@ -179,9 +179,12 @@ std::string ticket_sla_clock(const Store& store, const Record& ticket) {
   };
   std::string out = due_line("first response", "response_due", "first_response_at", "first_response") +
                     due_line("resolution", "resolution_due", "solved_at", "resolution");
-  if (out.empty()) return "";
-  return "\nService level " + (ticket.get("sla").empty() ? std::string("(none)") : ticket.get("sla")) + ", times in " +
-         clock.zone_name() + "\n" + out;
+  // The ticket's number: its id's shortest unique prefix, as lists show it.
+  std::string number = unique_prefixes(store.ids(store.schemas().get("ticket")))[ticket.id()];
+  if (number.empty()) number = ticket.id();
+  if (out.empty()) return "\nTicket " + number + ", no service level\n";
+  return "\nTicket " + number + ", service level " + (ticket.get("sla").empty() ? "(none)" : ticket.get("sla")) +
+         " (times in " + clock.zone_name() + ")\n" + out;
 }
 
 }  // namespace crm::cli

@@ -32,6 +32,8 @@ A rating is 1 to 5.
 Without sla: no due times; without owners, --auto cannot pick.
 
   $ crm ticket show "$t" --format yaml --fields sla,response_due | tail -n +2
+  $ crm ticket show "$t" | grep -c '^Ticket [a-z0-9]\{4\}, no service level$'
+  1
   $ crm ticket assign "$t" --auto
   crm: error: assign --auto picks among owners: set them first (crm config set owners '[ana, ben]')
   [2]

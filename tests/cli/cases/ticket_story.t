@@ -62,8 +62,8 @@ Tuesday 11:00 Ada answers. Pending from Monday 11:00 to Tuesday 11:00 paused
   $ at 2026-12-01T13:00:00Z
   $ crm ticket solve "$t1" --note "Firmware 2.1 fixed it"
   $ crm ticket rate "$t1" 5 --comment "Quick and friendly"
-  $ crm ticket show "$t1" | sed -n '/^Service level/,$p'
-  Service level standard, times in Europe/Berlin
+  $ crm ticket show "$t1" | sed -n '/^Ticket /,$p'
+  Ticket [a-z0-9]{4}, service level standard \(times in Europe/Berlin\) (re)
     first response  due 2026-11-30 16:00  met, answered 2026-11-30 10:00
     resolution      due 2026-12-03 16:00  met, solved 2026-12-01 14:00
   
