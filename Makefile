@@ -61,6 +61,12 @@ demo: build
 	@echo
 	@echo '$$ crm report'
 	@$(DEMO_ENV) $(CRM) -C examples report
+	@echo
+	@echo '$$ crm report sla'
+	@$(DEMO_ENV) $(CRM) -C examples report sla
+	@echo
+	@echo '$$ crm report csat'
+	@$(DEMO_ENV) $(CRM) -C examples report csat
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

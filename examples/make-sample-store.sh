@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the sample store in this folder (examples/) that `make demo` shows.
+# Regenerates the sample store in this folder (examples/) that `make demo` shows;
+# make-service-history.sh then adds its tickets.
 #
 #   examples/make-sample-store.sh            # refuses if examples/contacts has records
 #   examples/make-sample-store.sh --force    # deletes the record folders, then rebuilds
@@ -36,7 +37,8 @@ if [ -d "$store/contacts" ] && [ -n "$(ls -A "$store/contacts")" ]; then
   fi
 fi
 if [ "$force" = 1 ]; then
-  for d in contacts companies leads deals tasks activities; do
+  # tickets/ refer to the contacts: make-service-history.sh makes them again.
+  for d in contacts companies leads deals tasks activities tickets; do
     rm -rf "${store:?}/$d"
   done
 fi

@@ -205,6 +205,15 @@ int cmd_order_status(Context& ctx, const std::string& id, const std::string& sta
 int cmd_deal_won_order(Context& ctx, const std::string& id);
 int cmd_agenda(Context& ctx, const AgendaOptions& o);
 int cmd_report(Context& ctx, const ReportCliOptions& o);
+// Customer service (service_verbs.cpp).
+int cmd_ticket_reply(Context& ctx, const std::string& id, const std::string& message);
+int cmd_ticket_note(Context& ctx, const std::string& id, const std::string& text);
+int cmd_ticket_assign(Context& ctx, const std::string& id, const std::string& who, bool automatic);
+// solve (status solved), close (closed), reopen (open); `note`: a note activity first.
+int cmd_ticket_status(Context& ctx, const std::string& id, const std::string& status, const std::string& note);
+int cmd_ticket_rate(Context& ctx, const std::string& id, const std::string& score, const std::string& comment);
+// `ticket show`: the service level's due times and where each stands.
+std::string ticket_sla_clock(const Store& store, const Record& ticket);
 // Data in and out (io_verbs.cpp).
 int cmd_import(Context& ctx, const ImportCliOptions& o);
 int cmd_export(Context& ctx, const ExportCliOptions& o);

@@ -26,6 +26,7 @@ const std::map<std::string, std::string> kNounHelp = {
     {"deal", "opportunities in the pipeline"},
     {"task", "things to do by a date"},
     {"activity", "calls, emails, meetings and notes"},
+    {"ticket", "customer service requests: add, reply, note, assign, solve, close, reopen, rate"},
 };
 
 // Keeps option structs alive for the callbacks (CLI11 stores pointers).
@@ -209,6 +210,56 @@ void register_type_verbs(CLI::App& app, Context& ctx, int& status) {
   reopen_cmd->callback([&ctx, &status, &reopen] { status = cmd_task_reopen(ctx, reopen); });
 }
 
+void register_ticket_verbs(CLI::App& app, Context& ctx, int& status) {
+  CLI::App* ticket = app.get_subcommand("ticket");
+  auto& reply = keep<std::array<std::string, 2>>(g_pool);
+  CLI::App* reply_cmd = ticket->add_subcommand(
+      "reply", "reply to the customer: an outbound email activity; the first is the first response");
+  reply_cmd->add_option("id", reply[0], "id, unique id prefix or subject")->required()->type_name("ID");
+  reply_cmd->add_option("message", reply[1], "the reply")->required()->type_name("MESSAGE");
+  reply_cmd->callback([&ctx, &status, &reply] { status = cmd_ticket_reply(ctx, reply[0], reply[1]); });
+
+  auto& note = keep<std::array<std::string, 2>>(g_pool);
+  CLI::App* note_cmd = ticket->add_subcommand("note", "add an internal note (not a response)");
+  note_cmd->add_option("id", note[0], "id, unique id prefix or subject")->required()->type_name("ID");
+  note_cmd->add_option("text", note[1], "the note")->required()->type_name("TEXT");
+  note_cmd->callback([&ctx, &status, &note] { status = cmd_ticket_note(ctx, note[0], note[1]); });
+
+  auto& assign = keep<std::array<std::string, 2>>(g_pool);
+  auto& assign_auto = keep<bool>(g_pool);
+  CLI::App* assign_cmd =
+      ticket->add_subcommand("assign", "set the owner, or pick one by the store's assignment rule (--auto)");
+  assign_cmd->add_option("id", assign[0], "id, unique id prefix or subject")->required()->type_name("ID");
+  assign_cmd->add_option("who", assign[1], "the owner")->type_name("WHO");
+  assign_cmd->add_flag("--auto", assign_auto, "round-robin or least-open among owners (config assignment.ticket)");
+  assign_cmd->callback(
+      [&ctx, &status, &assign, &assign_auto] { status = cmd_ticket_assign(ctx, assign[0], assign[1], assign_auto); });
+
+  auto& solve = keep<std::array<std::string, 2>>(g_pool);
+  CLI::App* solve_cmd = ticket->add_subcommand("solve", "mark a ticket solved (stops its resolution clock)");
+  solve_cmd->add_option("id", solve[0], "id, unique id prefix or subject")->required()->type_name("ID");
+  solve_cmd->add_option("--note", solve[1], "a note on how it was solved")->type_name("TEXT");
+  solve_cmd->callback([&ctx, &status, &solve] { status = cmd_ticket_status(ctx, solve[0], "solved", solve[1]); });
+
+  auto& close = keep<std::string>(g_pool);
+  CLI::App* close_cmd = ticket->add_subcommand("close", "close a ticket: no more replies until it is reopened");
+  close_cmd->add_option("id", close, "id, unique id prefix or subject")->required()->type_name("ID");
+  close_cmd->callback([&ctx, &status, &close] { status = cmd_ticket_status(ctx, close, "closed", ""); });
+
+  auto& reopen = keep<std::string>(g_pool);
+  CLI::App* reopen_cmd =
+      ticket->add_subcommand("reopen", "open a solved or closed ticket again (its resolution clock runs on)");
+  reopen_cmd->add_option("id", reopen, "id, unique id prefix or subject")->required()->type_name("ID");
+  reopen_cmd->callback([&ctx, &status, &reopen] { status = cmd_ticket_status(ctx, reopen, "open", ""); });
+
+  auto& rate = keep<std::array<std::string, 3>>(g_pool);
+  CLI::App* rate_cmd = ticket->add_subcommand("rate", "record the customer's satisfaction, 1-5");
+  rate_cmd->add_option("id", rate[0], "id, unique id prefix or subject")->required()->type_name("ID");
+  rate_cmd->add_option("score", rate[1], "1 (bad) to 5 (great)")->required()->type_name("SCORE");
+  rate_cmd->add_option("--comment", rate[2], "what the customer said")->type_name("TEXT");
+  rate_cmd->callback([&ctx, &status, &rate] { status = cmd_ticket_rate(ctx, rate[0], rate[1], rate[2]); });
+}
+
 void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   static const SchemaSet schemas = SchemaSet::builtin();
   auto& log = keep<LogOptions>(g_pool);
@@ -237,15 +288,19 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
 
   auto& report = keep<ReportCliOptions>(g_pool);
   CLI::App* report_cmd = app.add_subcommand(
-      "report", "reports: pipeline forecast funnel winrate velocity sources activity overdue stale; none: a dashboard");
+      "report",
+      "reports: pipeline forecast funnel winrate velocity sources activity overdue stale tickets sla csat; none: a "
+      "dashboard");
   report_cmd->add_option("name", report.name, "the report (none: the dashboard)")->type_name("NAME");
   report_cmd
-      ->add_option("filter", report.filter, "filter terms on the report's records (deals, leads, activities, tasks)")
+      ->add_option("filter", report.filter,
+                   "filter terms on the report's records (deals, leads, activities, tasks, tickets)")
       ->type_name("FILTER");
   report_cmd->add_option("--owner", report.owner, "only records of this owner")->type_name("OWNER");
   report_cmd->add_option("--since", report.since, "from this day (2026-01-01, -90d, …)")->type_name("DATE");
   report_cmd->add_option("--until", report.until, "to this day, inclusive (eoq, today, …)")->type_name("DATE");
-  report_cmd->add_option("--by", report.by, "group by owner, source, stage, week, month or quarter")
+  report_cmd
+      ->add_option("--by", report.by, "group by owner, source, stage, team, category, channel, week, month or quarter")
       ->type_name("FIELD");
   report_cmd->add_option("--days", report.days, "stale: idle days (default: the stage's stale_after, else 30)")
       ->type_name("N")
@@ -257,6 +312,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
 void register_record_commands(CLI::App& app, Context& ctx, int& status) {
   for (const Schema& schema : command_schemas().all()) register_noun(app, schema, ctx, status);
   register_type_verbs(app, ctx, status);
+  register_ticket_verbs(app, ctx, status);
   register_shortcuts(app, ctx, status);
 }
 

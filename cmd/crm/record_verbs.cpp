@@ -108,7 +108,13 @@ void apply_assignment(const Store& store, const Schema& schema, Record& r, const
     if (value.empty()) {
       container->erase(key);
     } else {
-      container->set(key, typed_value(store, *f, value, path));
+      try {
+        container->set(key, typed_value(store, *f, value, path));
+      } catch (const InvalidData& e) {
+        // A ticket's status, priority or channel is a word of a known list: a usage error.
+        if (schema.type == "ticket" && f->type == FieldType::Enum) throw UsageError(e.what());
+        throw;
+      }
     }
   } else {
     if (f->type != FieldType::List && f->type != FieldType::Refs)
@@ -510,6 +516,7 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
     for (size_t i = 0; i < records.size(); ++i) {
       if (i) out += "\n";
       out += render_detail(records[i], s, detail);
+      if (fields.empty() && s.type == "ticket") out += ticket_sla_clock(store, records[i]);
       if (fields.empty()) out += related_table(ctx, store, related_records(store, records[i]), o.limit, out_options);
     }
     return out;

@@ -107,6 +107,18 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& example_tab
        {"crm order add --contact ada --line 'W-1 x3' --line 'SUP'",
         "crm order add --contact ada --date 2026-11-01 --line 'Setup fee @49.50' --status paid"}},
       {"deal won", {"crm deal won engine", "crm deal won engine --order"}},
+      {"ticket add",
+       {"crm ticket add --subject 'Printer jams on A3' --contact ada --priority high --channel email",
+        "crm ticket add --subject 'Invoice wrong' --contact ada@example.com --category billing --team finance"}},
+      {"ticket list",
+       {"crm ticket list status=new owner=", "crm ticket list 'resolution_due<today' status!=solved --sort priority"}},
+      {"ticket reply", {"crm ticket reply printer 'A firmware update fixes it: see the link below.'"}},
+      {"ticket note", {"crm ticket note printer 'Customer is on the old firmware'"}},
+      {"ticket assign", {"crm ticket assign printer kim", "crm ticket assign printer --auto"}},
+      {"ticket solve", {"crm ticket solve printer", "crm ticket solve printer --note 'firmware 2.1 installed'"}},
+      {"ticket close", {"crm ticket close printer"}},
+      {"ticket reopen", {"crm ticket reopen printer"}},
+      {"ticket rate", {"crm ticket rate printer 5", "crm ticket rate printer 2 --comment 'took a week'"}},
       {"log", {"crm log call ada 'talked pricing'", "crm log meeting acme 'kick-off' --set duration=1h"}},
       {"agenda", {"crm agenda", "crm agenda --days 14 --owner kim"}},
       {"report", {"crm report", "crm report pipeline", "crm report winrate --by owner --since -90d"}},
@@ -133,6 +145,7 @@ const char* who_of(const std::string& noun) {
   if (noun == "company") return "acme";
   if (noun == "deal") return "engine";
   if (noun == "task") return "timesheet";
+  if (noun == "ticket") return "printer";
   return "ID";
 }
 

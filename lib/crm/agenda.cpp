@@ -9,6 +9,8 @@
 #include "crm/related.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
+#include "crm/ticket_workflow.hpp"
+#include "crm/yaml_io.hpp"
 
 namespace crm {
 
@@ -22,14 +24,46 @@ std::optional<DateValue> when(const std::string& text) {
 
 bool owned_by(const Record& r, const std::string& owner) { return owner.empty() || equals_ci(r.get("owner"), owner); }
 
-const char* const kSections[] = {"overdue", "upcoming", "follow-up", "closing"};
+const char* const kSections[] = {"overdue", "upcoming", "follow-up", "closing", "tickets"};
 
 std::string section_title(const std::string& section, int days, size_t n) {
   std::string count = " (" + std::to_string(n) + ")";
   if (section == "overdue") return "Overdue tasks" + count;
   if (section == "upcoming") return "Tasks due in the next " + std::to_string(days) + " days" + count;
   if (section == "follow-up") return "Follow-ups due" + count;
+  if (section == "tickets") return "Tickets breached, breaching within 4 business hours, or new and unassigned" + count;
   return "Open deals past their close date" + count;
+}
+
+// Open tickets breached or breaching within 4 business hours (dated by the
+// due time), and new tickets nobody owns (dated by their opening).
+std::vector<AgendaItem> ticket_agenda(const Store& store, const std::string& owner) {
+  const Clock& clock = store.clock();
+  const BusinessHours& hours = store.config().business_hours;
+  std::vector<AgendaItem> out;
+  for (const Record& t : store.load_all(store.schemas().get("ticket")).records) {
+    if (!ticket_is_open(t)) continue;
+    bool unassigned = t.get("owner").empty() && (t.get("status").empty() || t.get("status") == "new");
+    if (!owner.empty() && !unassigned && !owned_by(t, owner)) continue;
+    std::optional<Seconds> due = ticket_next_due(t);
+    bool breached = ticket_breached(t, clock.now);
+    long long left = due ? business_seconds_between(hours, clock, clock.now, *due) : 0;
+    bool soon = due && !breached && left <= 4 * 3600;
+    if (!breached && !soon && !unassigned) continue;
+    std::vector<std::string> detail;
+    if (breached) detail.push_back("breached");
+    if (soon) {
+      long long minutes = (left + 59) / 60;
+      std::string h = minutes / 60 ? std::to_string(minutes / 60) + "h" : "";
+      std::string m = minutes % 60 ? std::to_string(minutes % 60) + "m" : "";
+      detail.push_back("due in " + (h.empty() || m.empty() ? h + m : h + " " + m));
+    }
+    if (unassigned) detail.push_back("unassigned");
+    detail.push_back(t.get("priority").empty() ? "normal" : t.get("priority"));
+    std::string date = due ? format_datetime(*due) : t.get("created");
+    out.push_back({"tickets", "ticket", t.id(), date, t.get("subject"), join(detail, ", "), t.get("owner")});
+  }
+  return out;
 }
 
 }  // namespace
@@ -102,11 +136,12 @@ std::vector<AgendaItem> build_agenda(const Store& store, int days, const std::st
     }
     closing.push_back({"closing", "deal", d.id(), d.get("close_date"), d.get("name"), detail, d.get("owner")});
   }
+  std::vector<AgendaItem> tickets = ticket_agenda(store, owner);
   auto by_date = [](const AgendaItem& a, const AgendaItem& b) {
     return a.date != b.date ? a.date < b.date : a.id < b.id;
   };
   std::vector<AgendaItem> out;
-  for (auto* list : {&overdue, &upcoming, &follow, &closing}) {
+  for (auto* list : {&overdue, &upcoming, &follow, &closing, &tickets}) {
     std::stable_sort(list->begin(), list->end(), by_date);
     out.insert(out.end(), list->begin(), list->end());
   }

@@ -1,5 +1,6 @@
 // `crm agenda`: what needs doing — overdue tasks, tasks due soon, contacts to
-// follow up, open deals past their expected close.
+// follow up, open deals past their expected close, tickets breached or
+// breaching within 4 business hours and new tickets nobody owns.
 #pragma once
 
 #include <string>
@@ -11,7 +12,7 @@
 namespace crm {
 
 struct AgendaItem {
-  std::string section;  // overdue, upcoming, follow-up, closing
+  std::string section;  // overdue, upcoming, follow-up, closing, tickets
   std::string type;     // task, contact, deal
   std::string id;
   std::string date;  // due, follow_up or close_date

@@ -2,10 +2,37 @@
 
 #include "crm/dates.hpp"
 #include "crm/error.hpp"
+#include "crm/filter.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
 
 namespace crm {
+
+std::string Config::assignment(const std::string& type) const {
+  if (const Node* a = raw.find("assignment"); a && a->is_map()) return a->get(type);
+  return "";
+}
+
+std::vector<std::string> filter_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  bool quoted = false, any = false;
+  for (char ch : text) {
+    if (ch == '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (ch == ' ' && !quoted) {
+      if (any) out.push_back(word);
+      word.clear();
+      any = false;
+    } else {
+      word += ch;
+      any = true;
+    }
+  }
+  if (any) out.push_back(word);
+  return out;
+}
 
 const Stage* Config::stage(const std::string& name) const {
   for (const Stage& s : pipeline)
@@ -73,6 +100,47 @@ int config_number(const std::string& text, int min, int max, const Location& whe
   return n;
 }
 
+void parse_sla(const Node& list, const std::string& source, const SchemaSet& schemas, Config& c) {
+  if (!list.is_sequence())
+    throw InvalidData(Location{source, list.line, list.column, "sla"},
+                      "expected a list of policies: {name, if, first_response, resolution}");
+  for (const Node& p : list.items) {
+    if (!p.is_map())
+      throw InvalidData(Location{source, p.line, p.column, "sla"},
+                        "a policy is a map: {name: standard, first_response: 8h, resolution: 3d}");
+    SlaPolicy policy;
+    policy.name = p.get("name");
+    policy.line = p.line;
+    policy.column = p.column;
+    if (policy.name.empty())
+      throw InvalidData(Location{source, p.line, p.column, "sla"}, "a policy needs a name (name: …)");
+    std::string path = "sla." + policy.name;
+    for (const auto& [key, value] : p.entries) {
+      Location where{source, value.line, value.column, path + "." + key};
+      if (key == "name") continue;
+      if (key == "if") {
+        policy.filter = value.text;
+        const Schema* ticket = schemas.find("ticket");
+        if (!value.is_scalar()) throw InvalidData(where, "expected a filter: \"priority=urgent\"");
+        if (ticket) try {
+            parse_filter(filter_words(policy.filter), *ticket, Clock::fixed(Seconds{}));
+          } catch (const UsageError& e) {
+            throw InvalidData(where, e.what());
+          }
+      } else if (key == "first_response" || key == "resolution") {
+        long long seconds = value.is_scalar() ? parse_business_duration(value.text, c.business_hours) : 0;
+        if (seconds == 0)
+          throw InvalidData(where, "\"" + escape_for_terminal(value.text) +
+                                       "\" is not a duration (30m, 1h, 8h, 3d: business hours and days)");
+        (key == "first_response" ? policy.first_response : policy.resolution) = seconds;
+      } else {
+        throw InvalidData(where, "unknown setting of a policy (name, if, first_response, resolution)");
+      }
+    }
+    c.sla.push_back(policy);
+  }
+}
+
 }  // namespace
 
 Config parse_config(const std::string& text, const std::string& source, SchemaSet& schemas) {
@@ -125,6 +193,11 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
         schemas.add_custom_field(type, parse_field(decl, source), Location{source, decl.line, decl.column, ""});
     }
   }
+  if (const Node* bh = doc.find("business_hours")) c.business_hours = parse_business_hours(*bh, source);
+  if (const Node* a = doc.find("assignment"); a && !a->is_null() && !a->is_map())
+    throw InvalidData(Location{source, a->line, a->column, "assignment"},
+                      "expected a map: {ticket: round-robin} (round-robin, least-open or an owner)");
+  if (const Node* sla = doc.find("sla"); sla && !sla->is_null()) parse_sla(*sla, source, schemas, c);
   return c;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/business_hours.hpp"
 #include "crm/node.hpp"
 #include "crm/schema.hpp"
 
@@ -16,12 +17,26 @@ struct Stage {
   int stale_after = 0;  // days; 0: the report's default
 };
 
+// A service level: the first policy whose `if` matches a new ticket sets its
+// due times. Durations are business time (business_hours.hpp).
+struct SlaPolicy {
+  std::string name;
+  std::string filter;            // "" matches every ticket
+  long long first_response = 0;  // business seconds; 0: no promise
+  long long resolution = 0;
+  int line = 0, column = 0;  // where it is declared
+};
+
 struct Config {
   std::string currency = "USD";
   std::vector<Stage> pipeline;
   std::vector<std::string> owners;
   bool autocommit = false;
   std::string timezone;  // IANA name; "" : $TZ, else the system's
+  std::vector<SlaPolicy> sla;
+  BusinessHours business_hours;  // 24×7 unless configured
+  // assignment: {ticket: round-robin|least-open|NAME, …}: who `assign --auto` picks.
+  std::string assignment(const std::string& type) const;
   Node raw = Node::map();
 
   const Stage* stage(const std::string& name) const;
@@ -32,6 +47,10 @@ struct Config {
     return names;
   }
 };
+
+// A filter written as one string in the config ("priority=urgent +vip"): its
+// terms, split at spaces outside double quotes.
+std::vector<std::string> filter_words(const std::string& text);
 
 // The text `crm init` writes.
 std::string default_config_text();

@@ -92,7 +92,8 @@ std::string trailing_comment(const std::string& line) {
 
 const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> kKeys = {"currency", "timezone",       "pipeline",
-                                                 "owners",   "git.autocommit", "fields"};
+                                                 "owners",   "git.autocommit", "fields",
+                                                 "sla",      "business_hours", "assignment.ticket"};
   return kKeys;
 }
 

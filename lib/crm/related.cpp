@@ -96,7 +96,11 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
       g.records.push_back(store.load(s, r.id()));
     }
     if (g.records.empty()) continue;
-    if (s.type == "activity") {
+    if (s.type == "activity" && record.type == "ticket") {
+      // A ticket's thread reads as a conversation: newest last.
+      std::stable_sort(g.records.begin(), g.records.end(),
+                       [](const Record& a, const Record& b) { return a.get("at") < b.get("at"); });
+    } else if (s.type == "activity") {
       std::stable_sort(g.records.begin(), g.records.end(),
                        [](const Record& a, const Record& b) { return a.get("at") > b.get("at"); });
     } else if (!s.sort.empty()) {

@@ -11,6 +11,7 @@
 #include "crm/error.hpp"
 #include "crm/json.hpp"
 #include "crm/related.hpp"
+#include "crm/service_reports.hpp"
 #include "crm/suggest.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
@@ -38,6 +39,9 @@ const std::vector<ReportSpec>& specs() {
       {"activity", "activity", {"", "week", "month", "quarter"}},
       {"overdue", "task", {""}},
       {"stale", "deal", {""}, false},
+      {"tickets", "ticket", {"", "owner", "team", "category", "channel"}, false},
+      {"sla", "ticket", {"", "week", "month"}},
+      {"csat", "ticket", {""}},
   };
   return kSpecs;
 }
@@ -761,6 +765,10 @@ Report build_report(const Store& store, const ReportRequest& q) {
   if (q.days != 0 && sp.name != "stale") throw UsageError("--days is for report stale");
   if (q.all_stages && sp.name != "pipeline") throw UsageError("--all is for report pipeline");
 
+  if (sp.subject == "ticket") {  // customer service: service_reports.hpp
+    ServiceReportRequest sq{sp.name, q.since, q.until, q.owner, q.by, &q.filter};
+    return service_report(store, sq);
+  }
   Scope s(store, q, sp.subject);
   if (sp.name == "pipeline") return pipeline_of(s);
   if (sp.name == "forecast") return forecast_report(s);

@@ -8,6 +8,7 @@
 #include "crm/rules.hpp"
 #include "crm/segments.hpp"
 #include "crm/task_workflow.hpp"
+#include "crm/ticket_workflow.hpp"
 
 namespace crm {
 
@@ -77,6 +78,20 @@ void task_changed(Change ch) {
   }
 }
 
+void ticket_changed(Change ch) {
+  const Store& store = ch.store;
+  Record& r = ch.r;
+  const Record* before = ch.before;
+  // A new ticket of a contact at a company is the company's too: its 360° view lists it.
+  if (!before && r.get("company").empty() && !r.get("contact").empty()) {
+    const Schema& contacts = store.schemas().get("contact");
+    if (store.exists(contacts, r.get("contact")))
+      if (std::string company = store.load(contacts, r.get("contact")).get("company"); !company.empty())
+        r.data.set("company", Node::scalar(company));
+  }
+  apply_ticket_workflow(r, before, store.config(), store.schemas().get("ticket"), store.clock());
+}
+
 void activity_changed(Change ch) {
   const Store& store = ch.store;
   Record& r = ch.r;
@@ -122,6 +137,7 @@ const TypeHooks kHooks[] = {
     {"deal", deal_changed},
     {"task", task_changed},
     {"activity", activity_changed},
+    {"ticket", ticket_changed},
     {"order", [](Change ch) { order_changed(ch.store, ch.r, ch.before); }},
     {"segment", [](Change ch) { segment_changed(ch.store, ch.r); }},
 };

@@ -710,8 +710,9 @@ TEST_CASE("report build_report refuses what makes no sense") {
   q.all_stages = true;
   CHECK_THROWS_AS(crm::build_report(store, q), crm::UsageError);
 
-  CHECK(crm::report_names() ==
-        Lines{"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity", "overdue", "stale"});
+  CHECK(crm::report_names() == Lines{"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity",
+                                     "overdue", "stale", "tickets", "sla", "csat"});
+  CHECK(crm::report_subject("sla") == "ticket");
   CHECK(crm::report_subject("sources") == "lead");
   CHECK(crm::report_subject("activity") == "activity");
   CHECK(crm::report_subject("overdue") == "task");

@@ -21,18 +21,18 @@ TEST_CASE("schema builtin types in a fixed order") {
     types.push_back(s.type);
     folders.push_back(s.folder);
   }
-  CHECK(types == std::vector<std::string>{"contact", "company", "lead", "deal", "task", "activity", "product", "order",
-                                          "segment"});
-  CHECK(folders == std::vector<std::string>{"contacts", "companies", "leads", "deals", "tasks", "activities",
+  CHECK(types == std::vector<std::string>{"contact", "company", "lead", "deal", "task", "activity", "ticket", "product",
+                                          "order", "segment"});
+  CHECK(folders == std::vector<std::string>{"contacts", "companies", "leads", "deals", "tasks", "activities", "tickets",
                                             "products", "orders", "segments"});
   REQUIRE(set.by_folder("deals"));
   CHECK(set.by_folder("deals")->type == "deal");
   CHECK(set.by_folder("nope") == nullptr);
   CHECK(set.find("widget") == nullptr);
-  CHECK_THROWS_WITH_AS(
-      set.get("widget"),
-      "unknown record type \"widget\" (one of contact, company, lead, deal, task, activity, product, order, segment)",
-      crm::UsageError);
+  CHECK_THROWS_WITH_AS(set.get("widget"),
+                       "unknown record type \"widget\" (one of contact, company, lead, deal, task, activity, ticket, "
+                       "product, order, segment)",
+                       crm::UsageError);
 }
 
 TEST_CASE("schema every title, sort key and column names a field") {

@@ -13,6 +13,7 @@ Two clones of one bare repository edit the same records and sync.
   deals/*.yaml merge=crm
   tasks/*.yaml merge=crm
   activities/*.yaml merge=crm
+  tickets/*.yaml merge=crm
   products/*.yaml merge=crm
   orders/*.yaml merge=crm
   segments/*.yaml merge=crm

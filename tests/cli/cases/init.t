@@ -15,6 +15,7 @@ crm init makes a store; a second init changes nothing.
   products
   segments
   tasks
+  tickets
   
   shop/.crm:
   config.yaml
@@ -61,6 +62,7 @@ init --git makes a git repository with LF line ends for records.
   deals/*.yaml merge=crm
   tasks/*.yaml merge=crm
   activities/*.yaml merge=crm
+  tickets/*.yaml merge=crm
   products/*.yaml merge=crm
   orders/*.yaml merge=crm
   segments/*.yaml merge=crm
