@@ -173,7 +173,7 @@ struct ImportCliOptions {
 };
 
 struct ExportCliOptions {
-  std::string format, type, output, vcard_version = "4.0";
+  std::string format, type, output, vcard_version = "4.0", since;
   std::vector<std::string> filter;
   bool raw = false;
 };

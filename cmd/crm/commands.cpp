@@ -393,13 +393,18 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
 
   auto& exp = keep<ExportCliOptions>(g_pool);
-  CLI::App* export_cmd = app.add_subcommand("export", "export json, jsonl, csv, vcard or ical (tasks and meetings)");
-  export_cmd->add_option("format", exp.format, "json, jsonl, csv, vcard or ical")->required()->type_name("FORMAT");
+  CLI::App* export_cmd = app.add_subcommand(
+      "export", "export json, jsonl, csv, vcard, ical (tasks and meetings), ledger or beancount (paid orders)");
+  export_cmd->add_option("format", exp.format, "json, jsonl, csv, vcard, ical, ledger or beancount")
+      ->required()
+      ->type_name("FORMAT");
   export_cmd->add_option("filter", exp.filter, "filter terms on the records exported")->type_name("FILTER");
   export_cmd->add_option("--type", exp.type, "only this record type")->type_name("TYPE");
   export_cmd->add_option("-o,--output", exp.output, "write to FILE (atomically) instead of stdout")->type_name("FILE");
   export_cmd->add_flag("--raw", exp.raw, "csv: leave cells that start with = + - @ as they are");
   export_cmd->add_option("--version", exp.vcard_version, "vcard: 4.0 (default) or 3.0")->type_name("V");
+  export_cmd->add_option("--since", exp.since, "ledger, beancount: transactions from this day (som, 2026-01-01)")
+      ->type_name("DATE");
   export_cmd->callback([&ctx, &status, &exp] { status = cmd_export(ctx, exp); });
 
   auto& dedupe_type = keep<std::string>(g_pool);

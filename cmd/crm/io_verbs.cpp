@@ -13,6 +13,7 @@
 #include "crm/exporter.hpp"
 #include "crm/importer.hpp"
 #include "crm/json.hpp"
+#include "crm/ledger.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
@@ -118,6 +119,23 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
 int cmd_export(Context& ctx, const ExportCliOptions& o) {
   Store& store = ctx.store();
   if (!o.type.empty()) store.schemas().get(o.type);
+  if (o.format == "ledger" || o.format == "beancount") {
+    if (!o.filter.empty() || !o.type.empty()) throw UsageError(o.format + " exports paid orders: no filter or --type");
+    LedgerRequest lr;
+    lr.beancount = o.format == "beancount";
+    if (!o.since.empty()) {
+      auto d = parse_date_expr(o.since, store.clock());
+      if (d) lr.since = d->day();
+      if (!d) throw UsageError("--since: \"" + o.since + "\" is not a date (2026-01-01, som, -90d)");
+    }
+    std::string text = export_ledger(store, lr);
+    if (o.output.empty() || o.output == "-")
+      ctx.out_stream(text);
+    else
+      write_file_atomic(resolve_symlinks(o.output), text);
+    return report_unreadable(ctx, store, "order");
+  }
+  if (!o.since.empty()) throw UsageError("--since is for ledger and beancount");
   ExportRequest req;
   req.format = o.format;
   req.type = o.type;

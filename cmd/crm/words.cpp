@@ -123,7 +123,9 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& example_tab
       {"agenda", {"crm agenda", "crm agenda --days 14 --owner kim"}},
       {"report", {"crm report", "crm report pipeline", "crm report winrate --by owner --since -90d"}},
       {"import", {"crm import csv google.csv --dry-run", "crm import vcard contacts.vcf"}},
-      {"export", {"crm export json > backup.json", "crm export vcard -o contacts.vcf", "crm export ical > tasks.ics"}},
+      {"export",
+       {"crm export json > backup.json", "crm export vcard -o contacts.vcf", "crm export ical > tasks.ics",
+        "crm export ledger -o sales.journal && hledger -f sales.journal check"}},
       {"dedupe", {"crm dedupe", "crm dedupe company"}},
       {"merge", {"crm merge 'Ada Lovelace' 'Ada L.' --dry-run"}},
       {"init", {"crm init shop", "crm init --git shop"}},
@@ -408,7 +410,7 @@ struct Completer {
       if (verb == "import")
         return given.empty() ? std::vector<std::string>{"csv", "vcard", "json", "jsonl"}
                              : std::vector<std::string>{"__files__"};
-      if (verb == "export" && given.empty()) return {"json", "jsonl", "csv", "vcard", "ical"};
+      if (verb == "export" && given.empty()) return {"json", "jsonl", "csv", "vcard", "ical", "ledger", "beancount"};
       if (verb == "init") return {"__dirs__"};
       if (verb == "log") {
         if (given.empty()) return {"call", "email", "meeting", "note"};

@@ -97,11 +97,11 @@ std::vector<std::string> csv_export_columns(const Schema& schema) {
 }
 
 std::string export_records(const Store& store, const ExportRequest& req) {
-  static const char* const kFormats[] = {"json", "jsonl", "csv", "vcard", "ical"};
+  static const char* const kFormats[] = {"json", "jsonl", "csv", "vcard", "ical"};  // ledger, beancount: ledger.hpp
   if (std::none_of(std::begin(kFormats), std::end(kFormats), [&](const char* f) { return req.format == f; }))
     throw UsageError("unknown export format \"" + req.format + "\"" +
-                     did_you_mean(req.format, {"json", "jsonl", "csv", "vcard", "ical"}) +
-                     " (json, jsonl, csv, vcard, ical)");
+                     did_you_mean(req.format, {"json", "jsonl", "csv", "vcard", "ical", "ledger", "beancount"}) +
+                     " (json, jsonl, csv, vcard, ical, ledger, beancount)");
   const SchemaSet& schemas = store.schemas();
   std::vector<std::string> types;
   if (!req.type.empty()) {
