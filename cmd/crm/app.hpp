@@ -166,7 +166,7 @@ struct ReportCliOptions {
 struct ImportCliOptions {
   std::string format;
   std::vector<std::string> files;
-  std::string type, mode = "upsert", match, mapping, delimiter, date_format, encoding;
+  std::string type, mode = "upsert", match, mapping, delimiter, date_format, encoding, from = "-365d", to = "+90d";
   std::vector<std::string> map;
   int skip = -1;
   bool keep_unmapped = false, dry_run = false;

@@ -368,8 +368,10 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
 
   auto& imp = keep<ImportCliOptions>(g_pool);
   CLI::App* import_cmd =
-      app.add_subcommand("import", "import csv, vcard, json or jsonl files (create, update or upsert)");
-  import_cmd->add_option("format", imp.format, "csv, vcard, json or jsonl")->required()->type_name("FORMAT");
+      app.add_subcommand("import", "import csv, vcard, json, jsonl or ical files (create, update or upsert)");
+  import_cmd->add_option("format", imp.format, "csv, vcard, json, jsonl or ical (calendar events as meetings)")
+      ->required()
+      ->type_name("FORMAT");
   import_cmd->add_option("files", imp.files, "the files (- for stdin)")->required()->type_name("FILE");
   import_cmd->add_option("--type", imp.type, "the record type (default: contact; json: each object's own)")
       ->type_name("TYPE");
@@ -390,6 +392,10 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       ->type_name("CHARSET");
   import_cmd->add_option("--skip", imp.skip, "CSV: lines before the header (default: found)")->type_name("N");
   import_cmd->add_flag("--dry-run", imp.dry_run, "write nothing; say what would be created, updated, skipped");
+  import_cmd->add_option("--from", imp.from, "ical: expand recurring events from this day (default -365d)")
+      ->type_name("DATE");
+  import_cmd->add_option("--to", imp.to, "ical: expand recurring events up to this day (default +90d)")
+      ->type_name("DATE");
   import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
 
   auto& exp = keep<ExportCliOptions>(g_pool);
