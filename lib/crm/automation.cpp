@@ -281,7 +281,8 @@ std::string next_owner(const Store& store, const Record& r) {
   return config.owners.front();
 }
 
-Node value_for(const Store& store, const Field& field, const std::string& text, const std::string& label) {
+Node value_for(const Store& store, const Clock& clock, const Field& field, const std::string& text,
+               const std::string& label) {
   if (field.type == FieldType::Ref) return Node::scalar(store.resolve_ref(field, text));
   if (field.type == FieldType::Refs) {
     Node list = Node::sequence();
@@ -294,10 +295,9 @@ Node value_for(const Store& store, const Field& field, const std::string& text, 
       (text.back() == 'h' || text.back() == 'm') && text.size() <= 8 &&
       text.find_first_not_of("0123456789", 1) == text.size() - 1) {
     long long n = std::stoll(text.substr(1, text.size() - 2));
-    return Node::scalar(format_datetime(store.clock().now + std::chrono::seconds(n * (text.back() == 'h' ? 3600 : 60))),
-                        true);
+    return Node::scalar(format_datetime(clock.now + std::chrono::seconds(n * (text.back() == 'h' ? 3600 : 60))), true);
   }
-  return parse_field_value(field, text, store.clock(), label);
+  return parse_field_value(field, text, clock, label);
 }
 
 bool refers_to(const Field* f, const std::string& type) {
@@ -336,6 +336,16 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       (!before || !rule_filter(store, rule, rule.from_text, rule.from_line, "from").matches(*before, name_of)))
     return std::nullopt;
 
+  // A change's firing is dated by the change (its record's stamp), not by
+  // when it runs: two clones firing it make the same bytes (+1d from the
+  // same instant, the same `created`). A schedule rule's, by now.
+  Clock clock = store.clock();
+  std::string stamp = after.get(rule.event == "create" ? "created" : "updated");
+  std::optional<Seconds> at = why == FireFor::Change ? parse_iso_datetime(stamp) : std::nullopt;
+  if (at) {
+    clock.now = *at;
+    clock.today = clock.local_day(*at);
+  }
   Firing firing;
   firing.rule = &rule;
   const Schema& schema = store.schemas().get(after.type);
@@ -359,7 +369,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
     if (a.kind == "set") {
       for (const auto& [field, text] : a.args) {
         std::string v = render_template(store, changed, text);
-        set(field, value_for(store, *schema.field(field), v, label), v);
+        set(field, value_for(store, clock, *schema.field(field), v, label), v);
       }
     } else if (a.kind == "tag") {
       Node tags = changed.data.find("tags") ? *changed.data.find("tags") : Node::sequence();
@@ -381,16 +391,18 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       t.type = "task";
       t.data.set("id", Node::scalar(derived_id(seed + ":" + std::to_string(i))));
       t.data.set("title", Node::scalar(render_template(store, changed, arg("title"))));
+      if (at) t.data.set("created", Node::scalar(format_datetime(*at), true));
       if (std::string due = render_template(store, changed, arg("due")); !due.empty())
-        t.data.set("due", value_for(store, *tasks.field("due"), due, label + ".due"));
+        t.data.set("due", value_for(store, clock, *tasks.field("due"), due, label + ".due"));
       t.data.set("status", Node::scalar("open"));
       std::string priority = arg("priority").empty() ? "normal" : render_template(store, changed, arg("priority"));
-      t.data.set("priority", value_for(store, *tasks.field("priority"), priority, label + ".priority"));
+      t.data.set("priority", value_for(store, clock, *tasks.field("priority"), priority, label + ".priority"));
       std::string owner = arg("owner").empty() ? changed.get("owner") : render_template(store, changed, arg("owner"));
       if (!owner.empty()) t.data.set("owner", Node::scalar(owner));
       const Field* related = tasks.field("related");
       if (std::string about = arg("for"); !about.empty())
-        t.data.set("related", value_for(store, *related, render_template(store, changed, about), label + ".for"));
+        t.data.set("related",
+                   value_for(store, clock, *related, render_template(store, changed, about), label + ".for"));
       else if (refers_to(related, after.type))
         t.data.set("related", Node::sequence({Node::scalar(after.id())}));
       firing.created_says.push_back("task " + t.id() + " \"" + t.get("title") + "\"" +
@@ -402,8 +414,9 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       act.type = "activity";
       act.data.set("id", Node::scalar(derived_id(seed + ":" + std::to_string(i))));
       std::string kind = arg("kind").empty() ? "note" : render_template(store, changed, arg("kind"));
-      act.data.set("kind", value_for(store, *activities.field("kind"), kind, label + ".kind"));
-      act.data.set("at", Node::scalar(format_datetime(store.clock().now), true));
+      act.data.set("kind", value_for(store, clock, *activities.field("kind"), kind, label + ".kind"));
+      act.data.set("at", Node::scalar(format_datetime(clock.now), true));
+      if (at) act.data.set("created", Node::scalar(format_datetime(*at), true));
       act.data.set("summary", Node::scalar(render_template(store, changed, arg("summary"))));
       if (refers_to(activities.field("with"), after.type))
         act.data.set("with", Node::sequence({Node::scalar(after.id())}));

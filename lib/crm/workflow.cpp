@@ -198,7 +198,8 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
       std::string who = "rule " + f.rule->name + " on " + record.type + " " + record.id() + ": ";
       for (size_t i = 0; i < f.created.size(); ++i) {
         if (store.type_of(f.created[i].id())) continue;
-        write_fired(writer, f.created[i], nullptr, true, depth + 1);
+        bool dated = f.created[i].data.find("created");  // by the change: kept (is_new would restamp it)
+        write_fired(writer, f.created[i], nullptr, !dated, depth + 1);
         store.note_rule(who + f.created_says[i], false);
       }
       for (const auto& [field, value] : f.changes.entries) changed.data.set(field, value);
@@ -235,6 +236,8 @@ Effects write_fired(Writer& writer, Record& record, const Record* before, bool i
 Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new) {
   return write_fired(writer, record, before, is_new, 0);
 }
+
+void fire_rules(Writer& writer, const Record& record, const Record* before) { fire_rules(writer, record, before, 0); }
 
 void remove_record(Writer& writer, const Schema& schema, const std::string& id) { writer.remove_raw(schema, id); }
 
