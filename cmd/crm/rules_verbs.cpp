@@ -140,8 +140,7 @@ int cmd_rules_run(Context& ctx, bool dry_run) {
           for (const std::string& said : f->change_says) add_row(t, rule, r, said);
         }
       } catch (const Error& e) {
-        ctx.report(InvalidData(Location{kRulesFile, rule.line, 0, "rule " + rule.name},
-                               r.type + " " + r.id() + ": " + e.what()));
+        ctx.report(Error("rule " + rule.name + " on " + r.type + " " + r.id() + ": " + e.what()));
       }
     }
   }

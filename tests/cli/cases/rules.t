@@ -167,3 +167,13 @@ A failing action applies nothing of its rule; the write stands.
   $ crm lead list name=Flo --format csv --fields name,tags
   id,name,tags
   [a-z0-9]{16},Flo, (re)
+
+`rules run` reports a rule that fails (exit 3) and goes on with the others.
+
+  $ printf -- '- name: bad\n  on: schedule\n  for: deal\n  do: [{set: {amount: "{{name}}"}}]\n- name: ok\n  on: schedule\n  for: deal\n  if: name=Widgets\n  do: [{tag: chased}]\n' > .crm/rules.yaml
+  $ crm rules run --format csv
+  crm: error: rule bad on deal [a-z0-9]{16}: .crm/rules.yaml:4: rule bad.set: "(Widgets|Engines)" is not a number (re)
+  crm: error: rule bad on deal [a-z0-9]{16}: .crm/rules.yaml:4: rule bad.set: "(Widgets|Engines)" is not a number (re)
+  rule,type,record,action
+  ok,deal,[a-z0-9]{16},tag \+chased (re)
+  [3]
