@@ -55,6 +55,8 @@ class Context {
   // Exit code so far: the worst problem reported without throwing.
   int status = 0;
   void report(const Error& e);  // prints "crm: error: …" and raises status
+  // A rule (.crm/rules.yaml) failed after a write: the exit status is 3.
+  bool rules_failed = false;
   // Runs what follows every command (the autocommit), when a store was opened.
   void finish();
   // Flushes and closes stdout, last thing before exit; returns `code`, or
@@ -230,5 +232,10 @@ int cmd_undo(Context& ctx);
 void autocommit(Context& ctx, Store& store);
 int cmd_check(Context& ctx);
 int cmd_config(Context& ctx, const ConfigCliOptions& o);
+// The store's rules (rules_verbs.cpp).
+int cmd_rules_list(Context& ctx);
+int cmd_rules_check(Context& ctx);
+int cmd_rules_test(Context& ctx, const std::string& rule, const std::string& record);
+int cmd_rules_run(Context& ctx, bool dry_run);
 
 }  // namespace crm::cli

@@ -453,6 +453,28 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       "undo", "take back crm's last commit (git.autocommit): dropped when not pushed, else reverted by a commit");
   undo_cmd->callback([&ctx, &status] { status = cmd_undo(ctx); });
 
+  CLI::App* rules_cmd = app.add_subcommand(
+      "rules", "the store's automation rules (.crm/rules.yaml): list, check, test, run (see crm-rules(1))");
+  rules_cmd->require_subcommand(1);
+  rules_cmd->add_subcommand("list", "every rule: when it fires, its filter, what it does")->callback([&ctx, &status] {
+    status = cmd_rules_list(ctx);
+  });
+  rules_cmd->add_subcommand("check", "validate .crm/rules.yaml (fields, filters, templates); silent when all is well")
+      ->callback([&ctx, &status] { status = cmd_rules_check(ctx); });
+  auto& test_rule = keep<std::string>(g_pool);
+  auto& test_record = keep<std::string>(g_pool);
+  CLI::App* test_cmd =
+      rules_cmd->add_subcommand("test", "what the rules would do to records whose `if` matches; writes nothing");
+  test_cmd->add_option("rule", test_rule, "only this rule")->type_name("RULE");
+  test_cmd->add_option("--record", test_record, "only this record (id, prefix, email or name)")->type_name("ID");
+  test_cmd->callback(
+      [&ctx, &status, &test_rule, &test_record] { status = cmd_rules_test(ctx, test_rule, test_record); });
+  auto& run_dry = keep<bool>(g_pool);
+  CLI::App* run_cmd = rules_cmd->add_subcommand(
+      "run", "fire the schedule rules for every matching record (for cron; a re-run makes nothing new)");
+  run_cmd->add_flag("--dry-run", run_dry, "write nothing; say what would be done");
+  run_cmd->callback([&ctx, &status, &run_dry] { status = cmd_rules_run(ctx, run_dry); });
+
   CLI::App* check_cmd = app.add_subcommand("check", "validate every record and reference; silent when all is well");
   check_cmd->callback([&ctx, &status] { status = cmd_check(ctx); });
 

@@ -146,6 +146,15 @@ void Context::report(const Error& e) {
 
 void Context::finish() {
   if (!store_) return;
+  // What the store's rules did after the writes, and what failed (the writes stand).
+  for (const Store::RuleNote& n : store_->rule_notes()) {
+    if (!n.failed) {
+      note(n.text);
+      continue;
+    }
+    report(Error(n.text));
+    rules_failed = true;
+  }
   autocommit(*this, *store_);
   if (const char* debug = std::getenv("CRM_DEBUG_INDEX"); debug && *debug)
     for (const auto& [folder, use] : store_->index_use())

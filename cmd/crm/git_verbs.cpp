@@ -12,6 +12,7 @@
 #include "crm/merge.hpp"
 #include "crm/sync.hpp"
 #include "crm/text.hpp"
+#include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
 
 namespace crm::cli {
@@ -73,6 +74,19 @@ int cmd_sync(Context& ctx) {
   Store& store = ctx.store();
   SyncResult r = sync_store(store, [&](const std::string& m) { ctx.note(m); });
   for (const std::string& w : r.warnings) ctx.note("warning: " + w);
+  if (!r.arrived.empty()) {
+    // The store's rules fire for what the pull brought, as for a write here.
+    store.forget_scans();
+    Writer writer = store.lock();
+    for (const Arrived& a : r.arrived) {
+      const Schema& schema = store.schemas().get(a.type);
+      if (!store.exists(schema, a.id)) continue;
+      Record after = store.load(schema, a.id);
+      std::optional<Record> before;
+      if (a.before) before = Record{a.type, *a.before, after.path};
+      fire_rules(writer, after, before ? &*before : nullptr);
+    }
+  }
   if (r.conflicts.empty()) return 0;
   bool removed = false;
   for (const SyncConflict& c : r.conflicts) {

@@ -117,6 +117,7 @@ int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
       return 0;
     }
     ctx.finish();
+    if (ctx.rules_failed && status == 0) status = kExitInvalid;
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
     return 0;

@@ -166,6 +166,15 @@ class Store {
   const std::vector<Change>& changes() const { return changes_; }
   // A change made outside write/remove (the config), for autocommit.
   void note_change(Change c) const { changes_.push_back(std::move(c)); }
+  // What the store's rules did, and failed to do, in this process
+  // (automation.hpp): the command prints them when it is done; a failure
+  // makes its exit status 3, and the write that fired the rule stands.
+  struct RuleNote {
+    std::string text;
+    bool failed = false;
+  };
+  void note_rule(std::string text, bool failed) const { rule_notes_.push_back({std::move(text), failed}); }
+  const std::vector<RuleNote>& rule_notes() const { return rule_notes_; }
 
   // How many record files the index served and how many were parsed, per
   // folder, since the store was opened (CRM_DEBUG_INDEX prints it).
@@ -207,6 +216,7 @@ class Store {
   SchemaSet schemas_, base_schemas_;
   Config config_;
   mutable std::vector<Change> changes_;
+  mutable std::vector<RuleNote> rule_notes_;
   uint64_t validity_key_ = 0;
   mutable std::map<std::string, IndexUse> index_use_;
   const FolderScan& scan(const Schema& schema) const;

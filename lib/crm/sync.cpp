@@ -532,6 +532,28 @@ std::vector<std::string> dangling_references(const Store& store, const Repo& rep
   return out;
 }
 
+// The records the pull added or changed since `before` (the local HEAD
+// before the sync), with their data then: the rules fire for them.
+std::vector<Arrived> arrived_records(const Store& store, const Repo& repo, const std::string& before) {
+  std::vector<Arrived> out;
+  GitResult diff =
+      repo.run({"diff", "--name-only", "-z", "--no-renames", "--diff-filter=AM", before, "HEAD", "--", "."});
+  for (const std::string& path : split(diff.out, '\0')) {
+    std::string rel = strip_prefix(repo, path);
+    const Schema* schema = record_schema(store, rel);
+    if (!schema) continue;
+    Arrived a{schema->type, fs::path(rel).stem().string(), std::nullopt};
+    GitResult old = repo.run({"show", before + ":" + path});
+    try {
+      if (old.code == 0) a.before = parse_yaml(old.out, rel);
+    } catch (const Error&) {
+      // an old version that does not parse: the record is as new
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 // A git killed while it checked out the commits it rebases onto leaves their
 // files in the work tree without telling the index: untracked files that the
 // next commit would add back (a record removed here would come back). When
@@ -804,6 +826,7 @@ SyncResult sync_store(const Store& store, const Notify& note) {
   // 2. Commit what changed here.
   ensure_repo_files(store);
   commit_local(store, repo, note);
+  std::string before_pull = repo.commit("HEAD");
 
   std::string branch = repo.branch();
   std::string remote = remote_of(repo, branch);
@@ -850,6 +873,7 @@ SyncResult sync_store(const Store& store, const Notify& note) {
     if (push.code == 0) {
       clear_state(store);
       note("synced with " + remote);
+      if (!before_pull.empty()) result.arrived = arrived_records(store, repo, before_pull);
       return result;
     }
     std::string why = first_line(push.err + push.out);

@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,9 +54,16 @@ struct SyncConflict {
   std::string detail;  // "(title, phone)", "removed on origin, changed here", …
 };
 
+// A record the pull added or changed here: the store's rules fire for it.
+struct Arrived {
+  std::string type, id;
+  std::optional<Node> before;  // its data before the sync; nullopt: new here
+};
+
 struct SyncResult {
   std::vector<SyncConflict> conflicts;  // not empty: the sync stopped (exit 4)
   std::vector<std::string> warnings;    // dangling references the merge left
+  std::vector<Arrived> arrived;         // what the pull brought (records only)
 };
 
 // `crm sync`. Throws UsageError when the store is not in git, Conflict when

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "crm/automation.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/follow_up.hpp"
 #include "crm/order_workflow.hpp"
@@ -151,7 +152,73 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
   return effects;
 }
 
-Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new) {
+namespace {
+
+Effects write_fired(Writer& writer, Record& record, const Record* before, bool is_new, int depth);
+
+// The store's rules (automation.hpp) after a write: each that matches the
+// change plans its actions; what they create is written first (a derived id
+// that exists is left as it is: the same firing made it), then the record's
+// own changes, in one write. Both go through write_fired, so rules fire on
+// them in turn, up to kMaxRuleDepth. A rule that fails is reported and
+// applies nothing; the write that fired it stands.
+void fire_rules(Writer& writer, const Record& record, const Record* before, int depth) {
+  const Store& store = writer.store();
+  std::vector<Rule> rules;
+  try {
+    rules = load_rules(store);
+  } catch (const Error& e) {
+    store.note_rule(std::string(e.what()) + " (no rule fired)", true);
+    return;
+  }
+  std::vector<Firing> firings;
+  for (const Rule& rule : rules) {
+    try {
+      if (auto f = plan_firing(store, rule, record, before, FireFor::Change)) {
+        bool new_records = false;
+        for (const Record& r : f->created) new_records = new_records || !store.type_of(r.id());
+        if (!new_records && f->changes.entries.empty()) continue;
+        if (depth >= kMaxRuleDepth) {
+          store.note_rule("rule " + rule.name + ": not fired on " + record.type + " " + record.id() +
+                              ": rules triggered each other " + std::to_string(depth) + " deep (a loop?)",
+                          false);
+          continue;
+        }
+        firings.push_back(std::move(*f));
+      }
+    } catch (const Error& e) {
+      store.note_rule("rule " + rule.name + " on " + record.type + " " + record.id() + ": " + e.what(), true);
+    }
+  }
+  if (firings.empty()) return;
+  Record changed = record;
+  bool any_change = false;
+  for (Firing& f : firings) {
+    try {
+      std::string who = "rule " + f.rule->name + " on " + record.type + " " + record.id() + ": ";
+      for (size_t i = 0; i < f.created.size(); ++i) {
+        if (store.type_of(f.created[i].id())) continue;
+        bool dated = f.created[i].data.find("created");  // by the change: kept (is_new would restamp it)
+        write_fired(writer, f.created[i], nullptr, !dated, depth + 1);
+        store.note_rule(who + f.created_says[i], false);
+      }
+      for (const auto& [field, value] : f.changes.entries) changed.data.set(field, value);
+      any_change = any_change || !f.changes.entries.empty();
+      for (const std::string& said : f.change_says) store.note_rule(who + said, false);
+    } catch (const Error& e) {
+      store.note_rule("rule " + f.rule->name + " on " + record.type + " " + record.id() + ": " + e.what(), true);
+    }
+  }
+  if (!any_change) return;
+  try {
+    Record was = record;
+    write_fired(writer, changed, &was, false, depth + 1);
+  } catch (const Error& e) {
+    store.note_rule("rules on " + record.type + " " + record.id() + ": " + e.what(), true);
+  }
+}
+
+Effects write_fired(Writer& writer, Record& record, const Record* before, bool is_new, int depth) {
   const Store& store = writer.store();
   Effects effects = apply_workflow(store, record, before);
   // What a change creates has an id derived from the change: when it exists,
@@ -160,8 +227,17 @@ Effects write_with_effects(Writer& writer, Record& record, const Record* before,
     if (!store.type_of(r.id())) writer.write_raw(r, true);
   writer.write_raw(record, is_new);
   for (Record& r : effects.write_after) writer.write_raw(r, false);
+  fire_rules(writer, record, before, depth);
   return effects;
 }
+
+}  // namespace
+
+Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new) {
+  return write_fired(writer, record, before, is_new, 0);
+}
+
+void fire_rules(Writer& writer, const Record& record, const Record* before) { fire_rules(writer, record, before, 0); }
 
 void remove_record(Writer& writer, const Schema& schema, const std::string& id) { writer.remove_raw(schema, id); }
 

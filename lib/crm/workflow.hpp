@@ -33,6 +33,10 @@ Effects apply_workflow(const Store& store, Record& record, const Record* before)
 // records it created (write_before; a derived id that existed is kept as it
 // was) and the notes for the user.
 Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new);
+// Fires the store's rules (automation.hpp) for a change written another way
+// — a record that arrived with `crm sync` —: what they do is written through
+// write_with_effects.
+void fire_rules(Writer& writer, const Record& record, const Record* before);
 // Removes a record. (Its referrers are the caller's to unlink first, each
 // through write_with_effects, so that no step leaves a dangling reference.)
 void remove_record(Writer& writer, const Schema& schema, const std::string& id);

@@ -1,0 +1,430 @@
+#include "crm/automation.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "crm/ids.hpp"
+#include "crm/segments.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace {
+
+InvalidData bad(const Node& at, const std::string& field, const std::string& message) {
+  return InvalidData(Location{kRulesFile, at.line, at.column, field}, message);
+}
+
+std::string scalar_of(const Node& n, const std::string& field) {
+  if (!n.is_scalar()) throw bad(n, field, "expected a single value");
+  return n.text;
+}
+
+// The `{{path}}` parts of a template, checked against `schema`: a field, or
+// a reference field then a field of the record it names.
+void check_template(const Node& at, const std::string& field, const std::string& text, const Schema& schema,
+                    const SchemaSet& schemas) {
+  size_t pos = 0;
+  while ((pos = text.find("{{", pos)) != std::string::npos) {
+    size_t end = text.find("}}", pos + 2);
+    if (end == std::string::npos) throw bad(at, field, "template: \"{{\" without \"}}\"");
+    std::string path = trim(text.substr(pos + 2, end - pos - 2));
+    pos = end + 2;
+    if (path == "id" || path == "created" || path == "updated") continue;
+    std::string head = path.substr(0, path.find('.'));
+    const Field* f = schema.field(head);
+    if (f && (f->type == FieldType::Ref || f->type == FieldType::Refs) && head != path) {
+      std::string rest = path.substr(head.size() + 1);
+      bool known = f->ref_types.empty();
+      for (const std::string& t : f->ref_types)
+        if (const Schema* s = schemas.find(t); s && (rest == "id" || s->field_path(rest))) known = true;
+      if (!known)
+        throw bad(at, field, "template {{" + path + "}}: no field \"" + rest + "\" in what " + head + " names");
+      continue;
+    }
+    if (!schema.field_path(path))
+      throw bad(at, field, "template {{" + path + "}}: no field \"" + path + "\" in " + schema.type);
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> string_map(const Node& n, const std::string& field,
+                                                            const std::vector<std::string>& keys) {
+  if (!n.is_map()) throw bad(n, field, "expected a map");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [k, v] : n.entries) {
+    if (!keys.empty() && std::find(keys.begin(), keys.end(), k) == keys.end())
+      throw bad(v, field + "." + k, "unknown key (" + join(keys, ", ") + ")");
+    out.emplace_back(k, scalar_of(v, field + "." + k));
+  }
+  return out;
+}
+
+RuleAction parse_action(const Node& n, const std::string& where, const Schema& schema, const SchemaSet& schemas) {
+  if (!n.is_map() || n.entries.size() != 1)
+    throw bad(n, where, "an action is one of set, tag, task, assign, log: {set: {field: value}}");
+  RuleAction a;
+  a.line = n.line;
+  a.column = n.column;
+  const auto& [kind, v] = n.entries.front();
+  a.kind = kind;
+  std::string field = where + "." + kind;
+  if (kind == "set") {
+    a.args = string_map(v, field, {});
+    for (const auto& [k, val] : a.args) {
+      const Field* f = schema.field(k);
+      if (!f || k == "id") throw bad(v, field + "." + k, "no field \"" + k + "\" in " + schema.type);
+      check_template(v, field + "." + k, val, schema, schemas);
+    }
+  } else if (kind == "tag") {
+    std::string tag = scalar_of(v, field);
+    if (tag.empty()) throw bad(v, field, "a tag name");
+    if (!schema.field("tags")) throw bad(v, field, schema.type + " records have no tags");
+    a.args.emplace_back(tag, "");
+  } else if (kind == "task") {
+    a.args = string_map(v, field, {"title", "due", "for", "owner", "priority"});
+    bool titled = false;
+    for (const auto& [k, val] : a.args) {
+      titled = titled || k == "title";
+      check_template(v, field + "." + k, val, schema, schemas);
+    }
+    if (!titled) throw bad(v, field + ".title", "a task needs a title");
+  } else if (kind == "assign") {
+    a.args = string_map(v, field, {"to"});
+    if (a.args.empty() || a.args.front().second.empty()) throw bad(v, field + ".to", "assign to NAME or auto");
+    if (!schema.field("owner")) throw bad(v, field, schema.type + " records have no owner");
+  } else if (kind == "log") {
+    a.args = string_map(v, field, {"kind", "summary"});
+    std::string summary;
+    for (const auto& [k, val] : a.args) {
+      if (k == "summary") summary = val;
+      check_template(v, field + "." + k, val, schema, schemas);
+    }
+    if (summary.empty()) throw bad(v, field + ".summary", "a log needs a summary");
+  } else {
+    throw bad(n, where, "unknown action \"" + kind + "\" (set, tag, task, assign, log)");
+  }
+  return a;
+}
+
+}  // namespace
+
+std::vector<Rule> parse_rules(std::string_view text, const SchemaSet& schemas) {
+  Node doc = parse_yaml(text, kRulesFile);
+  std::vector<Rule> rules;
+  if (doc.is_null()) return rules;
+  const Node* list = &doc;
+  if (doc.is_map()) {
+    list = doc.find("rules");
+    if (!list || doc.entries.size() != 1) throw bad(doc, "rules", "expected a list of rules (or rules: [...])");
+  }
+  if (!list->is_sequence()) throw bad(*list, "rules", "expected a list of rules");
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& n = list->items[i];
+    std::string where = "rules[" + std::to_string(i) + "]";
+    if (!n.is_map()) throw bad(n, where, "a rule is a map: {name, on, if, from, do}");
+    Rule r;
+    r.line = n.line;
+    r.column = n.column;
+    for (const auto& [k, v] : n.entries)
+      if (k != "name" && k != "on" && k != "for" && k != "if" && k != "from" && k != "do")
+        throw bad(v, where + "." + k, "unknown field (name, on, for, if, from, do)");
+    const Node* name = n.find("name");
+    if (!name) throw bad(n, where + ".name", "a rule needs a name");
+    r.name = scalar_of(*name, where + ".name");
+    if (r.name.empty() || r.name.find_first_of(" \t\n{}") != std::string::npos)
+      throw bad(*name, where + ".name", "a rule's name is one word");
+    for (const Rule& other : rules)
+      if (other.name == r.name) throw bad(*name, where + ".name", "two rules named \"" + r.name + "\"");
+    where = "rule " + r.name;
+    const Node* on = n.find("on");
+    if (!on) throw bad(n, where + ".on", "when it fires: TYPE.create, TYPE.update, TYPE.FIELD or schedule");
+    std::string when = scalar_of(*on, where + ".on");
+    const Node* for_type = n.find("for");
+    if (when == "schedule") {
+      if (!for_type) throw bad(*on, where + ".for", "a schedule rule says which records: for: TYPE");
+      r.type = scalar_of(*for_type, where + ".for");
+      r.event = "schedule";
+    } else {
+      if (for_type) throw bad(*for_type, where + ".for", "for: goes with on: schedule");
+      size_t dot = when.find('.');
+      if (dot == std::string::npos)
+        throw bad(*on, where + ".on", "expected TYPE.create, TYPE.update, TYPE.FIELD or schedule");
+      r.type = when.substr(0, dot);
+      r.event = when.substr(dot + 1);
+    }
+    const Schema* schema = schemas.find(r.type);
+    if (!schema)
+      throw bad(for_type && r.event == "schedule" ? *for_type : *on, where + ".on",
+                "no record type \"" + r.type + "\"");
+    if (r.event != "create" && r.event != "update" && r.event != "schedule" && !schema->field(r.event))
+      throw bad(*on, where + ".on", "no field \"" + r.event + "\" in " + r.type + " (create, update or a field)");
+    if (const Node* f = n.find("if")) {
+      r.if_text = scalar_of(*f, where + ".if");
+      r.if_line = f->line;
+    }
+    if (const Node* f = n.find("from")) {
+      r.from_text = scalar_of(*f, where + ".from");
+      r.from_line = f->line;
+    }
+    const Node* actions = n.find("do");
+    if (!actions || !actions->is_sequence() || actions->items.empty())
+      throw bad(actions ? *actions : n, where + ".do", "a list of actions: set, tag, task, assign, log");
+    for (size_t j = 0; j < actions->items.size(); ++j)
+      r.actions.push_back(parse_action(actions->items[j], where + ".do[" + std::to_string(j) + "]", *schema, schemas));
+    rules.push_back(std::move(r));
+  }
+  return rules;
+}
+
+std::vector<Rule> load_rules(const Store& store) {
+  Dir crm = store.open_dir(".crm");
+  struct stat st {};
+  if (!crm || !crm.lstat("rules.yaml", st)) return {};
+  if (!S_ISREG(st.st_mode)) throw InvalidData(Location{kRulesFile, 0, 0, ""}, "is not a regular file");
+  std::string text = crm.read("rules.yaml", kMaxRecordBytes + 1);
+  // Read once per process (a write fires many times in an import).
+  static std::string cached_text = "\x01";
+  static std::vector<Rule> cached;
+  static const Store* cached_store = nullptr;
+  if (text != cached_text || cached_store != &store) {
+    cached = parse_rules(text, store.schemas());
+    cached_text = text;
+    cached_store = &store;
+  }
+  return cached;
+}
+
+namespace {
+
+Filter rule_filter(const Store& store, const Rule& rule, const std::string& text, int line, const std::string& field) {
+  try {
+    return parse_store_filter(store, split_filter_words(text), store.schemas().get(rule.type));
+  } catch (const Error& e) {
+    throw InvalidData(Location{kRulesFile, line, 0, "rule " + rule.name + "." + field}, e.what());
+  }
+}
+
+NameOf names(const Store& store) {
+  return [&store](const std::string& id) -> std::string {
+    const Schema* s = store.type_of(id);
+    if (!s) return "";
+    try {
+      return store.load(*s, id).get(s->title);
+    } catch (const Error&) {
+      return "";
+    }
+  };
+}
+
+}  // namespace
+
+std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules) {
+  std::vector<InvalidData> problems;
+  for (const Rule& r : rules) {
+    try {
+      if (!r.if_text.empty()) rule_filter(store, r, r.if_text, r.if_line, "if");
+      if (!r.from_text.empty()) rule_filter(store, r, r.from_text, r.from_line, "from");
+    } catch (const InvalidData& e) {
+      problems.push_back(e);
+    }
+  }
+  return problems;
+}
+
+namespace {
+
+std::string render_template(const Store& store, const Record& r, const std::string& text) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find("{{", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    out += text.substr(pos, open - pos);
+    std::string path = trim(text.substr(open + 2, close - open - 2));
+    pos = close + 2;
+    std::string head = path.substr(0, path.find('.'));
+    const Schema& schema = store.schemas().get(r.type);
+    const Field* f = schema.field(head);
+    if (f && (f->type == FieldType::Ref || f->type == FieldType::Refs) && head != path) {
+      std::string id = r.get(head);
+      if (const Node* refs = r.find(head); refs && refs->is_sequence() && !refs->items.empty())
+        id = refs->items.front().text;
+      if (const Schema* s = id.empty() ? nullptr : store.type_of(id))
+        out += store.load(*s, id).get(path.substr(head.size() + 1));
+      continue;
+    }
+    out += r.get(path);
+  }
+  return out + text.substr(pos);
+}
+
+// Round-robin among config `owners`: the owner after whoever received the
+// most recent record of this type (no counter for clones to disagree on).
+std::string next_owner(const Store& store, const Record& r) {
+  const Config& config = store.config();
+  std::string rule = config.assignment(r.type);
+  if (!rule.empty() && rule != "round-robin" && rule != "least-open") return rule;
+  if (config.owners.empty()) throw InvalidData(Location{kRulesFile, 0, 0, ""}, "assign: auto needs owners in config");
+  Store::Loaded all = store.load_all(store.schemas().get(r.type));
+  const Record* latest = nullptr;
+  auto key = [](const Record& x) { return std::make_pair(x.get("created"), x.id()); };
+  for (const Record& x : all.records)
+    if (x.id() != r.id() && !x.get("owner").empty() && (!latest || key(x) > key(*latest))) latest = &x;
+  if (!latest) return config.owners.front();
+  for (size_t i = 0; i < config.owners.size(); ++i)
+    if (equals_ci(latest->get("owner"), config.owners[i])) return config.owners[(i + 1) % config.owners.size()];
+  return config.owners.front();
+}
+
+Node value_for(const Store& store, const Clock& clock, const Field& field, const std::string& text,
+               const std::string& label) {
+  if (field.type == FieldType::Ref) return Node::scalar(store.resolve_ref(field, text));
+  if (field.type == FieldType::Refs) {
+    Node list = Node::sequence();
+    for (const std::string& part : split(text, ','))
+      if (!trim(part).empty()) list.items.push_back(Node::scalar(store.resolve_ref(field, trim(part))));
+    return list;
+  }
+  // Hours and minutes from now (+4h, +30m): a time, where +1d is a day.
+  if ((field.type == FieldType::When || field.type == FieldType::Datetime) && text.size() >= 3 && text[0] == '+' &&
+      (text.back() == 'h' || text.back() == 'm') && text.size() <= 8 &&
+      text.find_first_not_of("0123456789", 1) == text.size() - 1) {
+    long long n = std::stoll(text.substr(1, text.size() - 2));
+    return Node::scalar(format_datetime(clock.now + std::chrono::seconds(n * (text.back() == 'h' ? 3600 : 60))), true);
+  }
+  return parse_field_value(field, text, clock, label);
+}
+
+bool refers_to(const Field* f, const std::string& type) {
+  return f && (f->ref_types.empty() || std::find(f->ref_types.begin(), f->ref_types.end(), type) != f->ref_types.end());
+}
+
+}  // namespace
+
+std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
+                                  FireFor why) {
+  if (rule.type != after.type) return std::nullopt;
+  if (why != FireFor::Test && (rule.event == "schedule") != (why == FireFor::Schedule)) return std::nullopt;
+  if (why == FireFor::Change && rule.event == "create" && before) return std::nullopt;
+  if (why == FireFor::Change && rule.event == "update" && !before) return std::nullopt;
+  std::string instance;
+  if (why == FireFor::Test) {
+    instance = "test";
+  } else if (rule.event == "create") {
+    instance = "create";
+  } else {
+    instance = after.get("updated");
+    if (instance.empty()) instance = after.get("created");
+    if (rule.event != "update" && rule.event != "schedule") {
+      const Node* now = after.find(rule.event);
+      const Node* was = before ? before->find(rule.event) : nullptr;
+      bool changed =
+          (now && !now->empty()) != (was && !was->empty()) || (now && was && !now->empty() && !now->same_value(*was));
+      if (!changed) return std::nullopt;
+      instance += ":" + (now ? emit_document(*now) : std::string());
+    }
+  }
+  NameOf name_of = names(store);
+  if (!rule.if_text.empty() && !rule_filter(store, rule, rule.if_text, rule.if_line, "if").matches(after, name_of))
+    return std::nullopt;
+  if (!rule.from_text.empty() && why != FireFor::Test &&
+      (!before || !rule_filter(store, rule, rule.from_text, rule.from_line, "from").matches(*before, name_of)))
+    return std::nullopt;
+
+  // A change's firing is dated by the change (its record's stamp), not by
+  // when it runs: two clones firing it make the same bytes (+1d from the
+  // same instant, the same `created`). A schedule rule's, by now.
+  Clock clock = store.clock();
+  std::string stamp = after.get(rule.event == "create" ? "created" : "updated");
+  std::optional<Seconds> at = why == FireFor::Change ? parse_iso_datetime(stamp) : std::nullopt;
+  if (at) {
+    clock.now = *at;
+    clock.today = clock.local_day(*at);
+  }
+  Firing firing;
+  firing.rule = &rule;
+  const Schema& schema = store.schemas().get(after.type);
+  Record changed = after;
+  std::string seed = "rule:" + rule.name + ":" + after.id() + ":" + instance;
+  for (size_t i = 0; i < rule.actions.size(); ++i) {
+    const RuleAction& a = rule.actions[i];
+    std::string label = std::string(kRulesFile) + ":" + std::to_string(a.line) + ": rule " + rule.name + "." + a.kind;
+    auto arg = [&a](const std::string& key) {
+      for (const auto& [k, v] : a.args)
+        if (k == key) return v;
+      return std::string();
+    };
+    auto set = [&](const std::string& field, Node value, const std::string& shown) {
+      const Node* old = changed.data.find(field);
+      if (old && old->same_value(value)) return;
+      changed.data.set(field, value);
+      firing.changes.set(field, value);
+      firing.change_says.push_back("set " + field + "=" + shown);
+    };
+    if (a.kind == "set") {
+      for (const auto& [field, text] : a.args) {
+        std::string v = render_template(store, changed, text);
+        set(field, value_for(store, clock, *schema.field(field), v, label), v);
+      }
+    } else if (a.kind == "tag") {
+      Node tags = changed.data.find("tags") ? *changed.data.find("tags") : Node::sequence();
+      if (!tags.is_sequence()) tags = Node::sequence();
+      const std::string& tag = a.args.front().first;
+      if (std::none_of(tags.items.begin(), tags.items.end(), [&](const Node& t) { return t.text == tag; })) {
+        tags.items.push_back(Node::scalar(tag));
+        set("tags", tags, "+" + tag);
+        firing.change_says.back() = "tag +" + tag;
+      }
+    } else if (a.kind == "assign") {
+      std::string to = arg("to") == "auto" ? next_owner(store, changed) : render_template(store, changed, arg("to"));
+      set("owner", Node::scalar(to), to);
+      if (!firing.change_says.empty() && firing.change_says.back() == "set owner=" + to)
+        firing.change_says.back() = "assign " + to;
+    } else if (a.kind == "task") {
+      const Schema& tasks = store.schemas().get("task");
+      Record t;
+      t.type = "task";
+      t.data.set("id", Node::scalar(derived_id(seed + ":" + std::to_string(i))));
+      t.data.set("title", Node::scalar(render_template(store, changed, arg("title"))));
+      if (at) t.data.set("created", Node::scalar(format_datetime(*at), true));
+      if (std::string due = render_template(store, changed, arg("due")); !due.empty())
+        t.data.set("due", value_for(store, clock, *tasks.field("due"), due, label + ".due"));
+      t.data.set("status", Node::scalar("open"));
+      std::string priority = arg("priority").empty() ? "normal" : render_template(store, changed, arg("priority"));
+      t.data.set("priority", value_for(store, clock, *tasks.field("priority"), priority, label + ".priority"));
+      std::string owner = arg("owner").empty() ? changed.get("owner") : render_template(store, changed, arg("owner"));
+      if (!owner.empty()) t.data.set("owner", Node::scalar(owner));
+      const Field* related = tasks.field("related");
+      if (std::string about = arg("for"); !about.empty())
+        t.data.set("related",
+                   value_for(store, clock, *related, render_template(store, changed, about), label + ".for"));
+      else if (refers_to(related, after.type))
+        t.data.set("related", Node::sequence({Node::scalar(after.id())}));
+      firing.created_says.push_back("task " + t.id() + " \"" + t.get("title") + "\"" +
+                                    (t.get("due").empty() ? "" : " due " + t.get("due")));
+      firing.created.push_back(std::move(t));
+    } else if (a.kind == "log") {
+      const Schema& activities = store.schemas().get("activity");
+      Record act;
+      act.type = "activity";
+      act.data.set("id", Node::scalar(derived_id(seed + ":" + std::to_string(i))));
+      std::string kind = arg("kind").empty() ? "note" : render_template(store, changed, arg("kind"));
+      act.data.set("kind", value_for(store, clock, *activities.field("kind"), kind, label + ".kind"));
+      act.data.set("at", Node::scalar(format_datetime(clock.now), true));
+      if (at) act.data.set("created", Node::scalar(format_datetime(*at), true));
+      act.data.set("summary", Node::scalar(render_template(store, changed, arg("summary"))));
+      if (refers_to(activities.field("with"), after.type))
+        act.data.set("with", Node::sequence({Node::scalar(after.id())}));
+      firing.created_says.push_back("log " + act.get("kind") + " " + act.id() + " \"" + act.get("summary") + "\"");
+      firing.created.push_back(std::move(act));
+    }
+  }
+  return firing;
+}
+
+}  // namespace crm

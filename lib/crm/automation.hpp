@@ -1,0 +1,73 @@
+// Rules in the repository (.crm/rules.yaml): what happens on its own when a
+// record is created or changed, or on a schedule (`crm rules run`). This
+// module reads the rules and plans a firing; workflow.cpp writes what a
+// firing makes, through the one write path, so rules fire on it in turn.
+//
+// A firing is deterministic: what it creates gets an id derived from (rule,
+// record, trigger instance), so a re-run, or another clone firing the same
+// rule, makes the same file; a `set` that already holds changes nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "crm/error.hpp"
+#include "crm/node.hpp"
+#include "crm/record.hpp"
+#include "crm/store.hpp"
+
+namespace crm {
+
+inline constexpr const char* kRulesFile = ".crm/rules.yaml";
+// How deep rules may trigger each other (a rule's write firing rules…).
+inline constexpr int kMaxRuleDepth = 5;
+
+struct RuleAction {
+  std::string kind;                                       // set, tag, task, assign, log
+  std::vector<std::pair<std::string, std::string>> args;  // set: field → value; tag: name → ""; others: key → value
+  int line = 0, column = 0;
+};
+
+struct Rule {
+  std::string name;
+  std::string type;   // the type it watches (`for:` of a schedule rule)
+  std::string event;  // "create", "update", "schedule", or the field whose change it watches
+  std::string if_text, from_text;
+  std::vector<RuleAction> actions;
+  int line = 0, column = 0;
+  int if_line = 0, from_line = 0;
+};
+
+// Reads the rules file's text: its shape, the types, fields and templates
+// against `schemas`. Throws InvalidData naming `.crm/rules.yaml:LINE:COL: field`.
+std::vector<Rule> parse_rules(std::string_view text, const SchemaSet& schemas);
+// The store's rules (none without the file); throws InvalidData.
+std::vector<Rule> load_rules(const Store& store);
+// What `crm rules check` adds to parsing: every `if`/`from` filter parses for
+// its type (segments included). The problems, each naming file:line.
+std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules);
+
+// What one rule does to one record.
+struct Firing {
+  const Rule* rule = nullptr;
+  Node changes = Node::map();             // fields of the record to set (only those that differ)
+  std::vector<std::string> change_says;   // "set stage=won", "tag +vip", "assign ana"
+  std::vector<Record> created;            // tasks, activities: derived ids
+  std::vector<std::string> created_says;  // one per created record
+};
+
+// Why a rule is asked: a change (a write), `crm rules run` (schedule rules
+// only), or `crm rules test` (whatever its `on` and `from`: would `if` match,
+// and what would it do).
+enum class FireFor { Change, Schedule, Test };
+
+// Whether `rule` fires for this change of `after` (`before`: nullptr for a
+// new record), and if so, what it does. Throws Error when an action cannot
+// be made (a bad template value…): then nothing of the rule applies.
+std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
+                                  FireFor why);
+
+}  // namespace crm

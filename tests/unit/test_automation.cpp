@@ -1,0 +1,54 @@
+// automation: reading .crm/rules.yaml (shape, types, fields, templates).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "crm/automation.hpp"
+#include "crm/error.hpp"
+
+namespace {
+
+std::string rules_error(const std::string& text) {
+  try {
+    crm::parse_rules(text, crm::SchemaSet::builtin());
+  } catch (const crm::InvalidData& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("rules: a rule's parts") {
+  std::vector<crm::Rule> rules = crm::parse_rules(
+      "- name: won\n  on: deal.stage\n  from: stage!=won\n  if: stage=won\n  do:\n    - tag: customer\n"
+      "    - task: {title: \"Thank {{company.name}}\", due: +1d}\n"
+      "- name: stale\n  on: schedule\n  for: deal\n  do: [{assign: {to: auto}}]\n",
+      crm::SchemaSet::builtin());
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].type == "deal");
+  CHECK(rules[0].event == "stage");
+  CHECK(rules[0].from_text == "stage!=won");
+  CHECK(rules[0].actions.size() == 2);
+  CHECK(rules[0].actions[1].kind == "task");
+  CHECK(rules[0].actions[1].line == 7);
+  CHECK(rules[1].event == "schedule");
+  CHECK(rules[1].type == "deal");
+  CHECK(crm::parse_rules("", crm::SchemaSet::builtin()).empty());
+}
+
+TEST_CASE("rules: mistakes name the file and line") {
+  CHECK(rules_error("- name: a\n  on: deal.nofield\n  do: [{tag: x}]\n") ==
+        ".crm/rules.yaml:2:7: rule a.on: no field \"nofield\" in deal (create, update or a field)");
+  CHECK(rules_error("- name: a\n  on: schedule\n  do: [{tag: x}]\n").find(":2:7: rule a.for:") != std::string::npos);
+  CHECK(rules_error("- name: a\n  on: lead.create\n  do: [{mail: x}]\n").find("unknown action \"mail\"") !=
+        std::string::npos);
+  CHECK(rules_error("- name: a\n  on: lead.create\n  do: [{log: {summary: \"{{contact.x}}\"}}]\n")
+            .find("no field \"contact.x\" in lead") != std::string::npos);
+  CHECK(rules_error("- name: a\n  on: task.create\n  do: [{log: {summary: \"{{related.nope}}\"}}]\n")
+            .find("no field \"nope\" in what related names") != std::string::npos);
+  CHECK(rules_error("- name: a\n  on: lead.create\n  do: [{tag: x}]\n- name: a\n  on: lead.create\n  do: [{tag: y}]\n")
+            .find("two rules named \"a\"") != std::string::npos);
+  CHECK(rules_error("rules: 3\n").find("expected a list of rules") != std::string::npos);
+}
