@@ -103,8 +103,11 @@ void split_mbox(const std::string& text, const std::string& where, const std::st
   auto flush = [&] {
     if (!in_message) return;
     // The empty line before the next From_ belongs to the mbox, not the message.
-    if (!current.empty() && current.back() == '\n') current.pop_back();
-    if (!current.empty() && current.back() == '\r') current.pop_back();
+    if (ends_with(current, "\n\n")) {
+      current.pop_back();
+    } else if (ends_with(current, "\r\n\r\n")) {
+      current.resize(current.size() - 2);
+    }
     MailItem item;
     item.where = where + ", message " + std::to_string(++n) + " (line " + std::to_string(current_line) + ")";
     item.key = key;
