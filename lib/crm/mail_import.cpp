@@ -11,6 +11,7 @@
 #include "crm/index.hpp"
 #include "crm/mail_message.hpp"
 #include "crm/mailbox.hpp"
+#include "crm/record.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
 
@@ -82,6 +83,7 @@ class Importer {
     std::vector<std::string> only = {"name", "email", "emails", "company"};
     Store::Loaded contacts = store_.load_all(*contact_, &only);
     for (const Record& c : contacts.records) add_contact(c);
+    ticket_ = &store_.schemas().get("ticket");
     fingerprint_ = fingerprint();
     load_cache();
   }
@@ -102,6 +104,9 @@ class Importer {
   MailPolicy policy_;
   const Schema* activity_;
   const Schema* contact_;
+  const Schema* ticket_ = nullptr;
+  bool tickets_loaded_ = false;
+  std::unordered_map<std::string, std::string> ticket_of_message_;  // Message-ID → ticket id
   std::unordered_set<std::string> me_;
   std::unordered_map<std::string, std::string> contact_of_;  // email → contact id
   std::unordered_map<std::string, std::string> company_of_;  // contact id → company id
@@ -121,8 +126,8 @@ class Importer {
     std::vector<std::string> lines;
     for (const auto& [email, id] : contact_of_) lines.push_back(email + "=" + id);
     std::sort(lines.begin(), lines.end());
-    std::string text = join(lines, "\n") + "\n" + join(policy_.me, ",") + "\n" + policy_.keep + "\n" +
-                       policy_.new_contacts + "\n" + join(policy_.ignore, ",");
+    std::string text = join(lines, "\n") + "\n" + join(policy_.me, ",") + "\n" + join(policy_.support, ",") + "\n" +
+                       policy_.keep + "\n" + policy_.new_contacts + "\n" + join(policy_.ignore, ",");
     char buf[32];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(fnv1a(text)));
     return buf;
@@ -259,6 +264,83 @@ class Importer {
     contact_of_[a.email] = id;
   }
 
+  void load_tickets() {
+    if (tickets_loaded_) return;
+    tickets_loaded_ = true;
+    std::vector<std::string> only = {"message_ids"};
+    for (const Record& t : store_.load_all(*ticket_, &only).records)
+      if (const Node* ids = t.data.find("message_ids"); ids && ids->is_sequence())
+        for (const Node& id : ids->items) ticket_of_message_.emplace(id.text, t.id());
+  }
+
+  // The ticket a support message belongs to: by In-Reply-To and References,
+  // else by "[#ID]" (an id or its unique prefix) in the subject; "" for none.
+  std::string find_ticket(const MailMessage& m) {
+    load_tickets();
+    std::vector<std::string> ids = m.references;
+    if (!m.in_reply_to.empty()) ids.insert(ids.begin(), m.in_reply_to);
+    for (const std::string& id : ids)
+      if (auto it = ticket_of_message_.find(id); it != ticket_of_message_.end() && store_.exists(*ticket_, it->second))
+        return it->second;
+    size_t open = m.subject.find("[#");
+    while (open != std::string::npos) {
+      size_t close = m.subject.find(']', open);
+      if (close == std::string::npos) break;
+      std::string key = to_lower(m.subject.substr(open + 2, close - open - 2));
+      if (key.size() >= 4 && is_valid_id(key)) {
+        try {
+          return store_.resolve(*ticket_, key);
+        } catch (const Error&) {
+        }
+      }
+      open = m.subject.find("[#", close);
+    }
+    return "";
+  }
+
+  // Mail to a support address: joins its ticket (a solved one reopens), or
+  // opens one with an id derived from the Message-ID. Returns the ticket's id.
+  std::string support_ticket(const MailMessage& m, const std::string& contact, const std::string& seed) {
+    std::string id = find_ticket(m);
+    if (!id.empty()) {
+      Record t = store_.load(*ticket_, id);
+      const Record before = t;
+      Node* ids = t.data.find("message_ids");
+      if (!ids || !ids->is_sequence()) {
+        t.data.set("message_ids", Node::sequence());
+        ids = t.data.find("message_ids");
+      }
+      if (!m.message_id.empty()) ids->items.push_back(Node::scalar(m.message_id));
+      std::string status = t.get("status");
+      if (status == "solved" || status == "pending") {
+        t.data.set("status", Node::scalar("open"));
+        if (status == "solved") ++result.tickets_reopened;
+      }
+      write_with_effects(writer_, t, &before, false);
+      ++result.tickets_joined;
+      if (!m.message_id.empty()) ticket_of_message_[m.message_id] = id;
+      return id;
+    }
+    id = derived_id("mail-ticket:" + seed);
+    if (store_.exists(*ticket_, id)) return id;
+    Record t;
+    t.type = "ticket";
+    t.data.set("id", Node::scalar(id));
+    t.data.set("subject", Node::scalar(m.subject.empty() ? "(no subject)" : summary_line(m.subject)));
+    if (!contact.empty()) t.data.set("contact", Node::scalar(contact));
+    if (auto co = company_of_.find(contact); co != company_of_.end()) t.data.set("company", Node::scalar(co->second));
+    t.data.set("status", Node::scalar("new"));
+    t.data.set("channel", Node::scalar("email"));
+    if (policy_.keep == "body" && !m.text.empty()) t.data.set("description", Node::scalar(body_text(m.text)));
+    Node ids = Node::sequence();
+    if (!m.message_id.empty()) ids.items.push_back(Node::scalar(m.message_id));
+    t.data.set("message_ids", ids);
+    write_with_effects(writer_, t, nullptr, true);
+    ++result.tickets_opened;
+    if (!m.message_id.empty()) ticket_of_message_[m.message_id] = id;
+    return id;
+  }
+
   void one(MailItem& item) {
     std::string error;
     std::optional<MailMessage> parsed = parse_mail(item.raw, &error);
@@ -278,8 +360,17 @@ class Importer {
     for (const auto* list : {&m.from, &m.to, &m.cc})
       for (const MailAddress& a : *list)
         if (!me_.count(a.email) &&
+            std::find(policy_.support.begin(), policy_.support.end(), a.email) == policy_.support.end() &&
             std::none_of(people.begin(), people.end(), [&](const MailAddress* p) { return p->email == a.email; }))
           people.push_back(&a);
+    bool to_support = false;
+    for (const auto* list : {&m.to, &m.cc})
+      for (const MailAddress& a : *list)
+        to_support =
+            to_support || std::find(policy_.support.begin(), policy_.support.end(), a.email) != policy_.support.end();
+    to_support = to_support && !outbound &&
+                 std::find(policy_.support.begin(), policy_.support.end(), sender) == policy_.support.end();
+    if (to_support) make_contact(m.from.front());  // a customer writing to support
     if (policy_.new_contacts == "all" || (policy_.new_contacts == "outgoing" && outbound))
       for (const MailAddress* a : people)
         if (outbound ? a->email != sender : true) make_contact(*a);
@@ -306,6 +397,17 @@ class Importer {
     if (store_.exists(*activity_, id)) {
       done(item, Outcome::Already, id);
       return;
+    }
+    if (to_support) {
+      auto sender_contact = contact_of_.find(sender);
+      try {
+        std::string ticket = support_ticket(m, sender_contact == contact_of_.end() ? "" : sender_contact->second, seed);
+        with.insert(with.begin(), ticket);
+      } catch (const InvalidData& e) {
+        result.problems.push_back({item.where, e.message()});
+        done(item, Outcome::Failed);
+        return;
+      }
     }
     Record a;
     a.type = "activity";
@@ -351,6 +453,7 @@ MailPolicy mail_policy(const Config& config) {
   const Node* mail = config.raw.find("mail");
   if (mail && !mail->is_map()) mail = nullptr;
   p.me = strings_of(mail ? mail->find("me") : nullptr);
+  p.support = strings_of(mail ? mail->find("support") : nullptr);
   p.keep = choice(mail, "keep", "subject", {"metadata", "subject", "body"});
   p.new_contacts = choice(mail, "new_contacts", "outgoing", {"never", "outgoing", "all"});
   for (const char* d : kDefaultIgnore) p.ignore.push_back(d);
@@ -369,6 +472,11 @@ std::string mail_import_summary(const MailImportResult& r) {
                   std::to_string(r.no_contact) + " without a known contact, " + std::to_string(r.skipped) +
                   " skipped (lists/bulk)";
   if (r.failed) s += ", " + std::to_string(r.failed) + " failed";
+  if (r.tickets_opened)
+    s += "; " + std::to_string(r.tickets_opened) + (r.tickets_opened == 1 ? " ticket" : " tickets") + " opened";
+  if (r.tickets_joined)
+    s += "; " + std::to_string(r.tickets_joined) + " joined a ticket" +
+         (r.tickets_reopened ? " (" + std::to_string(r.tickets_reopened) + " reopened)" : "");
   if (!r.contact_ids.empty())
     s +=
         "; " + std::to_string(r.contact_ids.size()) + (r.contact_ids.size() == 1 ? " contact" : " contacts") + " added";
@@ -384,6 +492,9 @@ Json mail_import_object(const MailImportResult& r) {
   o["failed"] = r.failed;
   o["activities"] = r.activity_ids;
   o["contacts"] = r.contact_ids;
+  o["tickets_opened"] = r.tickets_opened;
+  o["tickets_joined"] = r.tickets_joined;
+  o["tickets_reopened"] = r.tickets_reopened;
   o["problems"] = Json::array();
   for (const auto& p : r.problems) o["problems"].push_back(Json{{"where", p.where}, {"reason", p.reason}});
   return o;

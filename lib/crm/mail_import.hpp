@@ -14,6 +14,7 @@ namespace crm {
 
 struct MailPolicy {
   std::vector<std::string> me;            // the user's own addresses, lower-cased
+  std::vector<std::string> support;       // addresses whose mail becomes tickets (mail.support)
   std::string keep = "subject";           // metadata | subject | body
   std::string new_contacts = "outgoing";  // never | outgoing | all
   std::vector<std::string> ignore;        // address patterns (substrings, case-insensitive), the defaults first
@@ -32,6 +33,7 @@ struct MailImportResult {
   size_t from_cache = 0;                  // of the above, known unread from the cache
   std::vector<std::string> activity_ids;  // written
   std::vector<std::string> contact_ids;   // contacts made for new people
+  size_t tickets_opened = 0, tickets_joined = 0, tickets_reopened = 0;
   struct Problem {
     std::string where, reason;
   };
