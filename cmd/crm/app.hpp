@@ -218,6 +218,8 @@ int cmd_ticket_rate(Context& ctx, const std::string& id, const std::string& scor
 std::string ticket_sla_clock(const Store& store, const Record& ticket);
 // Data in and out (io_verbs.cpp).
 int cmd_import(Context& ctx, const ImportCliOptions& o);
+// `crm mail import PATH…|-` (cmd/crm/mail_verbs.cpp).
+int cmd_mail_import(Context& ctx, const std::vector<std::string>& paths);
 int cmd_export(Context& ctx, const ExportCliOptions& o);
 int cmd_dedupe(Context& ctx, const std::string& type);
 int cmd_merge(Context& ctx, const MergeCliOptions& o);

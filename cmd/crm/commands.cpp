@@ -398,6 +398,16 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       ->type_name("DATE");
   import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
 
+  auto& mail_paths = keep<std::vector<std::string>>(g_pool);
+  CLI::App* mail_cmd = app.add_subcommand("mail", "mail in: crm mail import MAILDIR|MBOX|FILE.eml|-");
+  mail_cmd->require_subcommand(1);
+  CLI::App* mail_import_cmd = mail_cmd->add_subcommand(
+      "import", "log each message with a known contact as an email activity (again: nothing new is written)");
+  mail_import_cmd->add_option("paths", mail_paths, "maildir folders, mbox files, .eml files, or - for stdin")
+      ->required()
+      ->type_name("PATH");
+  mail_import_cmd->callback([&ctx, &status, &mail_paths] { status = cmd_mail_import(ctx, mail_paths); });
+
   auto& exp = keep<ExportCliOptions>(g_pool);
   CLI::App* export_cmd = app.add_subcommand(
       "export", "export json, jsonl, csv, vcard, ical (tasks and meetings), ledger or beancount (paid orders)");
