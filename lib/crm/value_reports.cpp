@@ -1,0 +1,236 @@
+#include "crm/value_reports.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "crm/customer_value.hpp"
+#include "crm/related.hpp"
+#include "crm/text.hpp"
+
+namespace crm {
+
+namespace {
+
+Decimal dec(long long n) { return Decimal::from_int(n); }
+
+std::string two_digits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// The first day of d's month or quarter.
+Days period_start(Days d, bool quarter) {
+  date::year_month_day ymd{d};
+  unsigned m = static_cast<unsigned>(ymd.month());
+  if (quarter) m = (m - 1) / 3 * 3 + 1;
+  return date::sys_days{ymd.year() / date::month{m} / 1};
+}
+
+Days next_period(Days start, bool quarter) {
+  date::year_month_day ymd{start};
+  return date::sys_days{(ymd.year() / ymd.month() / 1) + date::months{quarter ? 3 : 1}};
+}
+
+// 2026-11 or 2026-Q4.
+std::string period_label(Days start, bool quarter) {
+  date::year_month_day ymd{start};
+  unsigned m = static_cast<unsigned>(ymd.month());
+  return std::to_string(static_cast<int>(ymd.year())) +
+         (quarter ? "-Q" + std::to_string((m - 1) / 3 + 1) : "-" + two_digits(m));
+}
+
+std::string customer_type(const std::string& by) { return by == "company" ? "company" : "contact"; }
+
+// The customers the filter and --owner keep; nullopt: all of them.
+std::optional<std::set<std::string>> kept_customers(const Store& store, const ValueReportRequest& q) {
+  bool filtered = q.filter && !q.filter->empty();
+  if (!filtered && q.owner.empty()) return std::nullopt;
+  NameOf names = record_names(store);
+  std::set<std::string> kept;
+  for (const Record& c : store.load_all(store.schemas().get(customer_type(q.by))).records) {
+    if (!q.owner.empty() && !equals_ci(c.get("owner"), q.owner)) continue;
+    if (filtered && !q.filter->matches(c, names)) continue;
+    kept.insert(c.id());
+  }
+  return kept;
+}
+
+ReportCell money_or_null(const std::optional<Decimal>& d, const std::string& cur) {
+  return d ? ReportCell::of_money(*d, cur) : ReportCell::null();
+}
+
+Report customers_report(const Store& store, const ValueReportRequest& q) {
+  CustomerValues values = customer_values(store, customer_type(q.by));
+  auto kept = kept_customers(store, q);
+  NameOf names = record_names(store);
+  Report r;
+  r.name = "customers";
+  r.columns = {customer_type(q.by), "id",        "currency", "orders", "first_order", "last_order", "revenue",
+               "aov",               "frequency", "r",        "f",      "m",           "segment",    "clv"};
+  r.bar_column = 6;
+  struct Total {
+    long long customers = 0, orders = 0;
+    Decimal revenue;
+  };
+  std::map<std::string, Total> totals;
+  // Equal revenue: by name, so the order does not depend on random ids.
+  std::map<std::string, size_t> market;
+  for (const ValueMarket& m : values.markets) market.emplace(m.currency, market.size());
+  std::vector<std::pair<std::string, const CustomerValue*>> shown;
+  for (const CustomerValue& c : values.customers)
+    if (!kept || kept->count(c.customer)) shown.emplace_back(names(c.customer), &c);
+  std::stable_sort(shown.begin(), shown.end(), [&](const auto& a, const auto& b) {
+    const CustomerValue &x = *a.second, &y = *b.second;
+    if (x.currency != y.currency) return market[x.currency] < market[y.currency];
+    if (int c = y.revenue.compare(x.revenue); c != 0) return c < 0;
+    return to_lower(a.first) < to_lower(b.first);
+  });
+  for (const auto& [name, cp] : shown) {
+    const CustomerValue& c = *cp;
+    r.rows.push_back({ReportCell::of_text(name.empty() ? c.customer : name), ReportCell::of_text(c.customer),
+                      ReportCell::of_text(c.currency), ReportCell::of_int(c.orders),
+                      ReportCell::of_text(format_date(c.first_order)), ReportCell::of_text(format_date(c.last_order)),
+                      ReportCell::of_money(c.revenue, c.currency), ReportCell::of_money(c.aov, c.currency),
+                      ReportCell::of_number(c.frequency, 2), ReportCell::of_int(c.r), ReportCell::of_int(c.f),
+                      ReportCell::of_int(c.m), ReportCell::of_text(c.segment), money_or_null(c.clv, c.currency)});
+    Total& t = totals[c.currency];
+    t.customers += 1;
+    t.orders += c.orders;
+    t.revenue = t.revenue + c.revenue;
+  }
+  for (const ValueMarket& m : values.markets) {
+    auto it = totals.find(m.currency);
+    if (it == totals.end()) continue;
+    const Total& t = it->second;
+    r.totals.push_back({ReportCell::of_text("total"), ReportCell::blank(), ReportCell::of_text(m.currency),
+                        ReportCell::of_int(t.orders), ReportCell::blank(), ReportCell::blank(),
+                        ReportCell::of_money(t.revenue, m.currency),
+                        ReportCell::of_money(t.revenue.divide(dec(t.orders), 2), m.currency), ReportCell::blank(),
+                        ReportCell::blank(), ReportCell::blank(), ReportCell::blank(), ReportCell::blank(),
+                        ReportCell::blank()});
+  }
+  return r;
+}
+
+Report rfm_report(const Store& store, const ValueReportRequest& q) {
+  CustomerValues values = customer_values(store, customer_type(q.by));
+  auto kept = kept_customers(store, q);
+  struct Sum {
+    long long customers = 0;
+    Decimal revenue;
+  };
+  std::map<std::pair<std::string, std::string>, Sum> sums;  // (currency, segment)
+  std::map<std::string, Sum> totals;
+  for (const CustomerValue& c : values.customers) {
+    if (kept && !kept->count(c.customer)) continue;
+    for (Sum* s : {&sums[{c.currency, c.segment}], &totals[c.currency]}) {
+      s->customers += 1;
+      s->revenue = s->revenue + c.revenue;
+    }
+  }
+  std::vector<std::string> currencies;
+  for (const ValueMarket& m : values.markets) currencies.push_back(m.currency);
+  if (currencies.empty()) currencies.push_back(store.config().currency);
+  Report r;
+  r.name = "rfm";
+  r.columns = {"segment", "currency", "customers", "revenue", "share"};
+  r.bar_column = 3;
+  auto cells = [](const std::string& label, const std::string& cur, const Sum& s, const Sum& whole) {
+    return std::vector<ReportCell>{
+        ReportCell::of_text(label), ReportCell::of_text(cur), ReportCell::of_int(s.customers),
+        ReportCell::of_money(s.revenue, cur),
+        whole.revenue.is_zero() ? ReportCell::null()
+                                : ReportCell::of_percent((s.revenue * dec(100)).divide(whole.revenue, 1))};
+  };
+  for (const std::string& cur : currencies)
+    for (const std::string& segment : rfm_segments()) r.rows.push_back(cells(segment, cur, sums[{cur, segment}], totals[cur]));
+  for (const std::string& cur : currencies) r.totals.push_back(cells("total", cur, totals[cur], totals[cur]));
+  return r;
+}
+
+Report revenue_report(const Store& store, const ValueReportRequest& q) {
+  const bool quarter = q.by == "quarter";
+  // First orders over every order that counts, whatever the filter shows.
+  std::vector<ValueOrder> all = value_orders(store, "order");
+  std::map<std::pair<std::string, std::string>, Days> first;  // (currency, customer)
+  for (const ValueOrder& o : all) {
+    if (o.customer.empty()) continue;
+    auto [it, added] = first.emplace(std::make_pair(o.currency, o.customer), o.date);
+    if (!added && o.date < it->second) it->second = o.date;
+  }
+  std::vector<ValueOrder> shown;
+  if (q.filter && !q.filter->empty())
+    shown = value_orders(store, "order", q.filter);
+  else
+    shown = std::move(all);
+
+  struct Sum {
+    long long orders = 0;
+    Decimal revenue;
+    std::set<std::string> customers, fresh, returning;
+  };
+  std::map<std::pair<Days, std::string>, Sum> sums;  // (period start, currency)
+  std::map<std::string, Sum> totals;
+  std::optional<Days> lo = q.since, hi = q.until;
+  std::optional<Days> first_seen, last_seen;
+  for (const ValueOrder& o : shown) {
+    if ((q.since && o.date < *q.since) || (q.until && *q.until < o.date)) continue;
+    Days p = period_start(o.date, quarter);
+    for (Sum* s : {&sums[{p, o.currency}], &totals[o.currency]}) {
+      s->orders += 1;
+      s->revenue = s->revenue + o.total;
+      if (o.customer.empty()) continue;
+      s->customers.insert(o.customer);
+      Days f = first.at({o.currency, o.customer});
+      Days from = s == &totals[o.currency] ? (q.since ? period_start(*q.since, quarter) : Days::min()) : p;
+      (from <= f ? s->fresh : s->returning).insert(o.customer);
+    }
+    if (!first_seen || o.date < *first_seen) first_seen = o.date;
+    if (!last_seen || *last_seen < o.date) last_seen = o.date;
+  }
+  // In each period a customer is new or returning, not both: new wins (their first order is in it).
+  auto settle = [](Sum& s) {
+    for (const std::string& c : s.fresh) s.returning.erase(c);
+  };
+  for (auto& [_, s] : sums) settle(s);
+  for (auto& [_, s] : totals) settle(s);
+
+  std::vector<std::string> currencies;
+  if (totals.count(store.config().currency) || totals.empty()) currencies.push_back(store.config().currency);
+  for (const auto& [cur, _] : totals)
+    if (cur != store.config().currency) currencies.push_back(cur);
+
+  Report r;
+  r.name = "revenue";
+  r.columns = {"period", "currency", "orders", "revenue", "customers", "new", "returning"};
+  r.bar_column = 3;
+  auto cells = [](const std::string& label, const std::string& cur, const Sum& s) {
+    return std::vector<ReportCell>{ReportCell::of_text(label),
+                                   ReportCell::of_text(cur),
+                                   ReportCell::of_int(s.orders),
+                                   ReportCell::of_money(s.revenue, cur),
+                                   ReportCell::of_int(static_cast<long long>(s.customers.size())),
+                                   ReportCell::of_int(static_cast<long long>(s.fresh.size())),
+                                   ReportCell::of_int(static_cast<long long>(s.returning.size()))};
+  };
+  if (!lo) lo = first_seen;
+  if (!hi) hi = last_seen;
+  if (lo && hi && !(*hi < *lo)) {
+    for (Days p = period_start(*lo, quarter); !(*hi < p); p = next_period(p, quarter))
+      for (const std::string& cur : currencies) {
+        auto it = sums.find({p, cur});
+        r.rows.push_back(cells(period_label(p, quarter), cur, it == sums.end() ? Sum{} : it->second));
+      }
+  }
+  for (const std::string& cur : currencies) r.totals.push_back(cells("total", cur, totals[cur]));
+  return r;
+}
+
+}  // namespace
+
+Report value_report(const Store& store, const ValueReportRequest& q) {
+  if (q.name == "customers") return customers_report(store, q);
+  if (q.name == "rfm") return rfm_report(store, q);
+  return revenue_report(store, q);
+}
+
+}  // namespace crm
