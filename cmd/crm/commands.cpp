@@ -301,7 +301,8 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   report_cmd->add_option("--since", report.since, "from this day (2026-01-01, -90d, …)")->type_name("DATE");
   report_cmd->add_option("--until", report.until, "to this day, inclusive (eoq, today, …)")->type_name("DATE");
   report_cmd
-      ->add_option("--by", report.by, "group by owner, source, stage, team, category, channel, company, week, month or quarter")
+      ->add_option("--by", report.by,
+                   "group by owner, source, stage, team, category, channel, company, week, month or quarter")
       ->type_name("FIELD");
   report_cmd->add_option("--days", report.days, "stale: idle days (default: the stage's stale_after, else 30)")
       ->type_name("N")

@@ -36,7 +36,8 @@ ValueSettings value_settings(const Config& config) {
   if (const Node* n = config.raw.find("churn_after"); n && n->is_scalar() && !n->text.empty()) {
     std::string t = n->text;
     if (!t.empty() && t.back() == 'd') t.pop_back();
-    bool digits = !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool digits =
+        !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits || std::stoi(t) == 0)
       throw InvalidData(Location{file, n->line, n->column, "churn_after"},
                         "\"" + escape_for_terminal(n->text) + "\" is not a number of days (365, or 365d)");
@@ -106,9 +107,8 @@ std::vector<int> quintile_scores(const std::vector<Decimal>& values, bool higher
   std::vector<int> out;
   for (const Decimal& v : values) {
     // Strictly worse: below it when higher is better, above it otherwise.
-    long long worse = higher_is_better
-                          ? std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin()
-                          : sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), v);
+    long long worse = higher_is_better ? std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin()
+                                       : sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), v);
     out.push_back(static_cast<int>(1 + 5 * worse / n));
   }
   return out;
@@ -124,8 +124,8 @@ std::string rfm_segment(int r, int f) {
 
 const std::vector<std::string>& rfm_segments() {
   static const std::vector<std::string> kSegments = {
-      "champions",      "loyal",          "potential_loyalists", "new_customers", "promising",
-      "need_attention", "about_to_sleep", "at_risk",             "cant_lose",     "hibernating"};
+      "champions",      "loyal",   "potential_loyalists", "new_customers", "promising", "need_attention",
+      "about_to_sleep", "at_risk", "cant_lose",           "hibernating"};
   return kSegments;
 }
 

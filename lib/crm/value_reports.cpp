@@ -64,8 +64,8 @@ Report customers_report(const Store& store, const ValueReportRequest& q) {
   NameOf names = record_names(store);
   Report r;
   r.name = "customers";
-  r.columns = {customer_type(q.by), "id",        "currency", "orders", "first_order", "last_order", "revenue",
-               "aov",               "frequency", "r",        "f",      "m",           "segment",    "clv"};
+  r.columns = {customer_type(q.by), "id", "currency", "orders", "first_order", "last_order", "revenue", "aov",
+               "frequency",         "r",  "f",        "m",      "segment",     "clv"};
   r.bar_column = 6;
   struct Total {
     long long customers = 0, orders = 0;
@@ -135,14 +135,15 @@ Report rfm_report(const Store& store, const ValueReportRequest& q) {
   r.columns = {"segment", "currency", "customers", "revenue", "share"};
   r.bar_column = 3;
   auto cells = [](const std::string& label, const std::string& cur, const Sum& s, const Sum& whole) {
-    return std::vector<ReportCell>{
-        ReportCell::of_text(label), ReportCell::of_text(cur), ReportCell::of_int(s.customers),
-        ReportCell::of_money(s.revenue, cur),
-        whole.revenue.is_zero() ? ReportCell::null()
-                                : ReportCell::of_percent((s.revenue * dec(100)).divide(whole.revenue, 1))};
+    return std::vector<ReportCell>{ReportCell::of_text(label), ReportCell::of_text(cur),
+                                   ReportCell::of_int(s.customers), ReportCell::of_money(s.revenue, cur),
+                                   whole.revenue.is_zero()
+                                       ? ReportCell::null()
+                                       : ReportCell::of_percent((s.revenue * dec(100)).divide(whole.revenue, 1))};
   };
   for (const std::string& cur : currencies)
-    for (const std::string& segment : rfm_segments()) r.rows.push_back(cells(segment, cur, sums[{cur, segment}], totals[cur]));
+    for (const std::string& segment : rfm_segments())
+      r.rows.push_back(cells(segment, cur, sums[{cur, segment}], totals[cur]));
   for (const std::string& cur : currencies) r.totals.push_back(cells("total", cur, totals[cur], totals[cur]));
   return r;
 }
