@@ -210,6 +210,63 @@ CustomerValues customer_values(const std::vector<ValueOrder>& orders, Days today
   return out;
 }
 
+bool has_value_fields(const std::string& type) { return type == "contact" || type == "company"; }
+
+bool is_value_field(std::string_view name) {
+  for (const char* f : {"orders", "revenue", "first_order", "last_order", "rfm", "clv"})
+    if (name == f) return true;
+  return false;
+}
+
+Schema with_value_fields(const Schema& schema) {
+  Schema out = schema;
+  if (!has_value_fields(schema.type)) return out;
+  auto add = [&](const char* name, FieldType type, const char* help) {
+    if (out.field(name)) return;  // a custom field of that name wins
+    Field f;
+    f.name = name;
+    f.type = type;
+    f.help = help;
+    if (type == FieldType::Enum) f.values = rfm_segments();
+    out.fields.push_back(std::move(f));
+  };
+  add("orders", FieldType::Integer, "orders that count as revenue (derived)");
+  add("revenue", FieldType::Money, "their total, in the store's currency (derived)");
+  add("first_order", FieldType::Date, "the first one's date (derived)");
+  add("last_order", FieldType::Date, "the last one's date (derived)");
+  add("rfm", FieldType::Enum, "the RFM segment (derived)");
+  add("clv", FieldType::Money, "the predicted customer lifetime value (derived)");
+  return out;
+}
+
+void fill_value_fields(const Store& store, std::vector<Record>& records) {
+  if (records.empty() || !has_value_fields(records.front().type)) return;
+  const std::string& type = records.front().type;
+  CustomerValues values = customer_values(store, type);
+  std::map<std::string, const CustomerValue*> by_id;
+  for (const CustomerValue& c : values.customers)
+    if (c.currency == store.config().currency) by_id[c.customer] = &c;
+  const Schema& schema = store.schemas().get(type);
+  for (Record& r : records) {
+    auto set = [&](const char* name, const std::string& value) {
+      if (!schema.field(name)) r.data.set(name, Node::scalar(value, true));
+    };
+    auto it = by_id.find(r.id());
+    if (it == by_id.end()) {
+      set("orders", "0");
+      set("revenue", "0");
+      continue;
+    }
+    const CustomerValue& c = *it->second;
+    set("orders", std::to_string(c.orders));
+    set("revenue", c.revenue.str());
+    set("first_order", format_date(c.first_order));
+    set("last_order", format_date(c.last_order));
+    set("rfm", c.segment);
+    if (c.clv) set("clv", c.clv->str());
+  }
+}
+
 CustomerValues customer_values(const Store& store, const std::string& by) {
   return customer_values(value_orders(store, by), store.clock().today, value_settings(store.config()),
                          store.config().currency);

@@ -32,6 +32,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crm/dates.hpp"
@@ -98,6 +99,20 @@ struct CustomerValues {
 CustomerValues customer_values(const std::vector<ValueOrder>& orders, Days today, const ValueSettings& settings,
                                const std::string& store_currency);
 CustomerValues customer_values(const Store& store, const std::string& by);
+
+// Derived fields of contacts and companies — orders, revenue, first_order,
+// last_order, rfm (the segment), clv — computed, never stored: the
+// customer's value in the store's currency (a customer who bought only in
+// other currencies has none; see `crm report customers`). A customer
+// without orders has orders 0 and revenue 0, the rest unset.
+bool has_value_fields(const std::string& type);  // contact, company
+bool is_value_field(std::string_view name);
+// The schema with the derived fields' definitions added (typed, for filters,
+// --fields, --sort and rendering); the schema itself for other types.
+Schema with_value_fields(const Schema& schema);
+// Sets the derived fields on records of a type that has them (one read of
+// the orders for all of them).
+void fill_value_fields(const Store& store, std::vector<Record>& records);
 
 // The pieces, for tests.
 int recency_score_fixed(long long days);

@@ -170,3 +170,60 @@ Errors: the options a report does not take.
   $ sed -i 's/^gross_margin: .*/gross_margin: 40%/' .crm/config.yaml && crm report customers
   crm: error: .crm/config.yaml:27:15: gross_margin: "40%" is not a fraction from 0 to 1 (0.4 for 40%)
   [3]
+
+Derived fields on contacts and companies: computed from the orders, never
+stored, usable in filters, --fields, --sort and json — the customer's value
+in the store's currency (Ben's EUR order is not in his revenue). A
+customer without orders has orders 0 and revenue 0.
+
+  $ sed -i 's/^gross_margin: .*/gross_margin: 0.5/' .crm/config.yaml && crm contact add --name "Eve None" > /dev/null
+  $ crm contact list 'revenue>400' --format csv --fields name,orders,revenue,first_order,last_order,rfm,clv
+  id,name,orders,revenue,first_order,last_order,rfm,clv
+  [a-z0-9]{16},Ada Lovelace,4,1000,2025-09-01,2026-11-01,potential_loyalists,814.73 (re)
+  [a-z0-9]{16},Ben Okri,1,500,2024-12-01,2024-12-01,hibernating,252.77 (re)
+  $ crm contact list rfm=hibernating or orders=0 --fields name,orders,rfm
+  ID    NAME      ORDERS  RFM
+  [a-z0-9]{4}  Ben Okri  1       hibernating (re)
+  [a-z0-9]{4}  Eve None  0 (re)
+  $ crm contact list 'last_order>=2026-09-01' --sort clv:desc --fields name,clv --format csv
+  id,name,clv
+  [a-z0-9]{16},Dan Wu,3650 (re)
+  [a-z0-9]{16},Cleo Park,1216.67 (re)
+  [a-z0-9]{16},Ada Lovelace,814.73 (re)
+  $ crm company list --fields name,revenue,rfm --format json
+  [
+    {
+      "id": "[a-z0-9]{16}", (re)
+      "type": "company",
+      "name": "Acme",
+      "revenue": 1300,
+      "rfm": "champions"
+    },
+    {
+      "id": "[a-z0-9]{16}", (re)
+      "type": "company",
+      "name": "Globex",
+      "revenue": 300,
+      "rfm": "new_customers"
+    }
+  ]
+  $ crm contact list rfm=champion
+  crm: error: "champion" is not a rfm; did you mean "champions"? (rfm: champions, loyal, potential_loyalists, new_customers, promising, need_attention, about_to_sleep, at_risk, cant_lose, hibernating)
+  [2]
+  $ crm contact set eve revenue=5 2>&1 | cut -c1-47
+  crm: error: unknown field "revenue" for contact
+  $ grep -l revenue contacts/*.yaml
+  [1]
+
+A customer's page shows its value when it has bought.
+
+  $ crm contact show cleo | sed -n '/^orders/,/^clv/p'
+  orders       2
+  revenue      USD 300.00
+  first_order  2026-08-25
+  last_order   2026-09-24
+  rfm          about_to_sleep
+  clv          USD 1,216.67
+  $ crm contact show eve | grep -c -E '^(orders|revenue)'
+  0
+  [1]
