@@ -226,11 +226,95 @@ Report revenue_report(const Store& store, const ValueReportRequest& q) {
   return r;
 }
 
+// Per period and currency, over contacts: a customer is active on a day when
+// they ordered within churn_after days up to it (that day included, an
+// order churn_after days old no longer).
+Report churn_report(const Store& store, const ValueReportRequest& q) {
+  const bool quarter = q.by == "quarter";
+  const ValueSettings settings = value_settings(store.config());
+  std::vector<ValueOrder> orders = value_orders(store, "contact");
+  const Days today = store.clock().today;
+  std::map<std::string, std::map<std::string, std::vector<const ValueOrder*>>> by_market;  // currency → customer
+  std::optional<Days> first_seen;
+  for (const ValueOrder& o : orders) {
+    by_market[o.currency][o.customer].push_back(&o);
+    if (!first_seen || o.date < *first_seen) first_seen = o.date;
+  }
+  std::vector<std::string> currencies;
+  if (by_market.count(store.config().currency) || by_market.empty()) currencies.push_back(store.config().currency);
+  for (const auto& [cur, _] : by_market)
+    if (cur != store.config().currency) currencies.push_back(cur);
+
+  auto active_on = [&](const std::vector<const ValueOrder*>& os, Days day) {
+    for (const ValueOrder* o : os)
+      if (!(day < o->date) && (day - o->date).count() < settings.churn_after) return true;
+    return false;
+  };
+  auto revenue_in = [](const std::vector<const ValueOrder*>& os, Days from, Days to) {
+    Decimal sum;
+    for (const ValueOrder* o : os)
+      if (!(o->date < from) && !(to < o->date)) sum = sum + o->total;
+    return sum;
+  };
+  auto first_of = [](const std::vector<const ValueOrder*>& os) {
+    Days d = os.front()->date;
+    for (const ValueOrder* o : os) d = std::min(d, o->date);
+    return d;
+  };
+
+  Report r;
+  r.name = "churn";
+  r.columns = {"period",        "currency",  "active_start", "new",     "lost", "active_end", "churn_rate",
+               "start_revenue", "expansion", "contraction",  "churned", "grr",  "nrr"};
+  r.bar_column = -1;
+  std::optional<Days> lo = q.since ? q.since : first_seen;
+  Days hi = q.until ? *q.until : today;
+  if (!lo) return r;
+  auto pct = [](const Decimal& part, const Decimal& whole) {
+    return whole.is_zero() ? ReportCell::null() : ReportCell::of_percent((part * dec(100)).divide(whole, 1));
+  };
+  for (Days p = period_start(*lo, quarter); !(hi < p); p = next_period(p, quarter)) {
+    Days end = next_period(p, quarter) - date::days{1};
+    Days prev = period_start(p - date::days{1}, quarter);
+    Days before = p - date::days{1};  // the start: the day before the period
+    for (const std::string& cur : currencies) {
+      long long at_start = 0, fresh = 0, lost = 0, at_end = 0;
+      Decimal start, expansion, contraction, churned;
+      for (const auto& [customer, os] : by_market[cur]) {
+        bool was = active_on(os, before), is = active_on(os, std::min(end, today));
+        Days f = first_of(os);
+        if (!(f < p) && !(end < f)) fresh += 1;
+        if (is) at_end += 1;
+        if (!was) continue;
+        at_start += 1;
+        Decimal then = revenue_in(os, prev, before), now = revenue_in(os, p, end);
+        start = start + then;
+        if (!is) {
+          lost += 1;
+          churned = churned + then;
+        } else if (then < now) {
+          expansion = expansion + (now - then);
+        } else {
+          contraction = contraction + (then - now);
+        }
+      }
+      r.rows.push_back({ReportCell::of_text(period_label(p, quarter)), ReportCell::of_text(cur),
+                        ReportCell::of_int(at_start), ReportCell::of_int(fresh), ReportCell::of_int(lost),
+                        ReportCell::of_int(at_end), pct(dec(lost), dec(at_start)), ReportCell::of_money(start, cur),
+                        ReportCell::of_money(expansion, cur), ReportCell::of_money(contraction, cur),
+                        ReportCell::of_money(churned, cur), pct(start - contraction - churned, start),
+                        pct(start + expansion - contraction - churned, start)});
+    }
+  }
+  return r;
+}
+
 }  // namespace
 
 Report value_report(const Store& store, const ValueReportRequest& q) {
   if (q.name == "customers") return customers_report(store, q);
   if (q.name == "rfm") return rfm_report(store, q);
+  if (q.name == "churn") return churn_report(store, q);
   return revenue_report(store, q);
 }
 

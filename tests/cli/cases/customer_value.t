@@ -156,10 +156,30 @@ orders reports zeros in its own currency.
   contact,id,currency,orders,first_order,last_order,revenue,aov,frequency,r,f,m,segment,clv,total
   total,USD,0,0,,true
 
+Churn by quarter, over contacts, in USD (EUR: Ben alone, new in
+2026-Q4). Active on a day = an order in the 365 days up to it; the start
+is the day before the period. 2025-Q4: at 2025-09-30 Ada (29 days) and
+Ben (303 days) are active; at 2025-12-31 Ben's order is 395 days old:
+lost 1 of 2, churn 50.0%. Start revenue = the start customers' revenue
+in the quarter before: Ada's 400 (Ben 0); in Q4 Ada bought nothing:
+contraction 400, and Ben's 0 churned; GRR = (400 − 400 − 0)/400 = 0.0%,
+NRR the same. 2026-Q1: Ada alone, still active at 2026-03-31 (211 days),
+nothing bought in 2025-Q4: start revenue 0, GRR and NRR n/a. 2026-Q2:
+Ada again; her 300 in June is expansion over a start of 0.
+
+  $ crm report churn --by quarter --since 2025-10-01 --until 2026-06-30 --format csv | grep -v EUR
+  period,currency,active_start,new,lost,active_end,churn_rate,start_revenue,expansion,contraction,churned,grr,nrr,total
+  2025-Q4,USD,2,0,1,1,50,400,0,400,0,0,0,false
+  2026-Q1,USD,1,0,0,1,0,0,0,0,0,,,false
+  2026-Q2,USD,1,0,0,1,0,0,300,0,0,,,false
+
 Errors: the options a report does not take.
 
   $ crm report revenue --owner ana
   crm: error: report revenue takes no --owner (orders have none; filter them instead)
+  [2]
+  $ crm report churn name~Ada
+  crm: error: report churn takes no filter and no --owner: it is about every customer
   [2]
   $ crm report customers --since 2026-01-01
   crm: error: report customers is about today: it takes no --since or --until
