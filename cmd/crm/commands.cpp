@@ -290,7 +290,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   CLI::App* report_cmd = app.add_subcommand(
       "report",
       "reports: pipeline forecast funnel winrate velocity sources activity overdue stale tickets sla csat customers "
-      "rfm revenue churn; none: a "
+      "rfm revenue churn cohorts; none: a "
       "dashboard");
   report_cmd->add_option("name", report.name, "the report (none: the dashboard)")->type_name("NAME");
   report_cmd

@@ -309,12 +309,54 @@ Report churn_report(const Store& store, const ValueReportRequest& q) {
   return r;
 }
 
+// Customers by the period of their first order; each later period, the
+// share of the cohort that ordered in it. Customers, never money: all
+// currencies together.
+Report cohorts_report(const Store& store, const ValueReportRequest& q) {
+  const bool quarter = q.by == "quarter";
+  std::map<std::string, std::set<Days>> periods;  // customer → the periods they ordered in
+  for (const ValueOrder& o : value_orders(store, "contact")) periods[o.customer].insert(period_start(o.date, quarter));
+  const Days last = period_start(q.until ? *q.until : store.clock().today, quarter);
+  std::map<Days, std::vector<const std::set<Days>*>> cohorts;
+  for (const auto& [customer, ps] : periods) {
+    Days first = *ps.begin();
+    if (q.since && first < period_start(*q.since, quarter)) continue;
+    if (last < first) continue;
+    cohorts[first].push_back(&ps);
+  }
+  int width = 0;  // periods from the first cohort to the last period
+  if (!cohorts.empty())
+    for (Days p = cohorts.begin()->first; !(last < p); p = next_period(p, quarter)) ++width;
+  Report r;
+  r.name = "cohorts";
+  r.columns = {"cohort", "customers"};
+  for (int k = 0; k < width; ++k) r.columns.push_back((quarter ? "q" : "m") + std::to_string(k));
+  r.bar_column = -1;
+  for (const auto& [start, members] : cohorts) {
+    std::vector<ReportCell> row{ReportCell::of_text(period_label(start, quarter)),
+                                ReportCell::of_int(static_cast<long long>(members.size()))};
+    Days p = start;
+    for (int k = 0; k < width; ++k, p = next_period(p, quarter)) {
+      if (last < p) {
+        row.push_back(ReportCell::blank());
+        continue;
+      }
+      long long n = 0;
+      for (const std::set<Days>* ps : members) n += ps->count(p) ? 1 : 0;
+      row.push_back(ReportCell::of_percent((dec(n) * dec(100)).divide(dec(static_cast<long long>(members.size())), 1)));
+    }
+    r.rows.push_back(std::move(row));
+  }
+  return r;
+}
+
 }  // namespace
 
 Report value_report(const Store& store, const ValueReportRequest& q) {
   if (q.name == "customers") return customers_report(store, q);
   if (q.name == "rfm") return rfm_report(store, q);
   if (q.name == "churn") return churn_report(store, q);
+  if (q.name == "cohorts") return cohorts_report(store, q);
   return revenue_report(store, q);
 }
 

@@ -173,6 +173,23 @@ Ada again; her 300 in June is expansion over a start of 0.
   2026-Q1,USD,1,0,0,1,0,0,0,0,0,,,false
   2026-Q2,USD,1,0,0,1,0,0,300,0,0,,,false
 
+Cohorts by the quarter of the first order, customers of every currency
+together (they count people, not money). Ben (2024-Q4) ordered again
+eight quarters later, in euros; Ada (2025-Q3) in the third and fifth
+quarters after her first (2026-Q2, 2026-Q4); Cleo (2026-Q3) not since;
+Dan (2026-Q4) is this quarter's. Periods after today are blank: a triangle.
+
+  $ crm report cohorts --by quarter
+  COHORT   CUSTOMERS      Q0    Q1    Q2      Q3    Q4      Q5    Q6    Q7      Q8
+  2024-Q4          1  100.0%  0.0%  0.0%    0.0%  0.0%    0.0%  0.0%  0.0%  100.0%
+  2025-Q3          1  100.0%  0.0%  0.0%  100.0%  0.0%  100.0%
+  2026-Q3          1  100.0%  0.0%
+  2026-Q4          1  100.0%
+  $ crm report cohorts --since 2026-08-01 --format csv
+  cohort,customers,m0,m1,m2,m3,total
+  2026-08,1,100,100,0,0,false
+  2026-11,1,100,,,,false
+
 Errors: the options a report does not take.
 
   $ crm report revenue --owner ana
