@@ -290,7 +290,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   CLI::App* report_cmd = app.add_subcommand(
       "report",
       "reports: pipeline forecast funnel winrate velocity sources activity overdue stale tickets sla csat customers "
-      "rfm revenue churn cohorts; none: a "
+      "rfm revenue churn cohorts products; none: a "
       "dashboard");
   report_cmd->add_option("name", report.name, "the report (none: the dashboard)")->type_name("NAME");
   report_cmd
@@ -302,7 +302,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   report_cmd->add_option("--until", report.until, "to this day, inclusive (eoq, today, …)")->type_name("DATE");
   report_cmd
       ->add_option("--by", report.by,
-                   "group by owner, source, stage, team, category, channel, company, week, month or quarter")
+                   "group by owner, source, stage, team, category, channel, company, pair, week, month or quarter")
       ->type_name("FIELD");
   report_cmd->add_option("--days", report.days, "stale: idle days (default: the stage's stale_after, else 30)")
       ->type_name("N")

@@ -48,6 +48,7 @@ const std::vector<ReportSpec>& specs() {
       {"revenue", "order", {"", "month", "quarter"}},
       {"churn", "contact", {"", "month", "quarter"}},
       {"cohorts", "contact", {"", "month", "quarter"}},
+      {"products", "order", {"", "pair"}},
   };
   return kSpecs;
 }
@@ -776,10 +777,11 @@ Report build_report(const Store& store, const ReportRequest& q) {
   if (q.all_stages && sp.name != "pipeline") throw UsageError("--all is for report pipeline");
 
   if (sp.name == "customers" || sp.name == "rfm" || sp.name == "revenue" || sp.name == "churn" ||
-      sp.name == "cohorts") {  // customer value: value_reports.hpp
+      sp.name == "cohorts" || sp.name == "products") {  // customer value: value_reports.hpp
     if (sp.name == "revenue" && !q.owner.empty())
       throw UsageError("report revenue takes no --owner (orders have none; filter them instead)");
-    if ((sp.name == "churn" || sp.name == "cohorts") && (!q.owner.empty() || !q.filter.empty()))
+    if ((sp.name == "churn" || sp.name == "cohorts" || sp.name == "products") &&
+        (!q.owner.empty() || !q.filter.empty()))
       throw UsageError("report " + sp.name + " takes no filter and no --owner: it is about every customer");
     ValueReportRequest vq{sp.name, q.since, q.until, q.owner, q.by, &q.filter};
     return value_report(store, vq);

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "crm/customer_value.hpp"
+#include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
 #include "crm/text.hpp"
 
@@ -350,6 +351,97 @@ Report cohorts_report(const Store& store, const ValueReportRequest& q) {
   return r;
 }
 
+// Per product (a line's product; a line without one by its description) and
+// currency: units, revenue, customers; with --by pair, the products bought
+// together. Over the lines of the orders that count, dated in the period.
+Report products_report(const Store& store, const ValueReportRequest& q) {
+  NameOf names = record_names(store);
+  std::vector<std::string> only = {"contact", "company", "date", "status", "currency", "lines"};
+  const Days today = store.clock().today;
+  struct Sum {
+    Decimal units, revenue;
+    std::set<std::string> customers;
+  };
+  std::map<std::pair<std::string, std::string>, Sum> sums;  // (product label, currency)
+  std::map<std::string, long long> alone;                   // product id → orders with it
+  std::map<std::pair<std::string, std::string>, long long> together;
+  long long n_orders = 0;
+  for (const Record& o : store.load_all(store.schemas().get("order"), &only).records) {
+    if (!order_counts_as_revenue(o)) continue;
+    auto day = parse_iso_date(o.get("date"));
+    if (!day || today < *day || (q.since && *day < *q.since) || (q.until && *q.until < *day)) continue;
+    std::string cur = o.get("currency").empty() ? store.config().currency : o.get("currency");
+    std::string customer = o.get("contact").empty() ? o.get("company") : o.get("contact");
+    std::set<std::string> products;
+    const Node* lines = o.find("lines");
+    if (lines && lines->is_sequence())
+      for (const Node& line : lines->items) {
+        std::string product = line.get("product");
+        std::string label = product.empty() ? line.get("description") : names(product);
+        if (label.empty()) label = product;
+        Decimal qty = Decimal::parse(line.get("quantity")).value_or(Decimal::from_int(1));
+        Decimal price = Decimal::parse(line.get("unit_price")).value_or(Decimal());
+        Decimal discount = Decimal::parse(line.get("discount")).value_or(Decimal());
+        Sum& sum = sums[{label, cur}];
+        sum.units = sum.units + qty;
+        sum.revenue = sum.revenue + qty * price * (dec(100) - discount);  // × 100: divided once, at the end
+        if (!customer.empty()) sum.customers.insert(customer);
+        if (!product.empty()) products.insert(product);
+      }
+    n_orders += 1;
+    for (const std::string& a : products) {
+      alone[a] += 1;
+      for (const std::string& b : products)
+        if (a < b) together[{a, b}] += 1;
+    }
+  }
+  Report r;
+  r.name = "products";
+  if (q.by != "pair") {
+    r.columns = {"product", "currency", "units", "revenue", "customers"};
+    r.bar_column = 3;
+    std::vector<std::pair<std::pair<std::string, std::string>, Sum*>> rows;
+    for (auto& [key, sum] : sums) rows.emplace_back(key, &sum);
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      if (a.first.second != b.first.second) return a.first.second < b.first.second;
+      int c = b.second->revenue.compare(a.second->revenue);
+      return c != 0 ? c < 0 : a.first.first < b.first.first;
+    });
+    for (const auto& [key, sum] : rows)
+      r.rows.push_back({ReportCell::of_text(key.first), ReportCell::of_text(key.second),
+                        ReportCell::of_number(sum->units, sum->units.scale()),
+                        ReportCell::of_money(sum->revenue.divide(dec(100), 2), key.second),
+                        ReportCell::of_int(static_cast<long long>(sum->customers.size()))});
+    return r;
+  }
+  // Pairs seen in at least two orders, both ways: support(A⇒B) = n(A∧B)/N,
+  // confidence = n(A∧B)/n(A), lift = confidence / (n(B)/N) = n(A∧B)·N / (n(A)·n(B)).
+  r.columns = {"product", "with", "orders", "support", "confidence", "lift"};
+  r.bar_column = -1;
+  struct Pair {
+    std::string a, b;
+    long long n;
+    Decimal lift;
+  };
+  std::vector<Pair> pairs;
+  for (const auto& [ab, n] : together) {
+    if (n < 2) continue;
+    for (const auto& [a, b] : {ab, std::make_pair(ab.second, ab.first)})
+      pairs.push_back({a, b, n, (dec(n) * dec(n_orders)).divide(dec(alone[a]) * dec(alone[b]), 2)});
+  }
+  std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& x, const Pair& y) {
+    if (int c = y.lift.compare(x.lift); c != 0) return c < 0;
+    if (x.n != y.n) return x.n > y.n;
+    return std::make_pair(names(x.a), names(x.b)) < std::make_pair(names(y.a), names(y.b));
+  });
+  for (const Pair& p : pairs)
+    r.rows.push_back({ReportCell::of_text(names(p.a)), ReportCell::of_text(names(p.b)), ReportCell::of_int(p.n),
+                      ReportCell::of_percent((dec(p.n) * dec(100)).divide(dec(n_orders), 1)),
+                      ReportCell::of_percent((dec(p.n) * dec(100)).divide(dec(alone[p.a]), 1)),
+                      ReportCell::of_number(p.lift, 2)});
+  return r;
+}
+
 }  // namespace
 
 Report value_report(const Store& store, const ValueReportRequest& q) {
@@ -357,6 +449,7 @@ Report value_report(const Store& store, const ValueReportRequest& q) {
   if (q.name == "rfm") return rfm_report(store, q);
   if (q.name == "churn") return churn_report(store, q);
   if (q.name == "cohorts") return cohorts_report(store, q);
+  if (q.name == "products") return products_report(store, q);
   return revenue_report(store, q);
 }
 

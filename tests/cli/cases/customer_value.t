@@ -190,6 +190,43 @@ Dan (2026-Q4) is this quarter's. Periods after today are blank: a triangle.
   2026-08,1,100,100,0,0,false
   2026-11,1,100,,,,false
 
+Products, in a store of their own: Widget 10, Gadget 20, Screws 1.50.
+Orders: (1) 2 widgets and a gadget = 40; (2) a widget, a gadget and 4
+screws at −50% (3) = 33; (3) a widget and 2 screws = 13; (4) a gadget;
+(5) a widget and a gadget, refunded: counts nowhere. Ada placed 1 and 2,
+Bob 3 and 4. Per product: Gadget 3 units, 60; Widget 2 + 1 + 1 = 4 units,
+40; Screws 4 + 2 = 6 units, 3 + 3 = 6; each bought by both.
+
+  $ mkdir ../p && cd ../p && crm init . > /dev/null 2>&1
+  $ crm product add --name Widget --sku W --price 10 > /dev/null && crm product add --name Gadget --sku G --price 20 > /dev/null
+  $ crm product add --name Screws --sku S --price 1.50 > /dev/null
+  $ crm contact add --name Ada > /dev/null && crm contact add --name Bob > /dev/null
+  $ crm order add --contact Ada --line "W x2" --line G > /dev/null
+  $ crm order add --contact Ada --line W --line G --line "S x4 -50%" > /dev/null
+  $ crm order add --contact Bob --line W --line "S x2" > /dev/null
+  $ crm order add --contact Bob --line G > /dev/null
+  $ crm order add --contact Bob --line W --line G --status refunded > /dev/null
+  $ crm report products --format csv
+  product,currency,units,revenue,customers,total
+  Gadget,USD,3,60,2,false
+  Widget,USD,4,40,2,false
+  Screws,USD,6,6,2,false
+
+Bought together, over N = 4 orders: n(Widget) = 3, n(Gadget) = 3,
+n(Screws) = 2; Widget and Gadget together in 2, Widget and Screws in 2,
+Gadget and Screws in 1 (under two: left out). Widget ⇒ Screws: support
+2/4 = 50%, confidence 2/3 = 66.7%, lift 2·4/(3·2) = 1.33; Screws ⇒ Widget:
+confidence 2/2 = 100%. Widget ⇔ Gadget: confidence 2/3, lift 2·4/(3·3) =
+0.89. Highest lift first.
+
+  $ crm report products --by pair
+  PRODUCT  WITH    ORDERS  SUPPORT  CONFIDENCE  LIFT
+  Screws   Widget       2    50.0%      100.0%  1.33
+  Widget   Screws       2    50.0%       66.7%  1.33
+  Gadget   Widget       2    50.0%       66.7%  0.89
+  Widget   Gadget       2    50.0%       66.7%  0.89
+  $ cd ../s
+
 Errors: the options a report does not take.
 
   $ crm report revenue --owner ana

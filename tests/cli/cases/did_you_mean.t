@@ -31,7 +31,7 @@ reports. CLI11's own wording never shows.
   crm: error: unknown format "jsn"; did you mean "json"? (one of table, json, jsonl, yaml, csv, tsv, ids)
   [2]
   $ crm report pipelin
-  crm: error: unknown report "pipelin"; did you mean "pipeline"? (reports: pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts)
+  crm: error: unknown report "pipelin"; did you mean "pipeline"? (reports: pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products)
   [2]
 
 Counts say what they want; the help shows no validator names.
