@@ -91,9 +91,9 @@ std::string trailing_comment(const std::string& line) {
 }  // namespace
 
 const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> kKeys = {"currency", "timezone",       "pipeline",
-                                                 "owners",   "git.autocommit", "fields",
-                                                 "sla",      "business_hours", "assignment.ticket"};
+  static const std::vector<std::string> kKeys = {"currency",          "timezone",     "pipeline",   "owners",
+                                                 "git.autocommit",    "fields",       "sla",        "business_hours",
+                                                 "assignment.ticket", "gross_margin", "churn_after"};
   return kKeys;
 }
 

@@ -24,25 +24,9 @@ constexpr long long kQuintileMinimum = 50;
 }  // namespace
 
 ValueSettings value_settings(const Config& config) {
-  ValueSettings s;
-  const std::string file = ".crm/config.yaml";
-  if (const Node* n = config.raw.find("gross_margin"); n && n->is_scalar() && !n->text.empty()) {
-    auto d = Decimal::parse(n->text);
-    if (!d || *d < dec(0) || dec(1) < *d)
-      throw InvalidData(Location{file, n->line, n->column, "gross_margin"},
-                        "\"" + escape_for_terminal(n->text) + "\" is not a fraction from 0 to 1 (0.4 for 40%)");
-    s.margin = *d;
-  }
-  if (const Node* n = config.raw.find("churn_after"); n && n->is_scalar() && !n->text.empty()) {
-    std::string t = n->text;
-    if (!t.empty() && t.back() == 'd') t.pop_back();
-    bool digits =
-        !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || std::stoi(t) == 0)
-      throw InvalidData(Location{file, n->line, n->column, "churn_after"},
-                        "\"" + escape_for_terminal(n->text) + "\" is not a number of days (365, or 365d)");
-    s.churn_after = std::stoi(t);
-  }
+  ValueSettings s;  // parse_config checked both
+  s.margin = Decimal::parse(config.gross_margin).value_or(Decimal::from_int(1));
+  s.churn_after = config.churn_after;
   return s;
 }
 

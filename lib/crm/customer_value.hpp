@@ -56,8 +56,8 @@ struct ValueSettings {
   int churn_after = 365;                  // days
 };
 
-// gross_margin and churn_after from config; throws InvalidData for a value
-// that is not a fraction 0–1 / a positive number of days ("365" or "365d").
+// gross_margin and churn_after from config (parse_config checks them: a
+// fraction 0–1, a positive number of days "365" or "365d").
 ValueSettings value_settings(const Config& config);
 
 // The orders of the store that count as revenue, dated on or before today,

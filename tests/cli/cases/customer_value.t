@@ -241,9 +241,14 @@ Errors: the options a report does not take.
   $ crm report rfm --by month
   crm: error: report rfm takes --by company, not "month"
   [2]
-  $ sed -i 's/^gross_margin: .*/gross_margin: 40%/' .crm/config.yaml && crm report customers
+  $ crm config set gross_margin 40%
   crm: error: .crm/config.yaml:27:15: gross_margin: "40%" is not a fraction from 0 to 1 (0.4 for 40%)
   [3]
+  $ crm config set churn_after 180d && crm config get churn_after && crm config set churn_after soon
+  180d
+  crm: error: .crm/config.yaml:28:14: churn_after: "soon" is not a number of days (365, or 365d)
+  [3]
+  $ crm config unset churn_after
 
 Derived fields on contacts and companies: computed from the orders, never
 stored, usable in filters, --fields, --sort and json — the customer's value
