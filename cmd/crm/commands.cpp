@@ -289,18 +289,20 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   auto& report = keep<ReportCliOptions>(g_pool);
   CLI::App* report_cmd = app.add_subcommand(
       "report",
-      "reports: pipeline forecast funnel winrate velocity sources activity overdue stale tickets sla csat; none: a "
+      "reports: pipeline forecast funnel winrate velocity sources activity overdue stale tickets sla csat customers "
+      "rfm revenue churn cohorts products; none: a "
       "dashboard");
   report_cmd->add_option("name", report.name, "the report (none: the dashboard)")->type_name("NAME");
   report_cmd
       ->add_option("filter", report.filter,
-                   "filter terms on the report's records (deals, leads, activities, tasks, tickets)")
+                   "filter terms on the report's records (deals, leads, activities, tasks, tickets, customers, orders)")
       ->type_name("FILTER");
   report_cmd->add_option("--owner", report.owner, "only records of this owner")->type_name("OWNER");
   report_cmd->add_option("--since", report.since, "from this day (2026-01-01, -90d, …)")->type_name("DATE");
   report_cmd->add_option("--until", report.until, "to this day, inclusive (eoq, today, …)")->type_name("DATE");
   report_cmd
-      ->add_option("--by", report.by, "group by owner, source, stage, team, category, channel, week, month or quarter")
+      ->add_option("--by", report.by,
+                   "group by owner, source, stage, team, category, channel, company, pair, week, month or quarter")
       ->type_name("FIELD");
   report_cmd->add_option("--days", report.days, "stale: idle days (default: the stage's stale_after, else 30)")
       ->type_name("N")

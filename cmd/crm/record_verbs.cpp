@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/customer_value.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
@@ -366,11 +367,23 @@ RenderOptions render_options(Context& ctx, Store& store) {
 
 int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   Store& store = ctx.store();
-  const Schema& s = store.schemas().get(schema.type);
+  const Schema& stored = store.schemas().get(schema.type);
+  // Contacts and companies also have the derived fields of customer value
+  // (orders, revenue, rfm…): known to filters, --fields and --sort, and
+  // computed only when one of them names one.
+  const Schema valued = with_value_fields(stored);
+  const Schema& s = valued;
   RenderOptions ro = render_options(ctx, store);
   Format format = ro.out.format;
   Filter filter = parse_store_filter(store, o.filter, s);
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
+  bool derive = false;
+  if (has_value_fields(s.type)) {
+    std::vector<std::string> named = fields;
+    filter.fields_used(named);
+    for (const std::string& part : split(o.sort, ',')) named.push_back(trim(part.substr(0, part.find(':'))));
+    for (const std::string& f : named) derive = derive || is_value_field(f);
+  }
   // Decode only the fields this listing reads: at 100,000 records that is
   // most of the cost (full records when a bare word searches every field, or
   // when json/yaml print whole records).
@@ -387,9 +400,11 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   // The filter is tested on its own fields first: the columns are decoded
   // only for the records it matches.
   Store::Keep keep;
-  bool prefilter = !filter.empty() && filter.fields_used(keep.fields);
+  bool prefilter = !derive && !filter.empty() && filter.fields_used(keep.fields);
   keep.test = [&](const Record& r) { return filter.matches(r, name_of); };
-  Store::Loaded loaded = store.load_all(s, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
+  if (derive) needed.erase(std::remove_if(needed.begin(), needed.end(), is_value_field), needed.end());
+  Store::Loaded loaded = store.load_all(stored, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
+  if (derive) fill_value_fields(store, loaded.records);
   // Done tasks and closed deals are history: hidden unless --all or a
   // filter on status (stage) asks for them, as Taskwarrior shows pending.
   std::string state = s.type == "task" ? "status" : s.type == "deal" ? "stage" : "";
@@ -408,7 +423,9 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
     else
       shown.push_back(&r);
   }
-  sort_records(shown, s, o.sort, name_of, store.config().stage_names());
+  // Whole records print their derived fields only when computed.
+  const Schema& out = derive ? valued : stored;
+  sort_records(shown, valued, o.sort, name_of, store.config().stage_names());
   if (o.limit >= 0 && shown.size() > static_cast<size_t>(o.limit)) shown.resize(static_cast<size_t>(o.limit));
   std::vector<std::string> shown_ids;
   for (const Record* r : shown) shown_ids.push_back(r->id());
@@ -418,7 +435,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   ro.empty_note = "no " + std::string(hide_closed ? "open " : "") + s.folder +
                   (o.filter.empty() ? "" : " match " + join(o.filter, " ")) +
                   (hidden ? " (" + std::to_string(hidden) + " hidden: --all shows them)" : "");
-  ctx.out(render_list(shown, s, ro));
+  ctx.out(render_list(shown, out, ro));
   for (const InvalidData& e : loaded.errors) ctx.report(e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
   return ctx.status;
@@ -477,19 +494,35 @@ std::string related_table(Context& ctx, Store& store, const std::vector<RelatedG
 
 int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   Store& store = ctx.store();
-  const Schema& s = store.schemas().get(schema.type);
+  const Schema& stored = store.schemas().get(schema.type);
+  const Schema valued = with_value_fields(stored);  // contacts, companies: their value too
   RenderOptions ro = render_options(ctx, store);
-  std::vector<std::string> fields = parse_fields_option(s, o.fields);
+  std::vector<std::string> fields = parse_fields_option(valued, o.fields);
   // The 360° view reads the folders that may refer to the record: their
   // look starts now, while the record is found.
-  if (fields.empty()) store.prefetch(related_types(store, s.type));
+  if (fields.empty()) store.prefetch(related_types(store, stored.type));
   std::vector<Record> records;
   for (const std::string& key : o.ids) {
-    Record r = store.load(s, store.resolve(s, key));
-    std::vector<InvalidData> problems = validate_record(r, s);
+    Record r = store.load(stored, store.resolve(stored, key));
+    std::vector<InvalidData> problems = validate_record(r, stored);
     for (const InvalidData& e : problems) ctx.report(e);
     records.push_back(std::move(r));
   }
+  // The customer's value: in the whole view when it has bought, or as asked by --fields.
+  bool derive = fields.empty();
+  for (const std::string& f : fields) derive = derive || is_value_field(f);
+  if (has_value_fields(stored.type) && derive) {
+    fill_value_fields(store, records);
+    if (fields.empty())
+      for (Record& r : records)
+        if (r.get("orders") == "0" && !stored.field("orders")) {
+          r.data.erase("orders");
+          r.data.erase("revenue");
+        }
+  }
+  bool has_value = false;
+  for (const Record& r : records) has_value = has_value || (derive && r.find("orders"));
+  const Schema& s = has_value ? valued : stored;
   std::vector<const Record*> ptrs;
   for (const Record& r : records) ptrs.push_back(&r);
   ro.fields = fields;

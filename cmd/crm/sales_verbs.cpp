@@ -139,8 +139,8 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
     return 0;
   }
   ReportRequest request;
-  request.name = o.name[0] == '=' ? o.name.substr(1) : o.name;                // see main.cpp: "=activity"
-  const Schema& subject = store.schemas().get(report_subject(request.name));  // UsageError for an unknown report
+  request.name = o.name[0] == '=' ? o.name.substr(1) : o.name;                      // see main.cpp: "=activity"
+  const Schema& subject = store.schemas().get(report_subject(request.name, o.by));  // UsageError for an unknown report
   request.filter = parse_store_filter(store, o.filter, subject);
   auto day = [&](const std::string& text, const char* option) -> std::optional<Days> {
     if (text.empty()) return std::nullopt;

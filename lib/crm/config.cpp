@@ -1,6 +1,7 @@
 #include "crm/config.hpp"
 
 #include "crm/dates.hpp"
+#include "crm/decimal.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
 #include "crm/text.hpp"
@@ -151,6 +152,22 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
   if (!doc.is_map()) throw InvalidData(Location{source, 1, 1, ""}, "the config is a map of settings");
   c.raw = doc;
   if (std::string cur = doc.get("currency"); !cur.empty()) c.currency = cur;
+  if (const Node* n = doc.find("gross_margin"); n && !n->empty()) {
+    auto d = n->is_scalar() ? Decimal::parse(n->text) : std::nullopt;
+    if (!d || *d < Decimal::from_int(0) || Decimal::from_int(1) < *d)
+      throw InvalidData(Location{source, n->line, n->column, "gross_margin"},
+                        "\"" + escape_for_terminal(n->text) + "\" is not a fraction from 0 to 1 (0.4 for 40%)");
+    c.gross_margin = d->str();
+  }
+  if (const Node* n = doc.find("churn_after"); n && !n->empty()) {
+    std::string t = n->is_scalar() ? n->text : "";
+    if (!t.empty() && t.back() == 'd') t.pop_back();
+    bool digits = !t.empty() && t.size() <= 6 && t.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stoi(t) == 0)
+      throw InvalidData(Location{source, n->line, n->column, "churn_after"},
+                        "\"" + escape_for_terminal(n->text) + "\" is not a number of days (365, or 365d)");
+    c.churn_after = std::stoi(t);
+  }
   if (const Node* p = doc.find("pipeline")) {
     if (!p->is_sequence())
       throw InvalidData(Location{source, p->line, p->column, "pipeline"}, "expected a list of stages");

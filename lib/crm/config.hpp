@@ -37,6 +37,11 @@ struct Config {
   BusinessHours business_hours;  // 24×7 unless configured
   // assignment: {ticket: round-robin|least-open|NAME, …}: who `assign --auto` picks.
   std::string assignment(const std::string& type) const;
+  // Customer value (customer_value.hpp): the gross margin, a fraction 0–1 as
+  // exact decimal text, and the days without an order before a customer is
+  // no longer active.
+  std::string gross_margin = "1";
+  int churn_after = 365;
   Node raw = Node::map();
 
   const Stage* stage(const std::string& name) const;

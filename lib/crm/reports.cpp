@@ -15,6 +15,7 @@
 #include "crm/suggest.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
+#include "crm/value_reports.hpp"
 #include "crm/yaml_io.hpp"
 
 namespace crm {
@@ -42,6 +43,12 @@ const std::vector<ReportSpec>& specs() {
       {"tickets", "ticket", {"", "owner", "team", "category", "channel"}, false},
       {"sla", "ticket", {"", "week", "month"}},
       {"csat", "ticket", {""}},
+      {"customers", "contact", {"", "company"}, false},
+      {"rfm", "contact", {"", "company"}, false},
+      {"revenue", "order", {"", "month", "quarter"}},
+      {"churn", "contact", {"", "month", "quarter"}},
+      {"cohorts", "contact", {"", "month", "quarter"}},
+      {"products", "order", {"", "pair"}},
   };
   return kSpecs;
 }
@@ -745,7 +752,11 @@ const std::vector<std::string>& report_names() {
   return kNames;
 }
 
-std::string report_subject(const std::string& name) { return spec(name).subject; }
+std::string report_subject(const std::string& name, const std::string& by) {
+  const ReportSpec& sp = spec(name);
+  if ((name == "customers" || name == "rfm") && by == "company") return "company";
+  return sp.subject;
+}
 
 std::vector<std::string> report_by_values(const std::string& name) { return spec(name).by; }
 
@@ -765,6 +776,16 @@ Report build_report(const Store& store, const ReportRequest& q) {
   if (q.days != 0 && sp.name != "stale") throw UsageError("--days is for report stale");
   if (q.all_stages && sp.name != "pipeline") throw UsageError("--all is for report pipeline");
 
+  if (sp.name == "customers" || sp.name == "rfm" || sp.name == "revenue" || sp.name == "churn" ||
+      sp.name == "cohorts" || sp.name == "products") {  // customer value: value_reports.hpp
+    if (sp.name == "revenue" && !q.owner.empty())
+      throw UsageError("report revenue takes no --owner (orders have none; filter them instead)");
+    if ((sp.name == "churn" || sp.name == "cohorts" || sp.name == "products") &&
+        (!q.owner.empty() || !q.filter.empty()))
+      throw UsageError("report " + sp.name + " takes no filter and no --owner: it is about every customer");
+    ValueReportRequest vq{sp.name, q.since, q.until, q.owner, q.by, &q.filter};
+    return value_report(store, vq);
+  }
   if (sp.subject == "ticket") {  // customer service: service_reports.hpp
     ServiceReportRequest sq{sp.name, q.since, q.until, q.owner, q.by, &q.filter};
     return service_report(store, sq);

@@ -32,9 +32,10 @@ struct ReportRequest {
 
 // The report names, in the order help lists them.
 const std::vector<std::string>& report_names();
-// The record type a report's filter applies to: deal, lead, activity or task.
+// The record type a report's filter applies to: deal, lead, activity, task,
+// ticket, contact (company with customers/rfm --by company) or order.
 // Throws UsageError for an unknown report.
-std::string report_subject(const std::string& name);
+std::string report_subject(const std::string& name, const std::string& by = "");
 // The --by values a report accepts ("" always).
 std::vector<std::string> report_by_values(const std::string& name);
 

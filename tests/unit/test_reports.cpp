@@ -711,7 +711,8 @@ TEST_CASE("report build_report refuses what makes no sense") {
   CHECK_THROWS_AS(crm::build_report(store, q), crm::UsageError);
 
   CHECK(crm::report_names() == Lines{"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity",
-                                     "overdue", "stale", "tickets", "sla", "csat"});
+                                     "overdue", "stale", "tickets", "sla", "csat", "customers", "rfm", "revenue",
+                                     "churn", "cohorts", "products"});
   CHECK(crm::report_subject("sla") == "ticket");
   CHECK(crm::report_subject("sources") == "lead");
   CHECK(crm::report_subject("activity") == "activity");
