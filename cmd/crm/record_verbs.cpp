@@ -24,6 +24,7 @@
 #include "crm/suggest.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
+#include "crm/ticket_workflow.hpp"
 #include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
 
@@ -335,7 +336,7 @@ std::function<Tone(const Record&, const std::string&)> record_tone(const Store& 
     int w = when(text);
     return w == -1 ? Tone::Bad : w == 0 ? Tone::Warn : Tone::None;
   };
-  return [config, date_tone](const Record& r, const std::string& field) -> Tone {
+  return [config, clock, date_tone](const Record& r, const std::string& field) -> Tone {
     if (r.type == "task") {
       bool open = task_is_open(r);
       if (field.empty()) return open ? Tone::None : Tone::Dim;
@@ -351,6 +352,17 @@ std::function<Tone(const Record&, const std::string&)> record_tone(const Store& 
         return date_tone(r.get("close_date")) == Tone::Bad ? Tone::Bad : Tone::None;
     } else if (r.type == "contact" && field == "follow_up" && r.get("do_not_contact") != "true") {
       return date_tone(r.get("follow_up"));
+    } else if (r.type == "ticket") {
+      // Breached in red (a breach stays one), solved and closed dimmed, urgent marked.
+      bool open = ticket_is_open(r);
+      if (field.empty()) return open ? Tone::None : Tone::Dim;
+      if ((field == "response_due" || field == "resolution_due" || field == "subject") &&
+          ticket_breached(r, clock->now))
+        return Tone::Bad;
+      if (field == "priority" && open) {
+        std::string p = r.get("priority");
+        return p == "urgent" ? Tone::Bad : p == "high" ? Tone::Strong : Tone::None;
+      }
     }
     return Tone::None;
   };

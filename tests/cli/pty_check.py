@@ -124,6 +124,18 @@ def main():
         check("an empty agenda says so", ANSI.sub("", agenda).strip() == "nothing due in the next 7 days")
         check("piped: an empty agenda prints nothing", piped(crm, ["agenda", "--owner", "nobody"], store) == "")
         check("piped: an empty result prints nothing", piped(crm, ["contact", "list", "+vipp"], store) == "")
+        # A ticket that breached its first response: red; a solved one dimmed.
+        run = lambda args, now: subprocess.run([crm] + args, cwd=store, env={**base_env(), "CRM_NOW": now},
+                                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+        run(["config", "set", "sla", "[{name: std, first_response: 1h, resolution: 8h}]"], "2026-11-20T09:00:00Z")
+        run(["ticket", "add", "--subject", "Printer on fire", "--priority", "urgent"], "2026-11-20T09:00:00Z")
+        run(["ticket", "add", "--subject", "Old question"], "2026-11-20T09:00:00Z")
+        run(["ticket", "solve", "Old question"], "2026-11-20T09:30:00Z")
+        tickets = on_pty(crm, ["ticket", "list"], store, 200)
+        fire = [l for l in tickets.split("\n") if "Printer on fire" in l]
+        old = [l for l in tickets.split("\n") if "Old question" in l]
+        check("a breached ticket in red", bool(fire) and "\x1b[31mPrinter on fire" in fire[0])
+        check("a solved ticket dimmed", bool(old) and "\x1b[2m" in old[0])
         out = piped(crm, ["task", "list"], store)
         check("piped: no colour", "\x1b[" not in out)
         check("piped: nothing cut", "…" not in out)
