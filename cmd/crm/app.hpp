@@ -169,6 +169,7 @@ struct ImportCliOptions {
   std::string format;
   std::vector<std::string> files;
   std::string type, mode = "upsert", match, mapping, delimiter, date_format, encoding, from = "-365d", to = "+90d";
+  std::string shop;  // orders: shopify woocommerce stripe ("" : detected)
   std::vector<std::string> map;
   int skip = -1;
   bool keep_unmapped = false, dry_run = false;

@@ -369,9 +369,10 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   init_cmd->callback([&ctx, &status, &init] { status = cmd_init(ctx, init); });
 
   auto& imp = keep<ImportCliOptions>(g_pool);
-  CLI::App* import_cmd =
-      app.add_subcommand("import", "import csv, vcard, json, jsonl or ical files (create, update or upsert)");
-  import_cmd->add_option("format", imp.format, "csv, vcard, json, jsonl or ical (calendar events as meetings)")
+  CLI::App* import_cmd = app.add_subcommand("import", "import csv, vcard, json, jsonl, ical or shops' orders files");
+  import_cmd
+      ->add_option("format", imp.format,
+                   "csv, vcard, json, jsonl, ical (calendar events as meetings) or orders (a shop's export)")
       ->required()
       ->type_name("FORMAT");
   import_cmd->add_option("files", imp.files, "the files (- for stdin)")->required()->type_name("FILE");
@@ -398,6 +399,8 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       ->type_name("DATE");
   import_cmd->add_option("--to", imp.to, "ical: expand recurring events up to this day (default +90d)")
       ->type_name("DATE");
+  import_cmd->add_option("--shop", imp.shop, "orders: shopify, woocommerce or stripe (default: told by the header)")
+      ->type_name("SHOP");
   import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
 
   auto& mail_paths = keep<std::vector<std::string>>(g_pool);

@@ -131,7 +131,8 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& example_tab
       {"report", {"crm report", "crm report pipeline", "crm report winrate --by owner --since -90d"}},
       {"import",
        {"crm import csv google.csv --dry-run", "crm import vcard contacts.vcf",
-        "crm import ical calendar.ics --from -30d --to +30d"}},
+        "crm import ical calendar.ics --from -30d --to +30d", "crm import orders orders_export.csv --dry-run",
+        "crm import orders payments.csv --shop stripe"}},
       {"export",
        {"crm export json > backup.json", "crm export vcard -o contacts.vcf", "crm export ical > tasks.ics",
         "crm export ledger -o sales.journal && hledger -f sales.journal check"}},
@@ -417,7 +418,7 @@ struct Completer {
       if (verb == "report" && given.empty())
         return {"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity", "overdue", "stale"};
       if (verb == "import")
-        return given.empty() ? std::vector<std::string>{"csv", "vcard", "json", "jsonl"}
+        return given.empty() ? std::vector<std::string>{"csv", "vcard", "json", "jsonl", "ical", "orders"}
                              : std::vector<std::string>{"__files__"};
       if (verb == "export" && given.empty()) return {"json", "jsonl", "csv", "vcard", "ical", "ledger", "beancount"};
       if (verb == "init") return {"__dirs__"};
