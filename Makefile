@@ -68,6 +68,15 @@ demo: build
 	@echo
 	@echo '$$ crm report csat'
 	@$(DEMO_ENV) $(CRM) -C examples report csat
+	@echo
+	@echo '$$ crm report rfm'
+	@$(DEMO_ENV) $(CRM) -C examples report rfm
+	@echo
+	@echo '$$ crm segment list'
+	@$(DEMO_ENV) $(CRM) -C examples segment list
+	@echo
+	@echo '$$ crm contact list @slipping --fields name,last_order,orders,revenue,rfm'
+	@$(DEMO_ENV) $(CRM) -C examples contact list @slipping --fields name,last_order,orders,revenue,rfm
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
