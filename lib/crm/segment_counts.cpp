@@ -47,11 +47,15 @@ void fill_segment_counts(const Store& store, std::vector<Record>& segments, std:
   NameOf name_of = record_names(store);
   for (auto& [type, work] : by_type) {
     const Schema& schema = store.schemas().get(type);
-    bool derive = false;
-    std::vector<std::string> used;
-    for (const Filter& f : work.filters) f.fields_used(used);
-    for (const std::string& u : used) derive = derive || is_value_field(u);
-    std::vector<Record> records = store.load_all(schema).records;
+    // Only the fields the filters read are decoded (all of them for a bare word).
+    bool derive = false, partial = true;
+    std::vector<std::string> used, needed;
+    for (const Filter& f : work.filters) partial = f.fields_used(used) && partial;
+    for (const std::string& u : used) {
+      derive = derive || is_value_field(u);
+      if (!is_value_field(u)) needed.push_back(u.substr(0, u.find('.')));
+    }
+    std::vector<Record> records = store.load_all(schema, partial ? &needed : nullptr).records;
     if (derive) fill_value_fields(store, records);
     for (size_t k = 0; k < work.filters.size(); ++k) {
       long long n = std::count_if(records.begin(), records.end(),
