@@ -14,6 +14,7 @@
 #include "crm/lead_conversion.hpp"
 #include "crm/match_keys.hpp"
 #include "crm/order_workflow.hpp"
+#include "crm/record.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
 
@@ -707,18 +708,42 @@ OrderImportResult import_orders(Writer& writer, const OrderImportRequest& req) {
           continue;
         }
       }
-      for (auto& [rec, is_new] : writes) {
-        if (!is_new) continue;
-        OrderImportRow made;
-        made.action = "created";
-        made.type = rec.type;
-        made.id = rec.id();
-        made.name = rec.get("name");
-        made.file = o.file;
-        made.line = o.line;
-        if (!req.dry_run) write_with_effects(writer, rec, nullptr, true);
-        (rec.type == "company" ? result.companies : result.contacts)++;
-        result.rows.push_back(made);
+      // Validated whole before anything of the order is written: a buyer's
+      // email the contact schema refuses fails the order, not the import.
+      std::string invalid;
+      for (const auto& [rec, is_new] : writes)
+        for (const InvalidData& e : validate_record(rec, store.schemas().get(rec.type)))
+          if (is_new && invalid.empty()) invalid = rec.type + " " + e.what();
+      for (const InvalidData& e : validate_record(merged, orders))
+        if (invalid.empty()) invalid = e.what();
+      if (!invalid.empty()) {
+        row.action = "failed";
+        row.reason = invalid;
+        ++result.failed;
+        result.rows.push_back(row);
+        continue;
+      }
+      try {
+        for (auto& [rec, is_new] : writes) {
+          if (!is_new) continue;
+          OrderImportRow made;
+          made.action = "created";
+          made.type = rec.type;
+          made.id = rec.id();
+          made.name = rec.get("name");
+          made.file = o.file;
+          made.line = o.line;
+          if (!req.dry_run) write_with_effects(writer, rec, nullptr, true);
+          (rec.type == "company" ? result.companies : result.contacts)++;
+          result.rows.push_back(made);
+        }
+        if (!req.dry_run) write_with_effects(writer, merged, before ? &*before : nullptr, !before);
+      } catch (const InvalidData& e) {
+        row.action = "failed";
+        row.reason = e.what();
+        ++result.failed;
+        result.rows.push_back(row);
+        continue;
       }
       if (!company_id.empty()) company_by_name.emplace(normalise_company_name(o.company), company_id);
       if (!contact_id.empty()) {
@@ -727,16 +752,6 @@ OrderImportResult import_orders(Writer& writer, const OrderImportRequest& req) {
       }
       row.action = before ? "updated" : "created";
       (before ? result.updated : result.created)++;
-      if (!req.dry_run) {
-        try {
-          write_with_effects(writer, merged, before ? &*before : nullptr, !before);
-        } catch (const InvalidData& e) {
-          row.action = "failed";
-          row.reason = e.what();
-          (before ? result.updated : result.created)--;
-          ++result.failed;
-        }
-      }
       order_by_number.emplace(key, id);
       result.rows.push_back(row);
     }

@@ -154,3 +154,15 @@ do not apply. Nothing is written.
   crm: error: --shop is for import orders
   [2]
   $ ls orders | sort | diff ../before -
+
+A buyer's email the contact schema refuses fails that order alone, named
+by line, before anything of it is written; standard input is a file too,
+and json says what happened to each order.
+
+  $ printf 'id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Captured,Customer Email,Card Name\nch_1,2026-11-01 10:00:00,5.00,0,usd,Paid,true,bad@@x,Bad Mail\nch_2,2026-11-01 10:00:00,7.00,0,usd,Paid,true,ok@x.example,Good Mail\n' > ../pay.csv
+  $ crm --format json import orders - < ../pay.csv | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["failed"], d["contacts_created"], [(r["type"], r["action"], r["line"]) for r in d["rows"]])'
+  crm: error: <stdin>:2: order ch_1: contact email: "bad@@x" is not an email address
+  1 order created, 0 updated, 0 unchanged, 1 failed; 1 contact and 0 companies created
+  1 1 1 [('order', 'failed', 2), ('contact', 'created', 3), ('order', 'created', 3)]
+  $ crm contact list email~bad | wc -l
+  0
