@@ -64,12 +64,18 @@ std::vector<Table> figure_tables(const Dashboard& b) {
 }
 
 // One report of the page, with the options a bare `crm report NAME [--by BY]` has.
-Table report_section(const Store& store, const std::string& owner, const std::string& name, const std::string& by,
-                     const std::string& title) {
+// With `owned`, only the owner's records (deals, tickets); else every
+// owner's (orders have none: customer value is the whole store's), and the
+// title says so when an owner was asked for.
+Table report_section(const Store& store, const std::string& owner, bool owned, const std::string& name,
+                     const std::string& by, std::string title) {
   ReportRequest request;
   request.name = name;
   request.by = by;
-  request.owner = owner;
+  if (owned)
+    request.owner = owner;
+  else if (!owner.empty())
+    title += " (every owner's)";
   Table t = report_table(build_report(store, request));
   t.title = title;
   return t;
@@ -84,12 +90,13 @@ Table dashboard_page(const Store& store, const std::string& owner) {
   const Store* s = &store;
   t.html_sections = [s, owner, b] {
     std::vector<Table> out = figure_tables(b);
-    out.push_back(report_section(*s, owner, "pipeline", "", "Pipeline by stage"));
-    out.push_back(report_section(*s, owner, "forecast", "month", "Forecast by month"));
-    out.push_back(report_section(*s, owner, "revenue", "month", "Revenue by month"));
-    out.push_back(report_section(*s, owner, "rfm", "", "RFM segments"));
-    out.push_back(report_section(*s, owner, "cohorts", "", "Cohorts: customers buying again, by first-order month"));
-    out.push_back(report_section(*s, owner, "tickets", "", "Ticket backlog"));
+    out.push_back(report_section(*s, owner, true, "pipeline", "", "Pipeline by stage"));
+    out.push_back(report_section(*s, owner, true, "forecast", "month", "Forecast by month"));
+    out.push_back(report_section(*s, owner, false, "revenue", "month", "Revenue by month"));
+    out.push_back(report_section(*s, owner, false, "rfm", "", "RFM segments"));
+    out.push_back(
+        report_section(*s, owner, false, "cohorts", "", "Cohorts: customers buying again, by first-order month"));
+    out.push_back(report_section(*s, owner, true, "tickets", "", "Ticket backlog"));
     return out;
   };
   return t;

@@ -488,13 +488,24 @@ std::string html_cell(const Cell& c, const Column& col, const OutputOptions& o, 
   return out + "</" + tag + ">";
 }
 
-std::string html_rows(const Table& t, const OutputOptions& o, bool totals) {
+// The columns with something to show in some row (a list's unset fields take no room).
+std::vector<size_t> html_columns(const Table& t, const OutputOptions& o) {
+  std::vector<size_t> keep;
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    for (const Row& r : t.rows)
+      if (c < r.cells.size() && !cell_display(r.cells[c], t.columns[c], o).empty()) {
+        keep.push_back(c);
+        break;
+      }
+  return keep;
+}
+
+std::string html_rows(const Table& t, const std::vector<size_t>& columns, const OutputOptions& o, bool totals) {
   std::string out;
   for (const Row& r : t.rows) {
     if (r.total != totals) continue;
     out += r.tone == Tone::None ? "<tr>" : std::string("<tr class=\"") + tone_class(r.tone) + "\">";
-    for (size_t c = 0; c < t.columns.size(); ++c)
-      out += html_cell(c < r.cells.size() ? r.cells[c] : Cell::none(), t.columns[c], o, "td");
+    for (size_t c : columns) out += html_cell(c < r.cells.size() ? r.cells[c] : Cell::none(), t.columns[c], o, "td");
     out += "</tr>\n";
   }
   return out;
@@ -506,7 +517,7 @@ std::string html_rows(const Table& t, const OutputOptions& o, bool totals) {
 std::string html_section(const Table& t, const OutputOptions& o, bool heading) {
   std::string out = "<section" + (t.name.empty() ? std::string() : " id=\"" + html_escape(t.name) + "\"") + ">\n";
   if (heading) out += "<h2>" + html_escape(html_heading(t)) + "</h2>\n";
-  if (t.columns.empty() || (t.document && t.text)) {
+  if (t.columns.empty() || t.text) {  // what a terminal shows (show, agenda), as it is
     if (!t.text) return out + "</section>\n";
     OutputOptions plain = o;
     plain.format = Format::Table;
@@ -521,12 +532,15 @@ std::string html_section(const Table& t, const OutputOptions& o, bool heading) {
   if (!chart.empty())
     out += "<div class=\"pair\">\n<div class=\"charts\">\n" + chart +
            "</div>\n";  // side by side when the page is wide enough
+  std::vector<size_t> columns = html_columns(t, o);
   out += "<table>\n<thead><tr>";
-  for (const Column& c : t.columns)
+  for (size_t k : columns) {
+    const Column& c = t.columns[k];
     out += std::string("<th") + (is_numeric(c.type) ? " class=\"num\"" : "") + " data-key=\"" + html_escape(c.key) +
            "\">" + html_escape(html_header(c)) + "</th>";
-  out += "</tr></thead>\n<tbody>\n" + html_rows(t, o, false) + "</tbody>\n";
-  std::string totals = html_rows(t, o, true);
+  }
+  out += "</tr></thead>\n<tbody>\n" + html_rows(t, columns, o, false) + "</tbody>\n";
+  std::string totals = html_rows(t, columns, o, true);
   if (!totals.empty()) out += "<tfoot>\n" + totals + "</tfoot>\n";
   return out + "</table>\n" + (chart.empty() ? "" : "</div>\n") + "</section>\n";
 }
