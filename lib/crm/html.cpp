@@ -32,8 +32,8 @@ long long permille(const Decimal& value, const Decimal& max) {
 
 std::string num(long long n) { return std::to_string(n); }
 
-// A number for an axis: whole when it is, else two places.
-std::string axis_label(const Decimal& d) { return d.format(d == d.rounded(0) ? 0 : 2); }
+// A number for an axis: whole when it is, else `places` places.
+std::string axis_label(const Decimal& d, int places) { return d.format(d == d.rounded(0) ? 0 : places); }
 
 // A label that fits `columns` characters in a chart (the table under it has it whole).
 std::string fit_label(const std::string& label, size_t columns) {
@@ -128,7 +128,8 @@ std::string svg_bar_chart(const std::string& caption, const std::vector<ChartBar
          "\" y2=\"" + num(y + 4) + "\"/>\n";
   {
     Decimal half = max.divide(Decimal::from_int(2), max.scale() + 1);
-    const std::pair<int, std::string> ticks[] = {{0, "0"}, {bar_w / 2, axis_label(half)}, {bar_w, axis_label(max)}};
+    const std::pair<int, std::string> ticks[] = {
+        {0, "0"}, {bar_w / 2, axis_label(half, max == max.rounded(0) ? 1 : 2)}, {bar_w, axis_label(max, 2)}};
     for (const auto& [x, text] : ticks) {
       out += "<line class=\"tick\" x1=\"" + num(label_w + x) + "\" y1=\"" + num(y + 4) + "\" x2=\"" + num(label_w + x) +
              "\" y2=\"" + num(y + 8) + "\"/>";

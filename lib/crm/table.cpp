@@ -441,7 +441,7 @@ std::string html_chart(const Table& t, const OutputOptions& o) {
       rows.push_back(std::move(h));
     }
     std::string svg = svg_heat_map(heading, names, rows);
-    return svg.empty() ? "" : html_figure(svg, heading + ": percent of each row, by column");
+    return svg.empty() ? "" : html_figure(svg, "each cell: percent of its row; the deeper, the higher");
   }
   if (kind != Chart::Bars || value_col < 0 || static_cast<size_t>(value_col) >= t.columns.size()) return "";
   const Column& vcol = t.columns[static_cast<size_t>(value_col)];
