@@ -102,7 +102,7 @@ std::string html_escape(std::string_view s) {
 
 std::string svg_bar_chart(const std::string& caption, const std::vector<ChartBar>& bars) {
   if (bars.empty()) return "";
-  const int width = 500, label_w = 130, bar_w = 270, row_h = 24, top = 6, axis_h = 26;
+  const int width = 520, label_w = 150, bar_w = 270, row_h = 24, top = 6, axis_h = 26;
   const int height = top + row_h * static_cast<int>(bars.size()) + axis_h;
   Decimal max;
   for (const ChartBar& b : bars)
@@ -114,7 +114,7 @@ std::string svg_bar_chart(const std::string& caption, const std::vector<ChartBar
     long long w = permille(b.value, max) * bar_w / 1000;
     if (w == 0 && b.value.compare(Decimal()) > 0) w = 1;  // a sliver: more than nothing
     out += "<text class=\"label\" x=\"" + num(label_w - 8) + "\" y=\"" + num(y + 16) + "\" text-anchor=\"end\">" +
-           fit_label(b.label, 20) + "</text>";
+           fit_label(b.label, 19) + "</text>";
     out += "<rect class=\"bar\" x=\"" + num(label_w) + "\" y=\"" + num(y + 4) + "\" width=\"" + num(w) +
            "\" height=\"16\"/>";
     out += "<text class=\"value\" x=\"" + num(label_w + static_cast<int>(w) + 6) + "\" y=\"" + num(y + 16) + "\">" +
@@ -181,7 +181,8 @@ h2 { font-size: 1.2em; margin: 1.6em 0 .4em; border-bottom: 1px solid #ccd; padd
 p.subtitle { color: #555; margin: 0 0 1em; }
 section { margin-bottom: 1.5em; }
 table { border-collapse: collapse; margin: .5em 0; }
-th, td { padding: .25em .7em; border-bottom: 1px solid #e3e3ea; text-align: left; vertical-align: top; }
+div.wide { max-width: 100%; overflow-x: auto; }
+th, td { padding: .25em .55em; border-bottom: 1px solid #e3e3ea; text-align: left; vertical-align: top; }
 th { background: #f3f4f8; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.date { white-space: nowrap; }
@@ -207,6 +208,8 @@ svg.chart line.axis, svg.chart line.tick { stroke: #555; stroke-width: 1; }
   section { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
   th { background: none; }
+  div.wide { overflow: visible; }
+  table { font-size: 9pt; }
 }
 )";
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";

@@ -474,14 +474,16 @@ std::string html_chart(const Table& t, const OutputOptions& o) {
 }
 
 std::string html_cell(const Cell& c, const Column& col, const OutputOptions& o, const char* tag) {
-  std::string cls = is_numeric(col.type) ? "num" : is_when(col.type) ? "date" : "";
+  // A date in a text column (a report's first_order) is a date too: kept on one line.
+  bool when = is_when(col.type) || (col.type == ColumnType::Text && parse_iso_date(c.text).has_value());
+  std::string cls = is_numeric(col.type) ? "num" : when ? "date" : "";
   if (col.type == ColumnType::Money) cls += " money";
   if (c.tone != Tone::None) cls += std::string(cls.empty() ? "" : " ") + tone_class(c.tone);
   std::string out = std::string("<") + tag + (cls.empty() ? "" : " class=\"" + cls + "\"");
   if (is_numeric(col.type) && !c.null) out += " data-value=\"" + html_escape(cell_machine(c, col)) + "\"";
   out += ">";
   std::string shown = col.type == ColumnType::Id && !c.null ? c.text : cell_display(c, col, o);
-  if (is_when(col.type) && !c.null)
+  if (when && !c.null)
     out += "<time datetime=\"" + html_escape(c.text) + "\">" + html_escape(shown) + "</time>";
   else
     out += html_escape(shown);
@@ -533,7 +535,7 @@ std::string html_section(const Table& t, const OutputOptions& o, bool heading) {
     out += "<div class=\"pair\">\n<div class=\"charts\">\n" + chart +
            "</div>\n";  // side by side when the page is wide enough
   std::vector<size_t> columns = html_columns(t, o);
-  out += "<table>\n<thead><tr>";
+  out += "<div class=\"wide\"><table>\n<thead><tr>";  // a wide table scrolls, not the page
   for (size_t k : columns) {
     const Column& c = t.columns[k];
     out += std::string("<th") + (is_numeric(c.type) ? " class=\"num\"" : "") + " data-key=\"" + html_escape(c.key) +
@@ -542,7 +544,7 @@ std::string html_section(const Table& t, const OutputOptions& o, bool heading) {
   out += "</tr></thead>\n<tbody>\n" + html_rows(t, columns, o, false) + "</tbody>\n";
   std::string totals = html_rows(t, columns, o, true);
   if (!totals.empty()) out += "<tfoot>\n" + totals + "</tfoot>\n";
-  return out + "</table>\n" + (chart.empty() ? "" : "</div>\n") + "</section>\n";
+  return out + "</table></div>\n" + (chart.empty() ? "" : "</div>\n") + "</section>\n";
 }
 
 std::string render_html(const Table& t, const OutputOptions& o) {

@@ -76,7 +76,7 @@ TEST_CASE("svg_bar_chart: bars to scale from 0, values and axis written, labels 
   CHECK(count(svg, "class=\"bar\"") == 4);
   // A long label is cut to fit; the table under the chart has it whole.
   std::string longer = crm::svg_bar_chart("x", {{"a label far too long for the chart", dec("1"), "1"}});
-  CHECK(has(longer, ">a label far too lon…</text>"));
+  CHECK(has(longer, ">a label far too lo…</text>"));
   CHECK(has(crm::svg_bar_chart("x", {{"y", dec("0.5"), "0.5"}}), ">0.25</text>"));
 }
 

@@ -24,29 +24,29 @@ axis with 0, half and the largest value.
   <div class="pair">
   <div class="charts">
   <figure>
-  <svg class="chart" role="img" aria-label="crm report revenue: revenue by period (USD)" width="500" height="80" viewBox="0 0 500 80"><title>crm report revenue: revenue by period (USD)</title>
-  <text class="label" x="122" y="22" text-anchor="end">2026-10</text><rect class="bar" x="130" y="10" width="270" height="16"/><text class="value" x="406" y="22">400.00</text>
-  <text class="label" x="122" y="46" text-anchor="end">2026-11</text><rect class="bar" x="130" y="34" width="0" height="16"/><text class="value" x="136" y="46">0.00</text>
-  <line class="axis" x1="130" y1="6" x2="130" y2="58"/><line class="axis" x1="130" y1="58" x2="400" y2="58"/>
-  <line class="tick" x1="130" y1="58" x2="130" y2="62"/><text class="tick" x="130" y="74" text-anchor="middle">0</text>
-  <line class="tick" x1="265" y1="58" x2="265" y2="62"/><text class="tick" x="265" y="74" text-anchor="middle">200</text>
-  <line class="tick" x1="400" y1="58" x2="400" y2="62"/><text class="tick" x="400" y="74" text-anchor="middle">400</text>
+  <svg class="chart" role="img" aria-label="crm report revenue: revenue by period (USD)" width="520" height="80" viewBox="0 0 520 80"><title>crm report revenue: revenue by period (USD)</title>
+  <text class="label" x="142" y="22" text-anchor="end">2026-10</text><rect class="bar" x="150" y="10" width="270" height="16"/><text class="value" x="426" y="22">400.00</text>
+  <text class="label" x="142" y="46" text-anchor="end">2026-11</text><rect class="bar" x="150" y="34" width="0" height="16"/><text class="value" x="156" y="46">0.00</text>
+  <line class="axis" x1="150" y1="6" x2="150" y2="58"/><line class="axis" x1="150" y1="58" x2="420" y2="58"/>
+  <line class="tick" x1="150" y1="58" x2="150" y2="62"/><text class="tick" x="150" y="74" text-anchor="middle">0</text>
+  <line class="tick" x1="285" y1="58" x2="285" y2="62"/><text class="tick" x="285" y="74" text-anchor="middle">200</text>
+  <line class="tick" x1="420" y1="58" x2="420" y2="62"/><text class="tick" x="420" y="74" text-anchor="middle">400</text>
   </svg>
   <figcaption>revenue by period (USD)</figcaption>
   </figure>
   <figure>
-  <svg class="chart" role="img" aria-label="crm report revenue: revenue by period (EUR)" width="500" height="80" viewBox="0 0 500 80"><title>crm report revenue: revenue by period (EUR)</title>
-  <text class="label" x="122" y="22" text-anchor="end">2026-10</text><rect class="bar" x="130" y="10" width="0" height="16"/><text class="value" x="136" y="22">0.00</text>
-  <text class="label" x="122" y="46" text-anchor="end">2026-11</text><rect class="bar" x="130" y="34" width="270" height="16"/><text class="value" x="406" y="46">150.25</text>
-  <line class="axis" x1="130" y1="6" x2="130" y2="58"/><line class="axis" x1="130" y1="58" x2="400" y2="58"/>
-  <line class="tick" x1="130" y1="58" x2="130" y2="62"/><text class="tick" x="130" y="74" text-anchor="middle">0</text>
-  <line class="tick" x1="265" y1="58" x2="265" y2="62"/><text class="tick" x="265" y="74" text-anchor="middle">75.13</text>
-  <line class="tick" x1="400" y1="58" x2="400" y2="62"/><text class="tick" x="400" y="74" text-anchor="middle">150.25</text>
+  <svg class="chart" role="img" aria-label="crm report revenue: revenue by period (EUR)" width="520" height="80" viewBox="0 0 520 80"><title>crm report revenue: revenue by period (EUR)</title>
+  <text class="label" x="142" y="22" text-anchor="end">2026-10</text><rect class="bar" x="150" y="10" width="0" height="16"/><text class="value" x="156" y="22">0.00</text>
+  <text class="label" x="142" y="46" text-anchor="end">2026-11</text><rect class="bar" x="150" y="34" width="270" height="16"/><text class="value" x="426" y="46">150.25</text>
+  <line class="axis" x1="150" y1="6" x2="150" y2="58"/><line class="axis" x1="150" y1="58" x2="420" y2="58"/>
+  <line class="tick" x1="150" y1="58" x2="150" y2="62"/><text class="tick" x="150" y="74" text-anchor="middle">0</text>
+  <line class="tick" x1="285" y1="58" x2="285" y2="62"/><text class="tick" x="285" y="74" text-anchor="middle">75.13</text>
+  <line class="tick" x1="420" y1="58" x2="420" y2="62"/><text class="tick" x="420" y="74" text-anchor="middle">150.25</text>
   </svg>
   <figcaption>revenue by period (EUR)</figcaption>
   </figure>
   </div>
-  <table>
+  <div class="wide"><table>
   <thead><tr><th data-key="period">period</th><th data-key="currency">currency</th><th class="num" data-key="orders">orders</th><th class="num" data-key="revenue">revenue</th><th class="num" data-key="customers">customers</th><th class="num" data-key="new">new</th><th class="num" data-key="returning">returning</th></tr></thead>
   <tbody>
   <tr><td>2026-10</td><td>USD</td><td class="num" data-value="1">1</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
@@ -58,7 +58,7 @@ axis with 0, half and the largest value.
   <tr class="strong"><td>total</td><td>USD</td><td class="num" data-value="1">1</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
   <tr class="strong"><td>total</td><td>EUR</td><td class="num" data-value="2">2</td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
   </tfoot>
-  </table>
+  </table></div>
   </div>
   </section>
   </body>
@@ -75,37 +75,37 @@ labels as in the table; ids are whole.
   <div class="pair">
   <div class="charts">
   <figure>
-  <svg class="chart" role="img" aria-label="crm report customers: revenue by contact (USD)" width="500" height="56" viewBox="0 0 500 56"><title>crm report customers: revenue by contact (USD)</title>
-  <text class="label" x="122" y="22" text-anchor="end">&lt;script&gt;alert(&quot;x&quot;)&lt;…</text><rect class="bar" x="130" y="10" width="270" height="16"/><text class="value" x="406" y="22">400.00</text>
-  <line class="axis" x1="130" y1="6" x2="130" y2="34"/><line class="axis" x1="130" y1="34" x2="400" y2="34"/>
-  <line class="tick" x1="130" y1="34" x2="130" y2="38"/><text class="tick" x="130" y="50" text-anchor="middle">0</text>
-  <line class="tick" x1="265" y1="34" x2="265" y2="38"/><text class="tick" x="265" y="50" text-anchor="middle">200</text>
-  <line class="tick" x1="400" y1="34" x2="400" y2="38"/><text class="tick" x="400" y="50" text-anchor="middle">400</text>
+  <svg class="chart" role="img" aria-label="crm report customers: revenue by contact (USD)" width="520" height="56" viewBox="0 0 520 56"><title>crm report customers: revenue by contact (USD)</title>
+  <text class="label" x="142" y="22" text-anchor="end">&lt;script&gt;alert(&quot;x&quot;)…</text><rect class="bar" x="150" y="10" width="270" height="16"/><text class="value" x="426" y="22">400.00</text>
+  <line class="axis" x1="150" y1="6" x2="150" y2="34"/><line class="axis" x1="150" y1="34" x2="420" y2="34"/>
+  <line class="tick" x1="150" y1="34" x2="150" y2="38"/><text class="tick" x="150" y="50" text-anchor="middle">0</text>
+  <line class="tick" x1="285" y1="34" x2="285" y2="38"/><text class="tick" x="285" y="50" text-anchor="middle">200</text>
+  <line class="tick" x1="420" y1="34" x2="420" y2="38"/><text class="tick" x="420" y="50" text-anchor="middle">400</text>
   </svg>
   <figcaption>revenue by contact (USD)</figcaption>
   </figure>
   <figure>
-  <svg class="chart" role="img" aria-label="crm report customers: revenue by contact (EUR)" width="500" height="56" viewBox="0 0 500 56"><title>crm report customers: revenue by contact (EUR)</title>
-  <text class="label" x="122" y="22" text-anchor="end">Ben &amp; Sons</text><rect class="bar" x="130" y="10" width="270" height="16"/><text class="value" x="406" y="22">150.25</text>
-  <line class="axis" x1="130" y1="6" x2="130" y2="34"/><line class="axis" x1="130" y1="34" x2="400" y2="34"/>
-  <line class="tick" x1="130" y1="34" x2="130" y2="38"/><text class="tick" x="130" y="50" text-anchor="middle">0</text>
-  <line class="tick" x1="265" y1="34" x2="265" y2="38"/><text class="tick" x="265" y="50" text-anchor="middle">75.13</text>
-  <line class="tick" x1="400" y1="34" x2="400" y2="38"/><text class="tick" x="400" y="50" text-anchor="middle">150.25</text>
+  <svg class="chart" role="img" aria-label="crm report customers: revenue by contact (EUR)" width="520" height="56" viewBox="0 0 520 56"><title>crm report customers: revenue by contact (EUR)</title>
+  <text class="label" x="142" y="22" text-anchor="end">Ben &amp; Sons</text><rect class="bar" x="150" y="10" width="270" height="16"/><text class="value" x="426" y="22">150.25</text>
+  <line class="axis" x1="150" y1="6" x2="150" y2="34"/><line class="axis" x1="150" y1="34" x2="420" y2="34"/>
+  <line class="tick" x1="150" y1="34" x2="150" y2="38"/><text class="tick" x="150" y="50" text-anchor="middle">0</text>
+  <line class="tick" x1="285" y1="34" x2="285" y2="38"/><text class="tick" x="285" y="50" text-anchor="middle">75.13</text>
+  <line class="tick" x1="420" y1="34" x2="420" y2="38"/><text class="tick" x="420" y="50" text-anchor="middle">150.25</text>
   </svg>
   <figcaption>revenue by contact (EUR)</figcaption>
   </figure>
   </div>
-  <table>
+  <div class="wide"><table>
   <thead><tr><th data-key="contact">contact</th><th data-key="id">id</th><th data-key="currency">currency</th><th class="num" data-key="orders">orders</th><th data-key="first_order">first order</th><th data-key="last_order">last order</th><th class="num" data-key="revenue">revenue</th><th class="num" data-key="aov">aov</th><th class="num" data-key="frequency">frequency</th><th class="num" data-key="r">r</th><th class="num" data-key="f">f</th><th class="num" data-key="m">m</th><th data-key="segment">segment</th><th data-key="clv">clv</th></tr></thead>
   <tbody>
-  <tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td><td>ID</td><td>USD</td><td class="num" data-value="1">1</td><td>2026-10-01</td><td>2026-10-01</td><td class="num money" data-value="400">USD 400.00</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="6.89">6.89</td><td class="num" data-value="4">4</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td>promising</td><td>n/a</td></tr>
-  <tr><td>Ben &amp; Sons</td><td>ID</td><td>EUR</td><td class="num" data-value="2">2</td><td>2026-11-20</td><td>2026-11-21</td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num money" data-value="75.13">EUR 75.13</td><td class="num" data-value="24.33">24.33</td><td class="num" data-value="5">5</td><td class="num" data-value="2">2</td><td class="num" data-value="1">1</td><td>potential_loyalists</td><td>n/a</td></tr>
+  <tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td><td>ID</td><td>USD</td><td class="num" data-value="1">1</td><td class="date"><time datetime="2026-10-01">2026-10-01</time></td><td class="date"><time datetime="2026-10-01">2026-10-01</time></td><td class="num money" data-value="400">USD 400.00</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="6.89">6.89</td><td class="num" data-value="4">4</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td>promising</td><td>n/a</td></tr>
+  <tr><td>Ben &amp; Sons</td><td>ID</td><td>EUR</td><td class="num" data-value="2">2</td><td class="date"><time datetime="2026-11-20">2026-11-20</time></td><td class="date"><time datetime="2026-11-21">2026-11-21</time></td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num money" data-value="75.13">EUR 75.13</td><td class="num" data-value="24.33">24.33</td><td class="num" data-value="5">5</td><td class="num" data-value="2">2</td><td class="num" data-value="1">1</td><td>potential_loyalists</td><td>n/a</td></tr>
   </tbody>
   <tfoot>
   <tr class="strong"><td>total</td><td></td><td>USD</td><td class="num" data-value="1">1</td><td></td><td></td><td class="num money" data-value="400">USD 400.00</td><td class="num money" data-value="400">USD 400.00</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td></td><td></td></tr>
   <tr class="strong"><td>total</td><td></td><td>EUR</td><td class="num" data-value="2">2</td><td></td><td></td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num money" data-value="75.13">EUR 75.13</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td></td><td></td></tr>
   </tfoot>
-  </table>
+  </table></div>
   </div>
   </section>
   </body>
@@ -142,13 +142,13 @@ A report without a natural chart is its table alone; an empty one says so.
 A list is one table on such a page; `show` is its text in a <pre>.
 
   $ crm contact list --format html | body | sed -n '/<table>/,/<\/table>/p'
-  <table>
+  <div class="wide"><table>
   <thead><tr><th data-key="id">id</th><th data-key="name">name</th></tr></thead>
   <tbody>
   <tr><td>ID</td><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td></tr>
   <tr><td>ID</td><td>Ben &amp; Sons</td></tr>
   </tbody>
-  </table>
+  </table></div>
   $ crm contact show ben --format html | sed -n '/<pre>/,/<\/pre>/p' | head -3
   <pre>id         [a-z0-9]{16} (re)
   name       Ben &amp; Sons
