@@ -63,15 +63,15 @@ demo: build
 	@echo '$$ crm report'
 	@$(DEMO_ENV) $(CRM) -C examples report
 	@echo
+	@echo '$$ crm report --format html -o $(BUILD)/dashboard.html'
+	@$(DEMO_ENV) $(CRM) -C examples report --format html -o $(BUILD)/dashboard.html
+	@echo "The dashboard page is in $(abspath $(BUILD))/dashboard.html: open it in a browser, or print it."
+	@echo
 	@echo '$$ crm report sla'
 	@$(DEMO_ENV) $(CRM) -C examples report sla
 	@echo
 	@echo '$$ crm report csat'
 	@$(DEMO_ENV) $(CRM) -C examples report csat
-	@echo
-	@echo '$$ crm report --format html -o $(BUILD)/dashboard.html'
-	@$(DEMO_ENV) $(CRM) -C examples report --format html -o $(BUILD)/dashboard.html
-	@echo "The dashboard page is in $(abspath $(BUILD))/dashboard.html: open it in a browser, or print it."
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
