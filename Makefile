@@ -12,14 +12,14 @@ DEMO_ENV   := CRM_TODAY=2026-11-23 CRM_NOW=2026-11-23T09:00:00Z
 PACKAGES := build-essential cmake ninja-build pkg-config libcli11-dev libyaml-cpp-dev \
             libfmt-dev libhowardhinnant-date-dev doctest-dev libuchardet-dev tzdata libutf8proc-dev nlohmann-json3-dev python3 python3-yaml \
             libgmime-3.0-dev libical-dev \
-            python3-vobject python3-icalendar hledger beancount \
+            python3-vobject python3-icalendar python3-html5lib hledger beancount \
             git man-db groff-base clang-format strace
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := record filter dates scalar import index ical rules mail orders
+FUZZ_TARGETS := record filter dates scalar import index ical rules mail orders html
 
 .PHONY: all deps build demo test sanitize fuzz fuzz-run install clean format
 
@@ -62,6 +62,10 @@ demo: build
 	@echo
 	@echo '$$ crm report'
 	@$(DEMO_ENV) $(CRM) -C examples report
+	@echo
+	@echo '$$ crm report --format html -o $(BUILD)/dashboard.html'
+	@$(DEMO_ENV) $(CRM) -C examples report --format html -o $(BUILD)/dashboard.html
+	@echo "The dashboard page is in $(abspath $(BUILD))/dashboard.html: open it in a browser, or print it."
 	@echo
 	@echo '$$ crm report sla'
 	@$(DEMO_ENV) $(CRM) -C examples report sla

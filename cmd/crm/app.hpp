@@ -163,6 +163,7 @@ struct ReportCliOptions {
   std::vector<std::string> filter;
   std::string since, until, by;
   int days = 0;
+  std::string output;  // -o: write to this file (atomically), not stdout
 };
 
 struct ImportCliOptions {

@@ -308,6 +308,8 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
       ->type_name("N")
       ->check(kCount);
   report_cmd->add_flag("--all", report.all_stages, "pipeline: closed stages too");
+  report_cmd->add_option("-o,--output", report.output, "write to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
   report_cmd->callback([&ctx, &status, &report] { status = cmd_report(ctx, report); });
 }
 

@@ -4,6 +4,8 @@
 
 #include "app.hpp"
 #include "crm/agenda.hpp"
+#include "crm/atomic_file.hpp"
+#include "crm/dashboard.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
@@ -132,10 +134,24 @@ int cmd_agenda(Context& ctx, const AgendaOptions& o) {
 int cmd_report(Context& ctx, const ReportCliOptions& o) {
   Store& store = ctx.store();
   OutputOptions out = ctx.output(&store.clock());
+  bool to_file = !o.output.empty() && o.output != "-";
+  if (to_file) {  // a file: no colour, no terminal width
+    out.color = out.tty = false;
+    out.width = 0;
+  }
+  // -o FILE: written whole or not at all (a temp file renamed), a link
+  // followed as the shell's > would.
+  auto emit = [&](const std::string& text) {
+    if (to_file)
+      write_file_atomic(resolve_symlinks(o.output), text);
+    else
+      ctx.out(text);
+  };
   if (o.name.empty()) {
     if (!o.filter.empty() || !o.since.empty() || !o.until.empty() || !o.by.empty() || o.days || o.all_stages)
-      throw UsageError("the dashboard takes only --owner; name a report for more (" + join(report_names(), ", ") + ")");
-    ctx.out(render(dashboard_table(build_dashboard(store, o.owner)), out));
+      throw UsageError("the dashboard takes only --owner and -o; name a report for more (" +
+                       join(report_names(), ", ") + ")");
+    emit(render(dashboard_page(store, o.owner), out));
     return 0;
   }
   ReportRequest request;
@@ -155,7 +171,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   request.days = o.days;
   request.all_stages = o.all_stages;
   Report report = build_report(store, request);
-  ctx.out(render(report_table(report), out));
+  emit(render(report_table(report), out));
   Store::Loaded loaded = store.load_all(subject);  // problems in the records read are still reported
   for (const InvalidData& e : loaded.errors) ctx.report(e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
