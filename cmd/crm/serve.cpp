@@ -5,10 +5,12 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -61,33 +63,31 @@ bool same_secret(const std::string& given, const std::string& expected) {
   return diff == 0;
 }
 
-// A fixed window per client address: at most `per_minute` posts a minute.
+// At most `per_minute` posts from one client address in any 60 seconds
+// (a sliding window: no burst at a minute's turn).
 class RateLimit {
  public:
   explicit RateLimit(long per_minute) : per_minute_(per_minute) {}
-  // 0 when allowed, else the seconds until the next window.
+  // 0 when allowed, else the seconds until a post is allowed again.
   long wait(const std::string& who) {
     std::lock_guard<std::mutex> hold(mutex_);
-    long now = static_cast<long>(
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count());
-    long window = now / 60;
-    if (seen_.size() > 10000)  // a flood of addresses: forget the old windows
-      for (auto it = seen_.begin(); it != seen_.end();)
-        it = it->second.first == window ? std::next(it) : seen_.erase(it);
-    auto& [w, count] = seen_[who];
-    if (w != window) {
-      w = window;
-      count = 0;
-    }
-    if (count >= per_minute_) return 60 - now % 60;
-    ++count;
+    auto now = std::chrono::steady_clock::now();
+    auto old = [&](std::chrono::steady_clock::time_point t) { return now - t >= std::chrono::seconds(60); };
+    if (seen_.size() > 10000)  // a flood of addresses: forget those quiet for a minute
+      for (auto it = seen_.begin(); it != seen_.end();) it = old(it->second.back()) ? seen_.erase(it) : std::next(it);
+    std::deque<std::chrono::steady_clock::time_point>& times = seen_[who];
+    while (!times.empty() && old(times.front())) times.pop_front();
+    if (static_cast<long>(times.size()) >= per_minute_)
+      return 1 +
+             std::chrono::duration_cast<std::chrono::seconds>(times.front() + std::chrono::seconds(60) - now).count();
+    times.push_back(now);
     return 0;
   }
 
  private:
   long per_minute_;
   std::mutex mutex_;
-  std::map<std::string, std::pair<long, long>> seen_;
+  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> seen_;
 };
 
 struct ServeConfig {
@@ -181,6 +181,13 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
   RateLimit limit(config.rate);
   std::mutex one_at_a_time;  // captures in turn (the store's lock also keeps other processes out)
   server.set_payload_max_length(kMaxFormBody);
+  // httplib's default adds SO_REUSEPORT: a second server on the same port
+  // would then share its connections. Only SO_REUSEADDR (a restart while
+  // old connections linger): a port in use is refused.
+  server.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   auto log = [](const httplib::Request& req, int status, const std::string& what) {
@@ -216,7 +223,7 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       return httplib::Server::HandlerResponse::Handled;
     }
     const std::string prefix = "/capture/";
-    if (!starts_with(path, prefix) || path.size() == prefix.size() ||
+    if (!starts_with(path, prefix) || path.size() == prefix.size() || path.size() > 200 ||
         path.find('/', prefix.size()) != std::string::npos) {
       answer_error(res, 404, "no such page (POST /capture/FORM, GET /)");
       log(req, 404, "");
@@ -235,7 +242,7 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       log(req, 429, "");
       return httplib::Server::HandlerResponse::Handled;
     }
-    std::lock_guard<std::mutex> hold(one_at_a_time);
+    // Who may post, before the body is read: the token, the form.
     try {
       Store store(root, Clock::from_env());
       std::vector<Form> now_forms = store_forms(store);
@@ -258,20 +265,34 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
         log(req, 404, "");
         return httplib::Server::HandlerResponse::Handled;
       }
-      std::string type = req.get_header_value("Content-Type");
-      BodyKind kind = BodyKind::Detect;
-      try {
-        kind = body_kind(type);
-      } catch (const UsageError&) {
-        answer_error(res, 415, "send application/x-www-form-urlencoded or application/json");
-        log(req, 415, "");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      FormBody body = parse_form_body(req.body, kind, "request");
+      body_kind(req.get_header_value("Content-Type"));
+    } catch (const UsageError&) {
+      answer_error(res, 415, "send application/x-www-form-urlencoded or application/json");
+      log(req, 415, "");
+      return httplib::Server::HandlerResponse::Handled;
+    } catch (const Error& e) {
+      answer_error(res, 500, e.what());
+      log(req, 500, e.what());
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;  // to the handler below, which reads the body
+  });
+
+  // POST /capture/FORM that passed the checks above (its path is short:
+  // httplib matches routes by regular expression). The body is read by now, within
+  // kMaxFormBody (else httplib answers 413).
+  server.Post("/capture/[^/]+", [&](const httplib::Request& req, httplib::Response& res) {
+    std::string form_name = req.path.substr(std::string("/capture/").size());
+    std::lock_guard<std::mutex> hold(one_at_a_time);
+    try {
+      Store store(root, Clock::from_env());
+      std::vector<Form> now_forms = store_forms(store);
+      const Form& form = choose_form(now_forms, form_name);
+      FormBody body = parse_form_body(req.body, body_kind(req.get_header_value("Content-Type")), "request");
       CaptureResult r;
       {
         Writer writer = store.lock();
-        r = capture(writer, *form, body, "request");
+        r = capture(writer, form, body, "request");
       }
       bool rules_failed = false;
       for (const Store::RuleNote& n : store.rule_notes()) {
@@ -283,7 +304,7 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
         res.status = 200;
         res.set_content(json_answer(Json{{"action", "received"}}), "application/json");
         log(req, 200, "dropped (honeypot)");
-        return httplib::Server::HandlerResponse::Handled;
+        return;
       }
       Json answer = Json::object();
       answer["action"] = r.action;
@@ -300,7 +321,6 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       answer_error(res, status, e.what());
       log(req, status, e.what());
     }
-    return httplib::Server::HandlerResponse::Handled;
   });
 
   int port = listen.port;
