@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -197,6 +198,26 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
     std::fwrite(line.data(), 1, line.size(), stderr);
     std::fflush(stderr);
   };
+  // The token a post must carry: the form's, else serve.token ("": none, every post refused).
+  auto expected_token = [](const Store& store, const Form* form) {
+    return form && !form->token.empty() ? form->token : serve_config(store).token;
+  };
+  // The token in the Authorization header, else in the URL's query (and,
+  // once the body is read, a url-encoded body's fields); "" for none.
+  auto bearer_token = [](const httplib::Request& req) {
+    std::string auth = req.get_header_value("Authorization");
+    return starts_with(to_lower(auth.substr(0, 7)), "bearer ") ? trim(auth.substr(7)) : std::string();
+  };
+  auto given_token = [&bearer_token](const httplib::Request& req) {
+    if (std::string b = bearer_token(req); !b.empty()) return b;
+    for (auto [it, end] = req.params.equal_range("token"); it != end; ++it) return it->second;
+    return std::string();
+  };
+  auto refuse = [&log](const httplib::Request& req, httplib::Response& res, const std::string& expected) {
+    res.set_header("WWW-Authenticate", "Bearer realm=\"crm\"");
+    answer_error(res, 401, expected.empty() ? "no token is configured for this form" : "a valid token is needed");
+    log(req, 401, "");
+  };
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string what = res.status == 413 ? "the submission is too large" : "HTTP " + std::to_string(res.status);
@@ -249,15 +270,13 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       const Form* form = nullptr;
       for (const Form& f : now_forms)
         if (f.name == form_name) form = &f;
-      std::string expected = form && !form->token.empty() ? form->token : serve_config(store).token;
-      std::string given;
-      std::string auth = req.get_header_value("Authorization");
-      if (starts_with(to_lower(auth.substr(0, 7)), "bearer ")) given = trim(auth.substr(7));
-      if (given.empty()) given = req.get_param_value("token");
-      if (expected.empty() || !same_secret(given, expected)) {
-        res.set_header("WWW-Authenticate", "Bearer realm=\"crm\"");
-        answer_error(res, 401, expected.empty() ? "no token is configured for this form" : "a valid token is needed");
-        log(req, 401, "");
+      std::string expected = expected_token(store, form);
+      std::string given = given_token(req);
+      // A token in the body (a hidden field) is checked once the body is read, below.
+      if (expected.empty() || (!given.empty() && !same_secret(given, expected)) ||
+          (given.empty() &&
+           !starts_with(to_lower(req.get_header_value("Content-Type")), "application/x-www-form-urlencoded"))) {
+        refuse(req, res, expected);
         return httplib::Server::HandlerResponse::Handled;
       }
       if (!form) {
@@ -289,6 +308,23 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       std::vector<Form> now_forms = store_forms(store);
       const Form& form = choose_form(now_forms, form_name);
       FormBody body = parse_form_body(req.body, body_kind(req.get_header_value("Content-Type")), "request");
+      // Checked again, whatever the checks above let through: httplib adds a
+      // url-encoded body's fields to the query's, so a hidden field counts
+      // only as itself, and the header first.
+      std::string given = bearer_token(req);
+      if (const FormField* t = body.find("token"); given.empty() && t)
+        given = t->values.size() == 1 ? t->values.front() : std::string();
+      else if (given.empty())
+        given = given_token(req);
+      std::string expected = expected_token(store, &form);
+      if (expected.empty() || !same_secret(given, expected)) {
+        refuse(req, res, expected);
+        return;
+      }
+      // The token, when a page sent it as a hidden field, is no part of what the person said.
+      body.fields.erase(
+          std::remove_if(body.fields.begin(), body.fields.end(), [](const FormField& f) { return f.name == "token"; }),
+          body.fields.end());
       CaptureResult r;
       {
         Writer writer = store.lock();

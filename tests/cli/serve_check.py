@@ -53,7 +53,7 @@ def main():
             f.write(text)
         with open(config, "a") as f:
             f.write(""
-                    "serve: {token: s3cret-token, rate: 11}\n"
+                    "serve: {token: s3cret-token, rate: 13}\n"
                     "forms:\n"
                     "  contact:\n"
                     "    type: lead\n"
@@ -111,6 +111,15 @@ def main():
         status, _, body = request(base + "/capture/contact?token=s3cret-token", form, plain)
         check("the same form again (token in the URL): 200 unchanged",
               status == 200 and json.loads(body).get("action") == "unchanged", "%s %s" % (status, body))
+        status, _, body = request(base + "/capture/contact", b"name=Mallory&email=m%40example.com&token=wrong", plain)
+        check("a wrong token as a hidden field: 401", status == 401, "%s %s" % (status, body))
+        status, _, body = request(base + "/capture/contact", b"name=Grace&email=grace%40example.com&token=s3cret-token",
+                                  plain)
+        grace = json.loads(body).get("activity", "x") if status == 201 else "x"
+        shown = subprocess.run([crm, "-C", store, "--format", "json", "activity", "show", grace], env=env,
+                               capture_output=True, text=True)
+        check("the token as a hidden field: 201, not kept", status == 201 and "email: grace@example.com" in shown.stdout
+              and "s3cret" not in shown.stdout, "%s %s %s" % (status, body, shown.stdout))
         status, _, body = request(base + "/capture/contact?token=s3cret-token",
                                   json.dumps({"email": "ADA@example.com", "phone": "0123"}).encode(),
                                   {"Content-Type": "application/json"})
@@ -138,14 +147,14 @@ def main():
         status, _, _ = request(base + "/etc/passwd")
         check("anything else: 404", status == 404, str(status))
 
-        # serve.rate is 11 posts a minute from one address: the posts above
-        # (11, counting those refused) used it up.
+        # serve.rate is 13 posts a minute from one address: the posts above
+        # (13, counting those refused) used it up.
         status, headers, body = request(base + "/capture/contact?token=s3cret-token", form, plain)
         check("past the rate: 429 with Retry-After", status == 429 and "Retry-After" in headers,
               "%s %s" % (status, body))
 
         leads = subprocess.run([crm, "-C", store, "-q", "lead", "list"], env=env, capture_output=True, text=True)
-        check("one lead in the end", len(leads.stdout.split()) == 1, leads.stdout)
+        check("two leads in the end", len(leads.stdout.split()) == 2, leads.stdout)
         check_out = subprocess.run([crm, "-C", store, "check"], env=env, capture_output=True, text=True)
         check("crm check is silent", check_out.returncode == 0 and check_out.stdout == "", check_out.stdout)
 
