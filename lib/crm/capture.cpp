@@ -194,27 +194,31 @@ struct Person {
   std::string id;
 };
 
-bool has_email(const Record& r, const std::string& key) {
-  if (email_key(r.get("email")) == key) return true;
-  if (const Node* list = r.data.find("emails"); list && list->is_sequence())
-    for (const Node& e : list->items)
-      if (email_key(e.text) == key) return true;
-  return false;
+void read_people(const Store& store, KnownPeople& known) {
+  known.loaded = true;
+  auto add = [](std::unordered_map<std::string, std::string>& to, const Record& r) {
+    to.emplace(email_key(r.get("email")), r.id());
+    if (const Node* list = r.data.find("emails"); list && list->is_sequence())
+      for (const Node& e : list->items) to.emplace(email_key(e.text), r.id());
+  };
+  std::vector<std::string> only = {"email", "emails"};
+  for (const Record& c : store.load_all(store.schemas().get("contact"), &only).records) add(known.contacts, c);
+  only = {"email", "emails", "status"};
+  for (const Record& l : store.load_all(store.schemas().get("lead"), &only).records)
+    if (l.get("status") != "converted") add(known.leads, l);
+  known.contacts.erase("");
+  known.leads.erase("");
 }
 
 // A contact, else an open lead (not converted), with this email among theirs.
-Person find_person(const Store& store, const std::string& email, bool leads_too) {
+Person find_person(const Store& store, KnownPeople& known, const std::string& email, bool leads_too) {
   std::string key = email_key(email);
   if (key.empty()) return {};
-  const Schema& contacts = store.schemas().get("contact");
-  std::vector<std::string> only = {"email", "emails"};
-  for (const Record& c : store.load_all(contacts, &only).records)
-    if (has_email(c, key)) return {&contacts, c.id()};
-  if (!leads_too) return {};
-  const Schema& leads = store.schemas().get("lead");
-  only = {"email", "emails", "status"};
-  for (const Record& l : store.load_all(leads, &only).records)
-    if (l.get("status") != "converted" && has_email(l, key)) return {&leads, l.id()};
+  if (!known.loaded) read_people(store, known);
+  if (auto it = known.contacts.find(key); it != known.contacts.end())
+    return {&store.schemas().get("contact"), it->second};
+  if (auto it = known.leads.find(key); leads_too && it != known.leads.end())
+    return {&store.schemas().get("lead"), it->second};
   return {};
 }
 
@@ -252,8 +256,8 @@ void validate(Record& r, const Schema& schema, const Store& store, const std::st
 
 class Capture {
  public:
-  Capture(Writer& w, const Form& form, const FormBody& body, const std::string& source)
-      : w_(w), store_(w.store()), form_(form), body_(body), source_(source) {}
+  Capture(Writer& w, const Form& form, const FormBody& body, const std::string& source, KnownPeople& known)
+      : w_(w), store_(w.store()), form_(form), body_(body), source_(source), known_(known) {}
 
   CaptureResult run() {
     CaptureResult res;
@@ -298,7 +302,7 @@ class Capture {
       with.push_back(record_id);
       if (!contact.empty()) with.push_back(contact);
     } else {
-      Person known = find_person(store_, email_, true);
+      Person known = find_person(store_, known_, email_, true);
       if (!known.schema && store_.exists(schema, record_id)) known = {&schema, record_id};
       if (known.schema) {
         fill(*known.schema, known.id);
@@ -324,6 +328,7 @@ class Capture {
   const Form& form_;
   const FormBody& body_;
   const std::string& source_;
+  KnownPeople& known_;
   // The mapped values: record field → value, for the form's type and (a
   // ticket's) for its contact.
   std::vector<std::pair<std::string, Node>> own_, contact_;
@@ -368,6 +373,13 @@ class Capture {
     write_with_effects(w_, r, &before, false);
   }
 
+  // A person this capture made, for the next captures of the same run.
+  void remember(const Record& r) {
+    if (!known_.loaded) return;
+    std::string key = email_key(r.get("email"));
+    if (!key.empty()) (r.type == "contact" ? known_.contacts : known_.leads).emplace(key, r.id());
+  }
+
   // The person's name when the form gave none: their email, else phone.
   std::string fallback_name(const std::vector<std::pair<std::string, Node>>& values) const {
     for (const char* f : {"email", "phone"})
@@ -392,6 +404,7 @@ class Capture {
     add_tags(r, form_.tags);
     validate(r, schema, store_, source_, true);
     write_with_effects(w_, r, nullptr, true);
+    remember(r);
   }
 
   // A ticket's contact: the one with the email, else one made for it (an
@@ -402,7 +415,7 @@ class Capture {
     for (const auto& [field, value] : contact_)
       if (field == "email") email = value.text;
     if (email.empty()) return "";
-    Person known = find_person(store_, email, false);
+    Person known = find_person(store_, known_, email, false);
     const Schema& contacts = store_.schemas().get("contact");
     if (known.schema) {
       fill(contacts, known.id);
@@ -422,6 +435,7 @@ class Capture {
       c.data.set("source", parse_field_value(*s, form_.source, store_.clock(), "source"));
     validate(c, contacts, store_, source_, true);
     write_with_effects(w_, c, nullptr, true);
+    remember(c);
     return id;
   }
 
@@ -576,8 +590,10 @@ const Form& choose_form(const std::vector<Form>& forms, const std::string& name)
   throw UsageError("no form \"" + want + "\" in .crm/config.yaml (forms: " + join(names, ", ") + ")");
 }
 
-CaptureResult capture(Writer& writer, const Form& form, const FormBody& body, const std::string& source) {
-  return Capture(writer, form, body, source).run();
+CaptureResult capture(Writer& writer, const Form& form, const FormBody& body, const std::string& source,
+                      KnownPeople* known) {
+  KnownPeople own;
+  return Capture(writer, form, body, source, known ? *known : own).run();
 }
 
 std::vector<CaptureResult> capture_inbox(Writer& writer, const std::vector<Form>& forms, const std::string& form_name,
@@ -600,6 +616,7 @@ std::vector<CaptureResult> capture_inbox(Writer& writer, const std::vector<Form>
   }
   std::sort(names.begin(), names.end());
   std::vector<CaptureResult> results;
+  KnownPeople known;
   if (names.empty()) return results;
   make_subdir(dfd, "done", dir);
   make_subdir(dfd, "failed", dir);
@@ -610,7 +627,7 @@ std::vector<CaptureResult> capture_inbox(Writer& writer, const std::vector<Form>
       std::string error;
       std::string text = read_inbox_file(dfd, name, error);
       if (!error.empty()) throw InvalidData(Location{where, 0, 0, ""}, error);
-      r = capture(writer, form, parse_form_body(text, kind, where), where);
+      r = capture(writer, form, parse_form_body(text, kind, where), where, &known);
       r.file = name;
       move(dfd, name, free_name(dfd, "done", name), dir);
     } catch (const InvalidData& e) {

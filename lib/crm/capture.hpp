@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -48,10 +49,20 @@ struct CaptureResult {
   std::string error;     // --inbox: why it failed
 };
 
+// Who the store knows by email (email_key → id): contacts, and leads that
+// are not converted. Read once for the many captures of one --inbox run,
+// under one lock; each capture adds whom it makes.
+struct KnownPeople {
+  bool loaded = false;
+  std::unordered_map<std::string, std::string> contacts, leads;
+};
+
 // Captures one parsed submission. `source` names it in errors ("stdin", a
 // file). Throws InvalidData (a required field missing, a value its field
 // refuses: nothing written), UsageError.
-CaptureResult capture(Writer& writer, const Form& form, const FormBody& body, const std::string& source);
+// `known`: the people already read (nullptr: read them now).
+CaptureResult capture(Writer& writer, const Form& form, const FormBody& body, const std::string& source,
+                      KnownPeople* known = nullptr);
 
 // `crm capture --inbox DIR`: every regular file in DIR, in name order, is
 // captured and moved to DIR/done/, or to DIR/failed/ beside NAME.error (the

@@ -237,4 +237,4 @@ lead with one task from the rules, no file left behind.
   $ printf -- '- name: call\n  on: lead.create\n  do:\n    - task: {title: "Call {{name}}", due: +1d}\n' > t/.crm/rules.yaml
   $ mkdir t/inbox && printf 'full_name=Alan+Turing&mail=alan%%40example.com' > t/inbox/1 && printf 'full_name=Ada&mail=ada%%40example.com' > t/inbox/2 && printf 'full_name=Ada&mail=ada%%40example.com&tel=555' > t/inbox/3 && printf 'x=%%' > t/inbox/4
   $ RERUN_OK="0 3" kill-at-each-write t '[ "$(crm -q lead list | wc -l)" = 2 ] || echo leads; [ "$(crm -q task list | wc -l)" = 2 ] || echo tasks; [ "$(crm -q activity list | wc -l)" = 3 ] || echo activities; [ "$(ls inbox | wc -l)" = 2 ] || echo left: $(ls inbox); [ "$(ls inbox/done | wc -l)" = 3 ] || echo done: $(ls inbox/done); [ "$(ls inbox/failed)" = "$(printf "4\n4.error")" ] || echo failed: $(ls inbox/failed)' -- capture --form contact --inbox s/inbox
-  killed at 15 boundaries, 0 problems
+  killed at 13 boundaries, 0 problems
