@@ -182,6 +182,11 @@ struct ExportCliOptions {
   bool raw = false;
 };
 
+struct CaptureCliOptions {
+  std::string form, content_type, inbox;
+  bool verbose = false;
+};
+
 struct MergeCliOptions {
   std::string survivor, type;
   std::vector<std::string> others;
@@ -223,6 +228,9 @@ int cmd_import(Context& ctx, const ImportCliOptions& o);
 // `crm mail import PATH…|-` (cmd/crm/mail_verbs.cpp).
 int cmd_mail_import(Context& ctx, const std::vector<std::string>& paths);
 int cmd_export(Context& ctx, const ExportCliOptions& o);
+// Web forms in (capture_verbs.cpp): `crm capture`, and `crm serve` (serve.cpp).
+int cmd_capture(Context& ctx, const CaptureCliOptions& o);
+int cmd_serve(Context& ctx, const std::string& listen);
 int cmd_dedupe(Context& ctx, const std::string& type);
 int cmd_merge(Context& ctx, const MergeCliOptions& o);
 // Teams on git (git_verbs.cpp).

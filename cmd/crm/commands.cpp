@@ -415,6 +415,28 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       ->type_name("PATH");
   mail_import_cmd->callback([&ctx, &status, &mail_paths] { status = cmd_mail_import(ctx, mail_paths); });
 
+  auto& cap = keep<CaptureCliOptions>(g_pool);
+  CLI::App* capture_cmd = app.add_subcommand(
+      "capture", "one web-form submission on stdin (JSON or url-encoded) into a lead, contact or ticket");
+  capture_cmd
+      ->add_option("--form", cap.form,
+                   "the form of .crm/config.yaml's forms: (default: the only one, or "
+                   "\"default\")")
+      ->type_name("NAME");
+  capture_cmd->add_option("--content-type", cap.content_type, "json or form (default: detected)")->type_name("TYPE");
+  capture_cmd->add_option("--inbox", cap.inbox, "capture every file in DIR, moving each to DIR/done or DIR/failed")
+      ->type_name("DIR");
+  capture_cmd->add_flag("-v,--verbose", cap.verbose, "say on stderr what was done, a dropped bot too");
+  capture_cmd->callback([&ctx, &status, &cap] { status = cmd_capture(ctx, cap); });
+
+  auto& listen = keep<std::string>(g_pool);
+  listen = "127.0.0.1:8080";
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "HTTP: POST /capture/FORM takes web forms (with a token), GET / the read-only dashboard");
+  serve_cmd->add_option("--listen", listen, "address and port (default 127.0.0.1:8080; port 0: any free one)")
+      ->type_name("ADDR:PORT");
+  serve_cmd->callback([&ctx, &status, &listen] { status = cmd_serve(ctx, listen); });
+
   auto& exp = keep<ExportCliOptions>(g_pool);
   CLI::App* export_cmd = app.add_subcommand(
       "export", "export json, jsonl, csv, vcard, ical (tasks and meetings), ledger or beancount (paid orders)");
