@@ -91,10 +91,12 @@ std::string trailing_comment(const std::string& line) {
 }  // namespace
 
 const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> kKeys = {
-      "currency",     "timezone",       "pipeline",          "owners",       "git.autocommit", "fields",
-      "sla",          "business_hours", "assignment.ticket", "gross_margin", "churn_after",    "mail.me",
-      "mail.support", "mail.keep",      "mail.new_contacts", "mail.ignore"};
+  static const std::vector<std::string> kKeys = {"currency", "timezone", "pipeline", "owners", "git.autocommit",
+                                                 "fields", "sla", "business_hours", "assignment.ticket", "gross_margin",
+                                                 "churn_after", "mail.me", "mail.support", "mail.keep",
+                                                 "mail.new_contacts", "mail.ignore",
+                                                 // automation (automation_settings.hpp)
+                                                 "scoring", "assignment.lead", "assignment.deal"};
   return kKeys;
 }
 
