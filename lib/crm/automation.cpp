@@ -461,12 +461,13 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       RuleRun run;
       run.command = arg("command");
       if (!arg("timeout").empty()) run.timeout_ms = run_timeout_ms(arg("timeout"));
-      run.input = dump_json(record_object(changed, schema), -1) + "\n";
       run.env = {"CRM_RULE=" + rule.name, "CRM_RECORD_TYPE=" + after.type, "CRM_RECORD_ID=" + after.id(),
                  "CRM_TRIGGER=" + derived_id(seed + ":run:" + std::to_string(i)), "CRM_DIR=" + store.root().string()};
       firing.runs.push_back(std::move(run));
     }
   }
+  // The record a command reads: after all of the rule's changes.
+  for (RuleRun& run : firing.runs) run.input = dump_json(record_object(changed, schema), -1) + "\n";
   return firing;
 }
 
