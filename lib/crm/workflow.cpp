@@ -282,7 +282,27 @@ Effects write_with_effects(Writer& writer, Record& record, const Record* before,
   return write_fired(writer, record, before, is_new, 0);
 }
 
-void fire_rules(Writer& writer, const Record& record, const Record* before) { fire_rules(writer, record, before, 0); }
+void fire_rules(Writer& writer, const Record& record, const Record* before) {
+  fire_rules(writer, record, before, 0);
+  // What arrived moves scores as a write here would: a lead changed (or
+  // merged) elsewhere, an activity with a lead logged there.
+  const Store& store = writer.store();
+  const Schema* leads = store.schemas().find("lead");
+  if (!leads) return;
+  std::vector<Record> rescored;
+  if (record.type == "lead" && store.exists(*leads, record.id())) {
+    Record lead = store.load(*leads, record.id());
+    std::string was = lead.get("score");
+    rescore_lead(store, lead, &lead);
+    if (lead.get("score") != was) rescored.push_back(std::move(lead));
+  } else if (record.type == "activity") {
+    rescored = leads_rescored_by(store, record, before);
+  }
+  for (Record& lead : rescored) {
+    Record was = store.load(*leads, lead.id());
+    write_with_effects(writer, lead, &was, false);
+  }
+}
 
 void remove_record(Writer& writer, const Schema& schema, const std::string& id) { writer.remove_raw(schema, id); }
 

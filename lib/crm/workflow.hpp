@@ -36,7 +36,8 @@ Effects apply_workflow(const Store& store, Record& record, const Record* before)
 Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new);
 // Fires the store's rules (automation.hpp) for a change written another way
 // — a record that arrived with `crm sync` —: what they do is written through
-// write_with_effects.
+// write_with_effects. A lead's score that the change moves (an activity
+// with it logged in another clone) is written too.
 void fire_rules(Writer& writer, const Record& record, const Record* before);
 // Whether a firing has nothing left to do: every record it creates exists
 // (it fired before: here, or in the clone they came from — then its run
