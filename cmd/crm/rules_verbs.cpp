@@ -60,6 +60,12 @@ int cmd_rules_list(Context& ctx) {
   }
   t.empty_note = std::string("no rules (") + kRulesFile + ")";
   ctx.out(render(t, ctx.output()));
+  bool runs = false;
+  for (const Rule& r : rules)
+    for (const RuleAction& a : r.actions) runs = runs || a.kind == "run";
+  if (runs && !rules_trusted(store, read_rules_text(store)))
+    ctx.note(std::string("the run actions are skipped: this machine does not trust ") + kRulesFile +
+             " as it is (read it, then `crm rules trust`)");
   return 0;
 }
 

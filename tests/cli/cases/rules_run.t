@@ -13,6 +13,10 @@ failure or a timeout leaves the write that fired it in place (exit 3) for
   >     - tag: notified
   > EOF
   $ crm rules check
+  $ crm rules list
+  NAME    ON           IF          DO
+  notify  lead.create  source=web  run, tag
+  crm: the run actions are skipped: this machine does not trust .crm/rules.yaml as it is (read it, then `crm rules trust`)
 
 Not trusted yet (a fresh clone): the command is skipped and said, the rest
 of the rule happens, and the exit status is 0.
