@@ -78,10 +78,46 @@ LeadScore LeadScorer::score(const Record& lead, const std::vector<Record>& activ
   return out;
 }
 
+namespace {
+
+// Activities by lead, for a command that writes many leads (`crm rules
+// run`, an import): each lead's write would otherwise scan every activity
+// for those with it. The first look scans; a second in the same process
+// reads all activities once. Forgotten when an activity is written or
+// removed, or records arrive (forget_lead_activities).
+struct ActivityIndex {
+  const Store* store = nullptr;
+  int looks = 0;
+  bool built = false;
+  std::map<std::string, std::vector<Record>> by_lead;
+};
+
+ActivityIndex& activity_index() {
+  static ActivityIndex index;
+  return index;
+}
+
+}  // namespace
+
+void forget_lead_activities() { activity_index() = ActivityIndex{}; }
+
 std::vector<Record> LeadScorer::activities_of(const std::string& lead_id) const {
   const Schema* activities = store_.schemas().find("activity");
   if (!activities || !reads_activities()) return {};
-  return store_.referring(*activities, {"with"}, lead_id);
+  ActivityIndex& index = activity_index();
+  if (index.store != &store_) {
+    index = ActivityIndex{};
+    index.store = &store_;
+  }
+  if (!index.built && ++index.looks < 2) return store_.referring(*activities, {"with"}, lead_id);
+  if (!index.built) {
+    for (Record& a : store_.load_all(*activities).records)
+      if (const Node* w = a.data.find("with"))
+        for (const Node& id : w->items) index.by_lead[id.text].push_back(a);
+    index.built = true;
+  }
+  auto it = index.by_lead.find(lead_id);
+  return it == index.by_lead.end() ? std::vector<Record>{} : it->second;
 }
 
 std::vector<ScoredLead> score_leads(const Store& store, const LeadScorer& scorer) {
@@ -112,6 +148,7 @@ void rescore_lead(const Store& store, Record& lead, const Record* before) {
 }
 
 std::vector<Record> leads_rescored_by(const Store& store, const Record& activity, const Record* before) {
+  forget_lead_activities();  // this one is about to change
   std::vector<Record> out;
   const Schema* leads = store.schemas().find("lead");
   if (!leads) return out;

@@ -65,6 +65,9 @@ std::vector<ScoredLead> score_leads(const Store& store, const LeadScorer& scorer
 // written (a new lead has no activities yet); returns the leads an activity
 // (its state after a change, and before) is with whose score it changes.
 void rescore_lead(const Store& store, Record& lead, const Record* before);
+// Activities changed other than through leads_rescored_by (removed, or
+// arrived with a pull): what activities_of remembers is forgotten.
+void forget_lead_activities();
 std::vector<Record> leads_rescored_by(const Store& store, const Record& activity, const Record* before);
 
 }  // namespace crm

@@ -283,6 +283,7 @@ Effects write_with_effects(Writer& writer, Record& record, const Record* before,
 }
 
 void fire_rules(Writer& writer, const Record& record, const Record* before) {
+  if (record.type == "activity") forget_lead_activities();
   fire_rules(writer, record, before, 0);
   // What arrived moves scores as a write here would: a lead changed (or
   // merged) elsewhere, an activity with a lead logged there.
@@ -304,6 +305,9 @@ void fire_rules(Writer& writer, const Record& record, const Record* before) {
   }
 }
 
-void remove_record(Writer& writer, const Schema& schema, const std::string& id) { writer.remove_raw(schema, id); }
+void remove_record(Writer& writer, const Schema& schema, const std::string& id) {
+  if (schema.type == "activity") forget_lead_activities();
+  writer.remove_raw(schema, id);
+}
 
 }  // namespace crm
