@@ -249,5 +249,9 @@ int cmd_rules_list(Context& ctx);
 int cmd_rules_check(Context& ctx);
 int cmd_rules_test(Context& ctx, const std::string& rule, const std::string& record);
 int cmd_rules_run(Context& ctx, bool dry_run);
+// Records this machine's trust in the rules file as it is now: its run commands may execute.
+int cmd_rules_trust(Context& ctx);
+// Leads' scores by config `scoring:` as of now; one lead's terms with --explain.
+int cmd_lead_score(Context& ctx, const std::string& lead, bool explain);
 
 }  // namespace crm::cli

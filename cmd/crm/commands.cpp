@@ -186,6 +186,14 @@ void register_type_verbs(CLI::App& app, Context& ctx, int& status) {
   conv_cmd->add_option("--name", conv.name, "the deal's name (default: the company's or the lead's)")
       ->type_name("NAME");
   conv_cmd->callback([&ctx, &status, &conv] { status = cmd_lead_convert(ctx, conv); });
+  auto& score_id = keep<std::string>(g_pool);
+  auto& score_explain = keep<bool>(g_pool);
+  CLI::App* score_cmd =
+      lead->add_subcommand("score", "leads' scores by the config's scoring terms, as of now (see crm-lead(1))");
+  score_cmd->add_option("id", score_id, "one lead: id, unique id prefix, email or name")->type_name("ID");
+  score_cmd->add_flag("--explain", score_explain, "the lead's terms: which matched and their points");
+  score_cmd->callback(
+      [&ctx, &status, &score_id, &score_explain] { status = cmd_lead_score(ctx, score_id, score_explain); });
 
   CLI::App* order = app.get_subcommand("order");
   for (const auto& [verb, to, help] :
@@ -493,7 +501,7 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   undo_cmd->callback([&ctx, &status] { status = cmd_undo(ctx); });
 
   CLI::App* rules_cmd = app.add_subcommand(
-      "rules", "the store's automation rules (.crm/rules.yaml): list, check, test, run (see crm-rules(1))");
+      "rules", "the store's automation rules (.crm/rules.yaml): list, check, test, run, trust (see crm-rules(1))");
   rules_cmd->require_subcommand(1);
   rules_cmd->add_subcommand("list", "every rule: when it fires, its filter, what it does")->callback([&ctx, &status] {
     status = cmd_rules_list(ctx);
@@ -509,10 +517,14 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   test_cmd->callback(
       [&ctx, &status, &test_rule, &test_record] { status = cmd_rules_test(ctx, test_rule, test_record); });
   auto& run_dry = keep<bool>(g_pool);
-  CLI::App* run_cmd = rules_cmd->add_subcommand(
-      "run", "fire the schedule rules for every matching record (for cron; a re-run makes nothing new)");
+  CLI::App* run_cmd = rules_cmd->add_subcommand("run",
+                                                "retry failed firings, fire the schedule rules, write lead scores that "
+                                                "aged (for cron; a re-run makes nothing new)");
   run_cmd->add_flag("--dry-run", run_dry, "write nothing; say what would be done");
   run_cmd->callback([&ctx, &status, &run_dry] { status = cmd_rules_run(ctx, run_dry); });
+  rules_cmd
+      ->add_subcommand("trust", "let this machine run the rules file's run commands, as the file is now (shows them)")
+      ->callback([&ctx, &status] { status = cmd_rules_trust(ctx); });
 
   CLI::App* check_cmd = app.add_subcommand("check", "validate every record and reference; silent when all is well");
   check_cmd->callback([&ctx, &status] { status = cmd_check(ctx); });

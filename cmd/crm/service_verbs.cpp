@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "crm/assignment.hpp"
 #include "crm/business_hours.hpp"
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
@@ -99,10 +100,7 @@ int cmd_ticket_assign(Context& ctx, const std::string& key, const std::string& w
   Writer writer = store.lock();
   Record ticket = store.load(s, store.resolve(s, key));
   std::string owner = who;
-  if (automatic) {
-    std::vector<std::string> fields = {"owner", "status", "created"};
-    owner = auto_assignee(store.config(), store.load_all(s, &fields).records, ticket.id());
-  }
+  if (automatic) owner = assign_owner(store, ticket);
   if (owner == ticket.get("owner")) {
     ctx.note(label(ticket) + " is already assigned to " + owner);
     return 0;

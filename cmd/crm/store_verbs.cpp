@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/automation_settings.hpp"
 #include "crm/check.hpp"
 #include "crm/config_edit.hpp"
 #include "crm/error.hpp"
@@ -80,7 +81,8 @@ void write_config_text(Context& ctx, const ConfigFile& f, bool global, const std
   }
   Store& store = ctx.store();
   SchemaSet schemas = store.base_schemas();
-  parse_config(text, f.shown, schemas);  // throws InvalidData naming the line
+  Config parsed = parse_config(text, f.shown, schemas);  // throws InvalidData naming the line
+  check_automation_settings(parsed, f.shown, schemas);
   auto lock = store.lock();
   store.open_dir(".crm").write("config.yaml", text);
   store.note_change({"update", "config", "", "settings", ".crm/config.yaml"});

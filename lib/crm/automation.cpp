@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include "crm/assignment.hpp"
 #include "crm/ids.hpp"
+#include "crm/render.hpp"
 #include "crm/segments.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -62,9 +64,18 @@ std::vector<std::pair<std::string, std::string>> string_map(const Node& n, const
   return out;
 }
 
+// "10s", "2m", "1h" → milliseconds; 0 when it is none of these or past an hour.
+long long run_timeout_ms(const std::string& text) {
+  if (text.size() < 2 || text.size() > 5 || text.find_first_not_of("0123456789") != text.size() - 1) return 0;
+  long long n = std::stoll(text.substr(0, text.size() - 1));
+  long long unit = text.back() == 's' ? 1 : text.back() == 'm' ? 60 : text.back() == 'h' ? 3600 : 0;
+  long long seconds = n * unit;
+  return seconds >= 1 && seconds <= 3600 ? seconds * 1000 : 0;
+}
+
 RuleAction parse_action(const Node& n, const std::string& where, const Schema& schema, const SchemaSet& schemas) {
   if (!n.is_map() || n.entries.size() != 1)
-    throw bad(n, where, "an action is one of set, tag, task, assign, log: {set: {field: value}}");
+    throw bad(n, where, "an action is one of set, tag, task, assign, log, run: {set: {field: value}}");
   RuleAction a;
   a.line = n.line;
   a.column = n.column;
@@ -92,8 +103,26 @@ RuleAction parse_action(const Node& n, const std::string& where, const Schema& s
     }
     if (!titled) throw bad(v, field + ".title", "a task needs a title");
   } else if (kind == "assign") {
-    a.args = string_map(v, field, {"to"});
-    if (a.args.empty() || a.args.front().second.empty()) throw bad(v, field + ".to", "assign to NAME or auto");
+    // {to: auto | round-robin | least-open | NAME, among: [ana, ben]}
+    if (!v.is_map()) throw bad(v, field, "expected a map: {to: auto}");
+    for (const auto& [k, val] : v.entries) {
+      if (k == "among" && val.is_sequence()) {
+        std::vector<std::string> names;
+        for (const Node& o : val.items) names.push_back(scalar_of(o, field + ".among"));
+        if (names.empty()) throw bad(val, field + ".among", "expected a list of owners: [ana, ben]");
+        a.args.emplace_back(k, join(names, ","));
+      } else if (k == "to" || k == "among") {
+        a.args.emplace_back(k, scalar_of(val, field + "." + k));
+      } else {
+        throw bad(val, field + "." + k, "unknown key (to, among)");
+      }
+    }
+    std::string to, among;
+    for (const auto& [k, val] : a.args) (k == "to" ? to : among) = val;
+    if (to.empty()) throw bad(v, field + ".to", "assign to auto, round-robin, least-open or a name");
+    if (!among.empty() && !is_assign_method(to))
+      throw bad(v, field + ".among", "among goes with to: round-robin or least-open");
+    if (!to.empty() && to != "auto" && !is_assign_method(to)) check_template(v, field + ".to", to, schema, schemas);
     if (!schema.field("owner")) throw bad(v, field, schema.type + " records have no owner");
   } else if (kind == "log") {
     a.args = string_map(v, field, {"kind", "summary"});
@@ -103,8 +132,17 @@ RuleAction parse_action(const Node& n, const std::string& where, const Schema& s
       check_template(v, field + "." + k, val, schema, schemas);
     }
     if (summary.empty()) throw bad(v, field + ".summary", "a log needs a summary");
+  } else if (kind == "run") {
+    // No templates: a value put into a shell command is a command. The
+    // command reads the record on its stdin.
+    a.args = string_map(v, field, {"command", "timeout"});
+    std::string command, timeout;
+    for (const auto& [k, val] : a.args) (k == "command" ? command : timeout) = val;
+    if (trim(command).empty()) throw bad(v, field + ".command", "a run needs a command");
+    if (!timeout.empty() && run_timeout_ms(timeout) == 0)
+      throw bad(v, field + ".timeout", "\"" + timeout + "\" is not a time limit from 1s to 1h (10s, 2m)");
   } else {
-    throw bad(n, where, "unknown action \"" + kind + "\" (set, tag, task, assign, log)");
+    throw bad(n, where, "unknown action \"" + kind + "\" (set, tag, task, assign, log, run)");
   }
   return a;
 }
@@ -171,7 +209,7 @@ std::vector<Rule> parse_rules(std::string_view text, const SchemaSet& schemas) {
     }
     const Node* actions = n.find("do");
     if (!actions || !actions->is_sequence() || actions->items.empty())
-      throw bad(actions ? *actions : n, where + ".do", "a list of actions: set, tag, task, assign, log");
+      throw bad(actions ? *actions : n, where + ".do", "a list of actions: set, tag, task, assign, log, run");
     for (size_t j = 0; j < actions->items.size(); ++j)
       r.actions.push_back(parse_action(actions->items[j], where + ".do[" + std::to_string(j) + "]", *schema, schemas));
     rules.push_back(std::move(r));
@@ -179,12 +217,17 @@ std::vector<Rule> parse_rules(std::string_view text, const SchemaSet& schemas) {
   return rules;
 }
 
-std::vector<Rule> load_rules(const Store& store) {
+std::string read_rules_text(const Store& store) {
   Dir crm = store.open_dir(".crm");
   struct stat st {};
-  if (!crm || !crm.lstat("rules.yaml", st)) return {};
+  if (!crm || !crm.lstat("rules.yaml", st)) return "";
   if (!S_ISREG(st.st_mode)) throw InvalidData(Location{kRulesFile, 0, 0, ""}, "is not a regular file");
-  std::string text = crm.read("rules.yaml", kMaxRecordBytes + 1);
+  return crm.read("rules.yaml", kMaxRecordBytes + 1);
+}
+
+std::vector<Rule> load_rules(const Store& store) {
+  std::string text = read_rules_text(store);
+  if (text.empty()) return {};
   // Read once per process (a write fires many times in an import).
   static std::string cached_text = "\x01";
   static std::vector<Rule> cached;
@@ -263,24 +306,6 @@ std::string render_template(const Store& store, const Record& r, const std::stri
   return out + text.substr(pos);
 }
 
-// Round-robin among config `owners`: the owner after whoever received the
-// most recent record of this type (no counter for clones to disagree on).
-std::string next_owner(const Store& store, const Record& r) {
-  const Config& config = store.config();
-  std::string rule = config.assignment(r.type);
-  if (!rule.empty() && rule != "round-robin" && rule != "least-open") return rule;
-  if (config.owners.empty()) throw InvalidData(Location{kRulesFile, 0, 0, ""}, "assign: auto needs owners in config");
-  Store::Loaded all = store.load_all(store.schemas().get(r.type));
-  const Record* latest = nullptr;
-  auto key = [](const Record& x) { return std::make_pair(x.get("created"), x.id()); };
-  for (const Record& x : all.records)
-    if (x.id() != r.id() && !x.get("owner").empty() && (!latest || key(x) > key(*latest))) latest = &x;
-  if (!latest) return config.owners.front();
-  for (size_t i = 0; i < config.owners.size(); ++i)
-    if (equals_ci(latest->get("owner"), config.owners[i])) return config.owners[(i + 1) % config.owners.size()];
-  return config.owners.front();
-}
-
 Node value_for(const Store& store, const Clock& clock, const Field& field, const std::string& text,
                const std::string& label) {
   if (field.type == FieldType::Ref) return Node::scalar(store.resolve_ref(field, text));
@@ -307,14 +332,17 @@ bool refers_to(const Field* f, const std::string& type) {
 }  // namespace
 
 std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
-                                  FireFor why) {
+                                  FireFor why, const std::string& retry_instance) {
   if (rule.type != after.type) return std::nullopt;
-  if (why != FireFor::Test && (rule.event == "schedule") != (why == FireFor::Schedule)) return std::nullopt;
+  bool any_event = why == FireFor::Test || why == FireFor::Retry;
+  if (!any_event && (rule.event == "schedule") != (why == FireFor::Schedule)) return std::nullopt;
   if (why == FireFor::Change && rule.event == "create" && before) return std::nullopt;
   if (why == FireFor::Change && rule.event == "update" && !before) return std::nullopt;
   std::string instance;
   if (why == FireFor::Test) {
     instance = "test";
+  } else if (why == FireFor::Retry) {
+    instance = retry_instance;
   } else if (rule.event == "create") {
     instance = "create";
   } else {
@@ -332,7 +360,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
   NameOf name_of = names(store);
   if (!rule.if_text.empty() && !rule_filter(store, rule, rule.if_text, rule.if_line, "if").matches(after, name_of))
     return std::nullopt;
-  if (!rule.from_text.empty() && why != FireFor::Test &&
+  if (!rule.from_text.empty() && !any_event &&
       (!before || !rule_filter(store, rule, rule.from_text, rule.from_line, "from").matches(*before, name_of)))
     return std::nullopt;
 
@@ -341,13 +369,15 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
   // same instant, the same `created`). A schedule rule's, by now.
   Clock clock = store.clock();
   std::string stamp = after.get(rule.event == "create" ? "created" : "updated");
-  std::optional<Seconds> at = why == FireFor::Change ? parse_iso_datetime(stamp) : std::nullopt;
+  bool by_change = why == FireFor::Change || (why == FireFor::Retry && rule.event != "schedule");
+  std::optional<Seconds> at = by_change ? parse_iso_datetime(stamp) : std::nullopt;
   if (at) {
     clock.now = *at;
     clock.today = clock.local_day(*at);
   }
   Firing firing;
   firing.rule = &rule;
+  firing.instance = instance;
   const Schema& schema = store.schemas().get(after.type);
   Record changed = after;
   std::string seed = "rule:" + rule.name + ":" + after.id() + ":" + instance;
@@ -381,7 +411,12 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
         firing.change_says.back() = "tag +" + tag;
       }
     } else if (a.kind == "assign") {
-      std::string to = arg("to") == "auto" ? next_owner(store, changed) : render_template(store, changed, arg("to"));
+      std::string to = arg("to");
+      std::vector<std::string> among;
+      for (const std::string& o : split(arg("among"), ',')) among.push_back(trim(o));
+      to = to == "auto"           ? assign_owner(store, changed)
+           : is_assign_method(to) ? pick_owner(store, changed, to, among)
+                                  : render_template(store, changed, to);
       set("owner", Node::scalar(to), to);
       if (!firing.change_says.empty() && firing.change_says.back() == "set owner=" + to)
         firing.change_says.back() = "assign " + to;
@@ -422,8 +457,17 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
         act.data.set("with", Node::sequence({Node::scalar(after.id())}));
       firing.created_says.push_back("log " + act.get("kind") + " " + act.id() + " \"" + act.get("summary") + "\"");
       firing.created.push_back(std::move(act));
+    } else if (a.kind == "run") {
+      RuleRun run;
+      run.command = arg("command");
+      if (!arg("timeout").empty()) run.timeout_ms = run_timeout_ms(arg("timeout"));
+      run.env = {"CRM_RULE=" + rule.name, "CRM_RECORD_TYPE=" + after.type, "CRM_RECORD_ID=" + after.id(),
+                 "CRM_TRIGGER=" + derived_id(seed + ":run:" + std::to_string(i)), "CRM_DIR=" + store.root().string()};
+      firing.runs.push_back(std::move(run));
     }
   }
+  // The record a command reads: after all of the rule's changes.
+  for (RuleRun& run : firing.runs) run.input = dump_json(record_object(changed, schema), -1) + "\n";
   return firing;
 }
 

@@ -26,7 +26,7 @@ inline constexpr const char* kRulesFile = ".crm/rules.yaml";
 inline constexpr int kMaxRuleDepth = 5;
 
 struct RuleAction {
-  std::string kind;                                       // set, tag, task, assign, log
+  std::string kind;                                       // set, tag, task, assign, log, run
   std::vector<std::pair<std::string, std::string>> args;  // set: field → value; tag: name → ""; others: key → value
   int line = 0, column = 0;
 };
@@ -46,9 +46,22 @@ struct Rule {
 std::vector<Rule> parse_rules(std::string_view text, const SchemaSet& schemas);
 // The store's rules (none without the file); throws InvalidData.
 std::vector<Rule> load_rules(const Store& store);
+// The rules file's bytes ("" without the file): what `crm rules trust` trusts.
+std::string read_rules_text(const Store& store);
 // What `crm rules check` adds to parsing: every `if`/`from` filter parses for
 // its type (segments included). The problems, each naming file:line.
 std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules);
+
+// A `run` action made for one record: `sh -c command` with the record as
+// JSON on stdin and CRM_RULE, CRM_RECORD_TYPE, CRM_RECORD_ID, CRM_TRIGGER (an
+// id of the firing: the same on a retry, for commands that must not act
+// twice) and CRM_DIR in its environment.
+struct RuleRun {
+  std::string command;
+  long long timeout_ms = 10000;
+  std::string input;             // the record, one JSON object and a newline
+  std::vector<std::string> env;  // NAME=VALUE
+};
 
 // What one rule does to one record.
 struct Firing {
@@ -57,17 +70,21 @@ struct Firing {
   std::vector<std::string> change_says;   // "set stage=won", "tag +vip", "assign ana"
   std::vector<Record> created;            // tasks, activities: derived ids
   std::vector<std::string> created_says;  // one per created record
+  std::vector<RuleRun> runs;              // commands, run before anything else of the firing is written
+  std::string instance;                   // the trigger instance: what a retry fires again
 };
 
 // Why a rule is asked: a change (a write), `crm rules run` (schedule rules
 // only), or `crm rules test` (whatever its `on` and `from`: would `if` match,
-// and what would it do).
-enum class FireFor { Change, Schedule, Test };
+// and what would it do), or a retry by `crm rules run` of a firing that
+// failed (whatever `on` and `from` say, with the instance it had).
+enum class FireFor { Change, Schedule, Test, Retry };
 
 // Whether `rule` fires for this change of `after` (`before`: nullptr for a
 // new record), and if so, what it does. Throws Error when an action cannot
 // be made (a bad template value…): then nothing of the rule applies.
+// `retry_instance`: the instance of the failed firing (FireFor::Retry).
 std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
-                                  FireFor why);
+                                  FireFor why, const std::string& retry_instance = "");
 
 }  // namespace crm

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "crm/atomic_file.hpp"
+#include "crm/automation.hpp"
 #include "crm/error.hpp"
 #include "crm/lead_conversion.hpp"
 #include "crm/rules.hpp"
@@ -125,6 +126,12 @@ std::vector<Problem> check_store(const Store& store) {
     }
     for (const InvalidData& e : check_rules(r, *s, store.config())) problems.push_back({e.what(), false});
     for (const std::string& half : half_done(store, *s, r)) problems.push_back({r.path + ": " + half, false});
+  }
+  // The rules file: its shape, then its filters (what `crm rules check` says).
+  try {
+    for (const InvalidData& e : check_rule_filters(store, load_rules(store))) problems.push_back({e.what(), false});
+  } catch (const Error& e) {
+    problems.push_back({e.what(), false});
   }
   return problems;
 }

@@ -109,6 +109,23 @@ MergeResult merge_records(const Node& base, const Node& ours, const Node& theirs
                           const std::string& ours_label, const std::string& theirs_label) {
   Merger m;
   Node merged = m.merge_map("", base.is_map() ? &base : nullptr, &ours, &theirs);
+  // A lead's score is computed (lead_score.hpp): each side's from what it
+  // saw. Either is stale once both sides' activities meet; the higher
+  // stands until `crm sync` scores the lead again over the merged store.
+  if (schema && schema->type == "lead" &&
+      std::find(m.conflicts.begin(), m.conflicts.end(), "score") != m.conflicts.end()) {
+    auto number = [](const Node& side) {
+      std::string t = side.get("score");
+      return !t.empty() && t.size() <= 3 && t.find_first_not_of("0123456789") == std::string::npos ? std::stoi(t) : -1;
+    };
+    if (number(ours) >= 0 && number(theirs) >= 0) {
+      merged.set("score", *(number(ours) >= number(theirs) ? &ours : &theirs)->find("score"));
+      m.conflicts.erase(std::remove(m.conflicts.begin(), m.conflicts.end(), "score"), m.conflicts.end());
+      m.conflicted.erase(
+          std::remove_if(m.conflicted.begin(), m.conflicted.end(), [](const auto& c) { return c.first == "score"; }),
+          m.conflicted.end());
+    }
+  }
   // A deal moved on both sides: the merged history says which move came
   // last, and the stage (with closed_at, lost_reason and probability) is that
   // side's.

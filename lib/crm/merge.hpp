@@ -4,7 +4,8 @@
 // Different fields changed on each side merge cleanly; the same change on
 // both sides is no conflict; lists of scalars (tags, emails, references)
 // merge as sets with deletions honoured; maps merge key by key; `updated`
-// takes the later stamp; `stage_history` is the union in time order. Only a
+// takes the later stamp; `stage_history` is the union in time order; a
+// lead's computed `score`, the higher (sync scores it again). Only a
 // field both sides changed differently is a conflict, marked in the file with
 // git's markers around that field alone.
 #pragma once

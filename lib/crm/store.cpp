@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "crm/atomic_file.hpp"
+#include "crm/automation_settings.hpp"
 #include "crm/error.hpp"
 #include "crm/index.hpp"
 #include "crm/rules.hpp"
@@ -205,6 +206,7 @@ Store::Store(fs::path root, Clock clock, Unsafe unsafe)
   if (Dir crm = open_dir(".crm"); crm && !unsafe_at(".crm/config.yaml") && crm.lstat("config.yaml", st)) {
     config_text = crm.read("config.yaml", kMaxRecordBytes + 1);
     config_ = parse_config(config_text, ".crm/config.yaml", schemas_);
+    check_automation_settings(config_, ".crm/config.yaml", schemas_);  // scoring:, assignment:
     if (!config_.timezone.empty()) clock_.set_zone(config_.timezone);  // the store's zone wins over $TZ
   }
   cache_tag_ = cache_tag(root_);

@@ -186,32 +186,4 @@ std::optional<long long> resolution_seconds(const Record& t, const Config& confi
   return std::max(0LL, total - paused_seconds(t, config, clock, *solved));
 }
 
-std::string auto_assignee(const Config& config, const std::vector<Record>& tickets, const std::string& ticket_id) {
-  const std::vector<std::string>& owners = config.owners;
-  std::string rule = config.assignment("ticket");
-  if (rule.empty()) rule = "round-robin";
-  if (rule != "round-robin" && rule != "least-open") return rule;
-  if (owners.empty())
-    throw UsageError("assign --auto picks among owners: set them first (crm config set owners '[ana, ben]')");
-  if (rule == "least-open") {
-    std::vector<long long> open(owners.size(), 0);
-    for (const Record& t : tickets) {
-      if (t.id() == ticket_id || !ticket_is_open(t)) continue;
-      for (size_t i = 0; i < owners.size(); ++i)
-        if (equals_ci(t.get("owner"), owners[i])) ++open[i];
-    }
-    return owners[static_cast<size_t>(std::min_element(open.begin(), open.end()) - open.begin())];
-  }
-  const Record* latest = nullptr;
-  for (const Record& t : tickets) {
-    if (t.id() == ticket_id || t.get("owner").empty()) continue;
-    auto key = [](const Record& r) { return std::make_pair(r.get("created"), r.id()); };
-    if (!latest || key(t) > key(*latest)) latest = &t;
-  }
-  if (!latest) return owners.front();
-  for (size_t i = 0; i < owners.size(); ++i)
-    if (equals_ci(latest->get("owner"), owners[i])) return owners[(i + 1) % owners.size()];
-  return owners.front();
-}
-
 }  // namespace crm

@@ -46,12 +46,4 @@ std::optional<Seconds> ticket_next_due(const Record& ticket);
 std::optional<long long> first_response_seconds(const Record& ticket, const Config& config, const Clock& clock);
 std::optional<long long> resolution_seconds(const Record& ticket, const Config& config, const Clock& clock);
 
-// Who `ticket assign --auto` picks, by config `assignment: {ticket: …}`
-// among `owners`: round-robin (default) is the owner after the one who got
-// the most recently created ticket that has an owner — no counter, so every
-// clone picks the same; least-open the owner with the fewest open tickets
-// (ties: the first in `owners`); any other value is that owner. Throws
-// UsageError when there are no owners to pick from.
-std::string auto_assignee(const Config& config, const std::vector<Record>& tickets, const std::string& ticket_id);
-
 }  // namespace crm

@@ -5,7 +5,9 @@
 #include "crm/automation.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/follow_up.hpp"
+#include "crm/lead_score.hpp"
 #include "crm/order_workflow.hpp"
+#include "crm/rule_runs.hpp"
 #include "crm/rules.hpp"
 #include "crm/segments.hpp"
 #include "crm/task_workflow.hpp"
@@ -137,7 +139,12 @@ struct TypeHooks {
 const TypeHooks kHooks[] = {
     {"deal", deal_changed},
     {"task", task_changed},
-    {"activity", activity_changed},
+    {"activity",
+     [](Change ch) {
+       activity_changed(ch);
+       for (Record& lead : leads_rescored_by(ch.store, ch.r, ch.before)) ch.effects.write_after.push_back(lead);
+     }},
+    {"lead", [](Change ch) { rescore_lead(ch.store, ch.r, ch.before); }},
     {"ticket", ticket_changed},
     {"order", [](Change ch) { order_changed(ch.store, ch.r, ch.before); }},
     {"segment", [](Change ch) { segment_changed(ch.store, ch.r); }},
@@ -155,6 +162,33 @@ Effects apply_workflow(const Store& store, Record& r, const Record* before) {
 namespace {
 
 Effects write_fired(Writer& writer, Record& record, const Record* before, bool is_new, int depth);
+
+}  // namespace
+
+bool firing_done(const Store& store, const Firing& f) {
+  bool new_records = false;
+  for (const Record& r : f.created) new_records = new_records || !store.type_of(r.id());
+  // What it creates exists: it fired (here, or in a clone this came from).
+  if (!f.created.empty() && !new_records) return true;
+  return !new_records && f.changes.entries.empty() && f.runs.empty();
+}
+
+void apply_firing(Writer& writer, const Record& record, const Firing& f) {
+  const Store& store = writer.store();
+  run_firing_commands(store, record, f);
+  for (const Record& c : f.created) {
+    if (store.type_of(c.id())) continue;
+    Record r = c;
+    bool dated = r.data.find("created");
+    write_with_effects(writer, r, nullptr, !dated);
+  }
+  if (f.changes.entries.empty()) return;
+  Record changed = record;
+  for (const auto& [field, value] : f.changes.entries) changed.data.set(field, value);
+  write_with_effects(writer, changed, &record, false);
+}
+
+namespace {
 
 // The store's rules (automation.hpp) after a write: each that matches the
 // change plans its actions; what they create is written first (a derived id
@@ -175,9 +209,7 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
   for (const Rule& rule : rules) {
     try {
       if (auto f = plan_firing(store, rule, record, before, FireFor::Change)) {
-        bool new_records = false;
-        for (const Record& r : f->created) new_records = new_records || !store.type_of(r.id());
-        if (!new_records && f->changes.entries.empty()) continue;
+        if (firing_done(store, *f)) continue;
         if (depth >= kMaxRuleDepth) {
           store.note_rule("rule " + rule.name + ": not fired on " + record.type + " " + record.id() +
                               ": rules triggered each other " + std::to_string(depth) + " deep (a loop?)",
@@ -196,6 +228,7 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
   for (Firing& f : firings) {
     try {
       std::string who = "rule " + f.rule->name + " on " + record.type + " " + record.id() + ": ";
+      run_firing_commands(store, record, f);  // a failure applies nothing else of the rule
       for (size_t i = 0; i < f.created.size(); ++i) {
         if (store.type_of(f.created[i].id())) continue;
         bool dated = f.created[i].data.find("created");  // by the change: kept (is_new would restamp it)
@@ -206,7 +239,10 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
       any_change = any_change || !f.changes.entries.empty();
       for (const std::string& said : f.change_says) store.note_rule(who + said, false);
     } catch (const Error& e) {
-      store.note_rule("rule " + f.rule->name + " on " + record.type + " " + record.id() + ": " + e.what(), true);
+      store.note_rule("rule " + f.rule->name + " on " + record.type + " " + record.id() + ": " + e.what() +
+                          (f.runs.empty() ? "" : " (`crm rules run` retries it)"),
+                      true);
+      if (!f.runs.empty()) remember_failed_firing(store, {f.rule->name, record.type, record.id(), f.instance});
     }
   }
   if (!any_change) return;
@@ -226,8 +262,17 @@ Effects write_fired(Writer& writer, Record& record, const Record* before, bool i
   for (Record& r : effects.write_before)
     if (!store.type_of(r.id())) writer.write_raw(r, true);
   writer.write_raw(record, is_new);
-  for (Record& r : effects.write_after) writer.write_raw(r, false);
+  // What the change did to others (a contact's follow_up, a lead's score)
+  // is a change of theirs: rules fire on it too.
+  std::vector<std::pair<Record, std::optional<Record>>> others;
+  for (Record& r : effects.write_after) {
+    const Schema* s = store.type_of(r.id());
+    std::optional<Record> was = s ? std::optional<Record>(store.load(*s, r.id())) : std::nullopt;
+    writer.write_raw(r, false);
+    others.emplace_back(r, std::move(was));
+  }
   fire_rules(writer, record, before, depth);
+  for (const auto& [r, was] : others) fire_rules(writer, r, was ? &*was : nullptr, depth + 1);
   return effects;
 }
 
@@ -237,8 +282,32 @@ Effects write_with_effects(Writer& writer, Record& record, const Record* before,
   return write_fired(writer, record, before, is_new, 0);
 }
 
-void fire_rules(Writer& writer, const Record& record, const Record* before) { fire_rules(writer, record, before, 0); }
+void fire_rules(Writer& writer, const Record& record, const Record* before) {
+  if (record.type == "activity") forget_lead_activities();
+  fire_rules(writer, record, before, 0);
+  // What arrived moves scores as a write here would: a lead changed (or
+  // merged) elsewhere, an activity with a lead logged there.
+  const Store& store = writer.store();
+  const Schema* leads = store.schemas().find("lead");
+  if (!leads) return;
+  std::vector<Record> rescored;
+  if (record.type == "lead" && store.exists(*leads, record.id())) {
+    Record lead = store.load(*leads, record.id());
+    std::string was = lead.get("score");
+    rescore_lead(store, lead, &lead);
+    if (lead.get("score") != was) rescored.push_back(std::move(lead));
+  } else if (record.type == "activity") {
+    rescored = leads_rescored_by(store, record, before);
+  }
+  for (Record& lead : rescored) {
+    Record was = store.load(*leads, lead.id());
+    write_with_effects(writer, lead, &was, false);
+  }
+}
 
-void remove_record(Writer& writer, const Schema& schema, const std::string& id) { writer.remove_raw(schema, id); }
+void remove_record(Writer& writer, const Schema& schema, const std::string& id) {
+  if (schema.type == "activity") forget_lead_activities();
+  writer.remove_raw(schema, id);
+}
 
 }  // namespace crm

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/automation.hpp"
 #include "crm/record.hpp"
 #include "crm/store.hpp"
 
@@ -35,8 +36,18 @@ Effects apply_workflow(const Store& store, Record& record, const Record* before)
 Effects write_with_effects(Writer& writer, Record& record, const Record* before, bool is_new);
 // Fires the store's rules (automation.hpp) for a change written another way
 // — a record that arrived with `crm sync` —: what they do is written through
-// write_with_effects.
+// write_with_effects. A lead's score that the change moves (an activity
+// with it logged in another clone) is written too.
 void fire_rules(Writer& writer, const Record& record, const Record* before);
+// Whether a firing has nothing left to do: every record it creates exists
+// (it fired before: here, or in the clone they came from — then its run
+// commands are not run again either), or it creates, changes and runs nothing.
+bool firing_done(const Store& store, const Firing& f);
+// Applies one firing of `record` (`crm rules run`: a schedule rule, a
+// retry): its run commands, then what it creates (kept when it exists),
+// then its changes to the record. Throws Error when a command fails:
+// nothing else is applied.
+void apply_firing(Writer& writer, const Record& record, const Firing& f);
 // Removes a record. (Its referrers are the caller's to unlink first, each
 // through write_with_effects, so that no step leaves a dangling reference.)
 void remove_record(Writer& writer, const Schema& schema, const std::string& id);

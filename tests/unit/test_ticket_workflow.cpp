@@ -145,28 +145,6 @@ TEST_CASE("ticket_workflow: a breach is recorded once and never undone") {
   CHECK(t.data.find("breaches")->items[1].get("kind") == "resolution");
 }
 
-TEST_CASE("ticket_workflow: --auto picks deterministically") {
-  Fixture f;
-  std::vector<Record> tickets = {
-      ticket_of("{id: a1, owner: ana, status: open, created: 2026-11-01T09:00:00Z}"),
-      ticket_of("{id: b1, owner: cy, status: solved, created: 2026-11-03T09:00:00Z}"),
-      ticket_of("{id: c1, status: new, created: 2026-11-04T09:00:00Z}"),
-  };
-  // round-robin (the default): after cy, who got the latest assigned ticket, comes ana.
-  CHECK(auto_assignee(f.config, tickets, "c1") == "ana");
-  tickets[1].data.set("owner", Node::scalar("ana"));
-  CHECK(auto_assignee(f.config, tickets, "c1") == "ben");
-  CHECK(auto_assignee(f.config, {}, "c1") == "ana");
-  // least-open: ana has one open ticket, ben and cy none: ben comes first in owners.
-  f.config.raw.set("assignment", parse_yaml("{ticket: least-open}", "config.yaml"));
-  CHECK(auto_assignee(f.config, tickets, "c1") == "ben");
-  f.config.raw.set("assignment", parse_yaml("{ticket: dana}", "config.yaml"));
-  CHECK(auto_assignee(f.config, tickets, "c1") == "dana");
-  f.config.raw.set("assignment", parse_yaml("{ticket: round-robin}", "config.yaml"));
-  f.config.owners.clear();
-  CHECK_THROWS_AS(auto_assignee(f.config, tickets, "c1"), UsageError);
-}
-
 TEST_CASE("ticket_workflow: sla settings that do not parse name the line") {
   SchemaSet schemas = SchemaSet::builtin();
   CHECK_THROWS_WITH_AS(parse_config("sla:\n  - {name: x, first_response: 1.5d}\n", "config.yaml", schemas),

@@ -34,7 +34,7 @@ tomorrow and a note; a lead from elsewhere gets nothing.
   lada000000000001,Ada,ana
   [a-z0-9]{16},Bob,ben (re)
   [a-z0-9]{16},Cy, (re)
-  $ crm task list --format csv --fields title,due,owner,related
+  $ crm task list --sort title --format csv --fields title,due,owner,related
   id,title,due,owner,related
   [a-z0-9]{16},Call Ada <ada@example.com>,2026-11-24,ana,lada000000000001 (re)
   [a-z0-9]{16},Call Bob <>,2026-11-24,ben,[a-z0-9]{16} (re)

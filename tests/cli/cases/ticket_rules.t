@@ -35,7 +35,7 @@ Without sla: no due times; without owners, --auto cannot pick.
   $ crm ticket show "$t" | grep -c '^Ticket [a-z0-9]\{4\}, no service level$'
   1
   $ crm ticket assign "$t" --auto
-  crm: error: assign --auto picks among owners: set them first (crm config set owners '[ana, ben]')
+  crm: error: round-robin picks among owners: set them first (crm config set owners '[ana, ben]')
   [2]
   $ crm ticket assign "$t" kim --auto
   crm: error: ticket assign takes an owner or --auto (one of them)

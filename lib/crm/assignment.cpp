@@ -1,0 +1,96 @@
+#include "crm/assignment.hpp"
+
+#include <algorithm>
+
+#include "crm/deal_workflow.hpp"
+#include "crm/related.hpp"
+#include "crm/segments.hpp"
+#include "crm/task_workflow.hpp"
+#include "crm/text.hpp"
+#include "crm/ticket_workflow.hpp"
+
+namespace crm {
+
+std::string pick_owner(const std::string& to, const std::vector<std::string>& among, const std::vector<Record>& records,
+                       const std::string& self_id, const std::function<bool(const Record&)>& is_open) {
+  if (!is_assign_method(to)) return to;
+  if (among.empty()) throw UsageError(to + " picks among owners: set them first (crm config set owners '[ana, ben]')");
+  auto position = [&](const Record& r) {
+    std::string owner = r.get("owner");
+    for (size_t i = 0; i < among.size(); ++i)
+      if (!owner.empty() && equals_ci(owner, among[i])) return static_cast<long long>(i);
+    return -1LL;
+  };
+  if (to == "least-open") {
+    std::vector<long long> open(among.size(), 0);
+    for (const Record& r : records)
+      if (long long i = position(r); i >= 0 && r.id() != self_id && is_open(r)) ++open[static_cast<size_t>(i)];
+    return among[static_cast<size_t>(std::min_element(open.begin(), open.end()) - open.begin())];
+  }
+  const size_t n = among.size();
+  std::string last;  // the latest second a record was created in
+  for (const Record& r : records)
+    if (r.id() != self_id && position(r) >= 0) last = std::max(last, r.get("created"));
+  std::vector<const Record*> batch;
+  std::string before_last;
+  const Record* previous = nullptr;  // the latest record before that second
+  for (const Record& r : records) {
+    if (r.id() == self_id || position(r) < 0) continue;
+    std::string created = r.get("created");
+    if (created == last) {
+      batch.push_back(&r);
+    } else if (created > before_last || !previous) {
+      before_last = created;
+      previous = &r;
+    }
+  }
+  if (batch.empty()) return among.front();
+  if (batch.size() == 1) return among[static_cast<size_t>(position(*batch.front()) + 1) % n];
+  // Several in one second (an import): which came last is not written down.
+  // Dealt round-robin from the owner after the previous record, they give
+  // the first owners one more each: the next is the first, from there, with
+  // fewer than the most — or, after whole rounds, the start again.
+  size_t start = previous ? static_cast<size_t>(position(*previous) + 1) % n : 0;
+  std::vector<long long> count(n, 0);
+  for (const Record* r : batch) ++count[static_cast<size_t>(position(*r))];
+  long long most = *std::max_element(count.begin(), count.end());
+  for (size_t k = 0; k < n; ++k)
+    if (count[(start + k) % n] < most) return among[(start + k) % n];
+  return among[start];
+}
+
+bool is_open_work(const Record& r, const Config& config) {
+  if (r.type == "lead") return r.get("status") != "converted" && r.get("status") != "unqualified";
+  if (r.type == "deal") return deal_closed(r, config).empty();
+  if (r.type == "ticket") return ticket_is_open(r);
+  if (r.type == "task") return task_is_open(r);
+  return true;
+}
+
+std::string pick_owner(const Store& store, const Record& record, const std::string& to,
+                       const std::vector<std::string>& among) {
+  if (!is_assign_method(to)) return to;
+  const Schema& schema = store.schemas().get(record.type);
+  std::vector<std::string> fields = {"owner", "created", "status", "stage"};
+  std::vector<Record> records = store.load_all(schema, &fields).records;
+  const Config& config = store.config();
+  return pick_owner(to, among.empty() ? config.owners : among, records, record.id(),
+                    [&config](const Record& r) { return is_open_work(r, config); });
+}
+
+std::string assign_owner(const Store& store, const Record& record) {
+  const Node* config = store.config().raw.find("assignment");
+  const Schema& schema = store.schemas().get(record.type);
+  NameOf names = record_names(store);
+  for (const AssignStep& step : parse_assignment(config, record.type, ".crm/config.yaml", store.schemas())) {
+    if (!step.filter.empty()) {
+      Filter f = parse_store_filter(store, filter_words(step.filter), schema);
+      if (!f.matches(record, names)) continue;
+    }
+    return pick_owner(store, record, step.to, step.among);
+  }
+  // Steps that all have an `if` the record misses: the default.
+  return pick_owner(store, record, "round-robin", {});
+}
+
+}  // namespace crm

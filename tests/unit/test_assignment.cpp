@@ -1,0 +1,131 @@
+// assignment: round-robin and least-open derived from the records, and the
+// `assignment:` / `scoring:` settings of the config (automation_settings).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "crm/assignment.hpp"
+#include "crm/automation_settings.hpp"
+#include "crm/error.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace {
+
+crm::Record lead_of(const std::string& yaml) {
+  crm::Record r;
+  r.type = "lead";
+  r.data = crm::parse_yaml(yaml, "leads/x.yaml");
+  return r;
+}
+
+bool open_lead(const crm::Record& r) { return r.get("status") != "converted"; }
+
+std::string settings_error(const std::string& yaml) {
+  crm::SchemaSet schemas = crm::SchemaSet::builtin();
+  try {
+    crm::Config c = crm::parse_config(yaml, "config.yaml", schemas);
+    crm::check_automation_settings(c, "config.yaml", schemas);
+  } catch (const crm::InvalidData& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("assignment: round-robin follows whoever got the latest record") {
+  std::vector<std::string> among = {"ana", "ben", "cy"};
+  std::vector<crm::Record> leads = {
+      lead_of("{id: a1, owner: ana, created: 2026-11-01T09:00:00Z}"),
+      lead_of("{id: b1, owner: CY, created: 2026-11-03T09:00:00Z}"),
+      lead_of("{id: c1, created: 2026-11-04T09:00:00Z}"),
+  };
+  CHECK(crm::pick_owner("round-robin", among, leads, "c1", open_lead) == "ana");  // after cy
+  leads[1].data.set("owner", crm::Node::scalar("ana"));
+  CHECK(crm::pick_owner("round-robin", among, leads, "c1", open_lead) == "ben");
+  // The latest owned by someone else (a territory's owner) does not reset the turn.
+  leads.push_back(lead_of("{id: d1, owner: dana, created: 2026-11-05T09:00:00Z}"));
+  CHECK(crm::pick_owner("round-robin", among, leads, "c1", open_lead) == "ben");
+  // Two records of the same second (ana, ben), dealt after ana's of 11-01:
+  // cy is next, whatever their ids.
+  leads.push_back(lead_of("{id: 01, owner: ben, created: 2026-11-03T09:00:00Z}"));
+  CHECK(crm::pick_owner("round-robin", among, leads, "c1", open_lead) == "cy");
+  CHECK(crm::pick_owner("round-robin", among, {}, "c1", open_lead) == "ana");
+  // The record being assigned never counts.
+  CHECK(crm::pick_owner("round-robin", among, {lead_of("{id: c1, owner: ana}")}, "c1", open_lead) == "ana");
+  CHECK_THROWS_AS(crm::pick_owner("round-robin", {}, leads, "c1", open_lead), crm::UsageError);
+  CHECK(crm::pick_owner("dana", {}, leads, "c1", open_lead) == "dana");
+}
+
+TEST_CASE("assignment: round-robin through an import, many records in one second") {
+  std::vector<std::string> among = {"ana", "ben", "cy"};
+  std::vector<crm::Record> leads = {lead_of("{id: p0, owner: ben, created: 2026-11-01T09:00:00Z}")};
+  // Each pick made as the import would, the records all of one second, ids at random.
+  const char* ids[] = {"zz", "aa", "mm", "bb", "yy", "cc", "qq"};
+  std::vector<std::string> got;
+  for (const char* id : ids) {
+    std::string owner = crm::pick_owner("round-robin", among, leads, id, open_lead);
+    got.push_back(owner);
+    leads.push_back(lead_of(std::string("{id: ") + id + ", owner: " + owner + ", created: 2026-11-02T09:00:00Z}"));
+  }
+  CHECK(got == std::vector<std::string>{"cy", "ana", "ben", "cy", "ana", "ben", "cy"});
+}
+
+TEST_CASE("assignment: least-open counts open records, ties to the first") {
+  std::vector<std::string> among = {"ana", "ben", "cy"};
+  std::vector<crm::Record> leads = {
+      lead_of("{id: a1, owner: ana, status: new}"), lead_of("{id: a2, owner: ana, status: new}"),
+      lead_of("{id: b1, owner: ben, status: new}"), lead_of("{id: c1, owner: cy, status: converted}"),
+      lead_of("{id: c2, owner: cy, status: new}"),
+  };
+  CHECK(crm::pick_owner("least-open", among, leads, "x", open_lead) == "ben");
+  leads[4].data.set("status", crm::Node::scalar("converted"));
+  CHECK(crm::pick_owner("least-open", among, leads, "x", open_lead) == "cy");
+  CHECK(crm::pick_owner("least-open", among, leads, "b1", open_lead) == "ben");  // itself not counted
+}
+
+TEST_CASE("automation settings: scoring and assignment are read with the config") {
+  crm::SchemaSet schemas = crm::SchemaSet::builtin();
+  crm::Node n = crm::parse_yaml(
+      "- {if: \"source=web\", points: 20}\n- {activity: {kind: email, within: 30d}, points: -5}\n- {activity: {}, "
+      "points: 1}\n",
+      "config.yaml");
+  std::vector<crm::ScoreTerm> terms = crm::parse_scoring(n, "config.yaml", schemas);
+  REQUIRE(terms.size() == 3);
+  CHECK(terms[0].filter == "source=web");
+  CHECK(terms[0].points == 20);
+  CHECK(terms[1].activity);
+  CHECK(terms[1].kind == "email");
+  CHECK(terms[1].within_seconds == 30 * 86400);
+  CHECK(terms[1].points == -5);
+  CHECK(terms[2].kind.empty());
+  CHECK(terms[2].within_seconds == 0);
+
+  crm::Node config =
+      crm::parse_yaml("{lead: [{if: \"source=web\", to: ana}, {to: least-open, among: [ben, cy]}]}", "c.yaml");
+  std::vector<crm::AssignStep> steps = crm::parse_assignment(&config, "lead", "c.yaml", schemas);
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0].to == "ana");
+  CHECK(steps[1].among == std::vector<std::string>{"ben", "cy"});
+  CHECK(crm::parse_assignment(nullptr, "deal", "c.yaml", schemas).front().to == "round-robin");
+}
+
+TEST_CASE("automation settings: mistakes name the file, line and setting") {
+  CHECK(settings_error("scoring:\n  - {if: \"nofield=1\", points: 5}\n").rfind("config.yaml:2:", 0) == 0);
+  CHECK(settings_error("scoring:\n  - {if: \"source=web\", points: 500}\n") ==
+        "config.yaml:2:32: scoring[0].points: \"500\" is not a number of points from -100 to 100");
+  CHECK(settings_error("scoring:\n  - {activity: {kind: fax}, points: 5}\n").find("scoring[0].activity.kind") !=
+        std::string::npos);
+  CHECK(settings_error("scoring:\n  - {activity: {within: 30}, points: 5}\n").find("not a length of time") !=
+        std::string::npos);
+  CHECK(settings_error("scoring:\n  - {points: 5}\n").find("either if: FILTER or activity") != std::string::npos);
+  CHECK(settings_error("scoring: 5\n").find("config.yaml:1:10: scoring:") == 0);
+  CHECK(settings_error("assignment: {product: ana}\n").find("product records have no owner") != std::string::npos);
+  CHECK(settings_error("assignment: {lead: [{if: \"bogus=1\", to: ana}]}\n").find("assignment.lead[0].if") !=
+        std::string::npos);
+  CHECK(settings_error("assignment: {lead: [{to: ana, among: [ben]}]}\n").find("among goes with") != std::string::npos);
+  CHECK(settings_error("assignment: {lead: [{to: round-robin, who: x}]}\n").find("unknown setting") !=
+        std::string::npos);
+  CHECK(settings_error("scoring: [{if: \"source=web\", points: 10}]\nassignment: {lead: least-open}\n").empty());
+}

@@ -1,0 +1,44 @@
+// rules_trust: SHA-256 (FIPS 180-4 vectors); rule_command: running a run action.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "crm/rules_trust.hpp"
+
+TEST_CASE("rules_trust: sha256 of the FIPS 180-4 examples and block edges") {
+  CHECK(crm::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(crm::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(crm::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(crm::sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // 55, 56 and 64 bytes: the padding's one block or two.
+  CHECK(crm::sha256_hex(std::string(55, 'x')) == "d5e285683cd4efc02d021a5c62014694958901005d6f71e89e0989fac77e4072");
+  CHECK(crm::sha256_hex(std::string(56, 'x')) == "04c26261370ee7541549d16dee320c723e3fd14671e66a099afe0a377c16888e");
+  CHECK(crm::sha256_hex(std::string(64, 'x')) == "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c");
+}
+
+#include <chrono>
+#include <filesystem>
+
+#include "crm/rule_command.hpp"
+
+TEST_CASE("rule_command: stdin, environment, exit status, time limit") {
+  std::filesystem::path dir = std::filesystem::temp_directory_path();
+  crm::CommandResult ok = crm::run_rule_command("test \"$(cat)\" = '{\"id\":\"x\"}' && test \"$CRM_RULE\" = r1", dir,
+                                                "{\"id\":\"x\"}", {"CRM_RULE=r1"}, 5000);
+  CHECK(ok.ok);
+  crm::CommandResult failed = crm::run_rule_command("echo one >&2; echo 'two words' >&2; exit 3", dir, "", {}, 5000);
+  CHECK_FALSE(failed.ok);
+  CHECK(failed.why == "exit status 3: two words");
+  // A command that does not read its input (a large one) neither blocks nor kills crm.
+  CHECK(crm::run_rule_command("exit 0", dir, std::string(1 << 20, 'x'), {}, 5000).ok);
+  // Past its time, the command and what it started are killed.
+  auto start = std::chrono::steady_clock::now();
+  crm::CommandResult slow = crm::run_rule_command("sleep 30 & sleep 30", dir, "", {}, 1000);
+  auto took = std::chrono::steady_clock::now() - start;
+  CHECK_FALSE(slow.ok);
+  CHECK(slow.why == "timed out after 1s (killed)");
+  CHECK(took < std::chrono::seconds(5));
+  CHECK(crm::run_rule_command("kill -9 $$", dir, "", {}, 5000).why == "killed by signal 9");
+}
