@@ -141,7 +141,8 @@ A report without a natural chart is its table alone; an empty one says so.
 
 A list is one table on such a page; `show` is its text in a <pre>.
 
-  $ crm contact list --format html | body | sed -n '/<table>/,/<\/table>/p'
+  $ crm contact list --format html | body | sed -n '2p;/<table>/,/<\/table>/p'
+  <h1>contacts</h1>
   <div class="wide"><table>
   <thead><tr><th data-key="id">id</th><th data-key="name">name</th></tr></thead>
   <tbody>
