@@ -159,11 +159,11 @@ struct AgendaOptions {
 struct ReportCliOptions {
   std::string name;  // "": the dashboard
   std::string owner;
+  std::string output;  // -o: write to this file (atomically), not stdout
   bool all_stages = false;
   std::vector<std::string> filter;
   std::string since, until, by;
   int days = 0;
-  std::string output;  // -o: write to this file (atomically), not stdout
 };
 
 struct ImportCliOptions {

@@ -306,6 +306,8 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
                    "filter terms on the report's records (deals, leads, activities, tasks, tickets, customers, orders)")
       ->type_name("FILTER");
   report_cmd->add_option("--owner", report.owner, "only records of this owner")->type_name("OWNER");
+  report_cmd->add_option("-o,--output", report.output, "write to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
   report_cmd->add_option("--since", report.since, "from this day (2026-01-01, -90d, …)")->type_name("DATE");
   report_cmd->add_option("--until", report.until, "to this day, inclusive (eoq, today, …)")->type_name("DATE");
   report_cmd
@@ -316,8 +318,6 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
       ->type_name("N")
       ->check(kCount);
   report_cmd->add_flag("--all", report.all_stages, "pipeline: closed stages too");
-  report_cmd->add_option("-o,--output", report.output, "write to FILE (atomically) instead of stdout")
-      ->type_name("FILE");
   report_cmd->callback([&ctx, &status, &report] { status = cmd_report(ctx, report); });
 }
 

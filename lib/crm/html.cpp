@@ -185,7 +185,7 @@ div.wide { max-width: 100%; overflow-x: auto; }
 th, td { padding: .25em .55em; border-bottom: 1px solid #e3e3ea; text-align: left; vertical-align: top; }
 th { background: #f3f4f8; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.date { white-space: nowrap; }
+td.date, td.word { white-space: nowrap; }
 tfoot td { font-weight: 600; border-top: 2px solid #99a; }
 tr.bad td, td.bad { color: #b00020; }
 tr.warn td, td.warn { color: #8a5a00; }

@@ -155,6 +155,7 @@ Table record_table(const std::vector<const Record*>& records, const Schema& sche
   bool table = format == Format::Table || format == Format::Html;  // a person reads it
   std::vector<std::string> cols = o.fields.empty() ? default_columns(schema, format) : o.fields;
   Table t;
+  t.name = schema.folder;  // html: the page's title ("contacts")
   t.empty_note = o.empty_note;
   t.columns.push_back({"id", "", ColumnType::Id, 0, 0});
   for (size_t i = 0; i < cols.size(); ++i) {

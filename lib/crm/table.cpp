@@ -476,13 +476,16 @@ std::string html_chart(const Table& t, const OutputOptions& o) {
 std::string html_cell(const Cell& c, const Column& col, const OutputOptions& o, const char* tag) {
   // A date in a text column (a report's first_order) is a date too: kept on one line.
   bool when = is_when(col.type) || (col.type == ColumnType::Text && parse_iso_date(c.text).has_value());
-  std::string cls = is_numeric(col.type) ? "num" : when ? "date" : "";
+  std::string shown = col.type == ColumnType::Id && !c.null ? c.text : cell_display(c, col, o);
+  // A word (a stage, a period, an id) stays on one line; free text wraps.
+  bool word = !shown.empty() &&
+              (col.type != ColumnType::Text || (shown.find(' ') == std::string::npos && display_width(shown) <= 24));
+  std::string cls = is_numeric(col.type) ? "num" : when ? "date" : word ? "word" : "";
   if (col.type == ColumnType::Money) cls += " money";
   if (c.tone != Tone::None) cls += std::string(cls.empty() ? "" : " ") + tone_class(c.tone);
   std::string out = std::string("<") + tag + (cls.empty() ? "" : " class=\"" + cls + "\"");
   if (is_numeric(col.type) && !c.null) out += " data-value=\"" + html_escape(cell_machine(c, col)) + "\"";
   out += ">";
-  std::string shown = col.type == ColumnType::Id && !c.null ? c.text : cell_display(c, col, o);
   if (when && !c.null)
     out += "<time datetime=\"" + html_escape(c.text) + "\">" + html_escape(shown) + "</time>";
   else

@@ -135,13 +135,13 @@ TEST_CASE("render html: typed cells, totals in tfoot, bars per currency") {
   CHECK(has(page, "<title>crm report pipeline</title>"));
   CHECK(has(page, "<th class=\"num\" data-key=\"amount\">amount</th>"));
   CHECK(has(page, "<th data-key=\"close_date\">close date</th>"));
-  CHECK(has(page, "<td>&lt;proposal&gt;</td>"));
+  CHECK(has(page, "<td class=\"word\">&lt;proposal&gt;</td>"));  // a word: on one line
   CHECK(has(page, "<td class=\"num money\" data-value=\"12000.5\">EUR 12,000.50</td>"));
   CHECK(has(page, "<td class=\"num\" data-value=\"66.7\">66.7%</td>"));
   CHECK(has(page, "<td class=\"num\" data-value=\"2\">2</td>"));
   CHECK(has(page, "<td class=\"date\"><time datetime=\"2026-12-01\">2026-12-01</time></td>"));
   CHECK(has(page, "<tr class=\"good\">"));
-  CHECK(has(page, "<tfoot>\n<tr><td>total</td>"));
+  CHECK(has(page, "<tfoot>\n<tr><td class=\"word\">total</td>"));
   // Two currencies: two charts, never one scale.
   CHECK(count(page, "<svg") == 2);
   CHECK(has(page, "<figcaption>amount by stage (EUR)</figcaption>"));

@@ -10,7 +10,7 @@ the body is shown here. TZ is UTC; the store's zone is said on the page.
   $ crm order add --contact "$evil" --line "Kit @400" --date 2026-10-01 --status paid > /dev/null
   $ crm order add --contact ben --line "Kit @100" --date 2026-11-20 --currency EUR > /dev/null
   $ crm order add --contact ben --line "Kit @50.25" --date 2026-11-21 --currency EUR > /dev/null
-  $ body() { sed -n '/^<body>/,$p' | sed -E 's#<td>[a-z0-9]{16}</td>#<td>ID</td>#g'; }
+  $ body() { sed -n '/^<body>/,$p' | sed -E 's#>[a-z0-9]{16}</td>#>ID</td>#g'; }
 
 Revenue by month: one chart per currency (two currencies are never on one
 scale), the bars from 0 to the largest, the value at each bar's end, an
@@ -49,14 +49,14 @@ axis with 0, half and the largest value.
   <div class="wide"><table>
   <thead><tr><th data-key="period">period</th><th data-key="currency">currency</th><th class="num" data-key="orders">orders</th><th class="num" data-key="revenue">revenue</th><th class="num" data-key="customers">customers</th><th class="num" data-key="new">new</th><th class="num" data-key="returning">returning</th></tr></thead>
   <tbody>
-  <tr><td>2026-10</td><td>USD</td><td class="num" data-value="1">1</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
-  <tr><td>2026-10</td><td>EUR</td><td class="num" data-value="0">0</td><td class="num money" data-value="0">EUR 0.00</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td></tr>
-  <tr><td>2026-11</td><td>USD</td><td class="num" data-value="0">0</td><td class="num money" data-value="0">USD 0.00</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td></tr>
-  <tr><td>2026-11</td><td>EUR</td><td class="num" data-value="2">2</td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
+  <tr><td class="word">2026-10</td><td class="word">USD</td><td class="num" data-value="1">1</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
+  <tr><td class="word">2026-10</td><td class="word">EUR</td><td class="num" data-value="0">0</td><td class="num money" data-value="0">EUR 0.00</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td></tr>
+  <tr><td class="word">2026-11</td><td class="word">USD</td><td class="num" data-value="0">0</td><td class="num money" data-value="0">USD 0.00</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td><td class="num" data-value="0">0</td></tr>
+  <tr><td class="word">2026-11</td><td class="word">EUR</td><td class="num" data-value="2">2</td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
   </tbody>
   <tfoot>
-  <tr class="strong"><td>total</td><td>USD</td><td class="num" data-value="1">1</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
-  <tr class="strong"><td>total</td><td>EUR</td><td class="num" data-value="2">2</td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
+  <tr class="strong"><td class="word">total</td><td class="word">USD</td><td class="num" data-value="1">1</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
+  <tr class="strong"><td class="word">total</td><td class="word">EUR</td><td class="num" data-value="2">2</td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="num" data-value="0">0</td></tr>
   </tfoot>
   </table></div>
   </div>
@@ -98,12 +98,12 @@ labels as in the table; ids are whole.
   <div class="wide"><table>
   <thead><tr><th data-key="contact">contact</th><th data-key="id">id</th><th data-key="currency">currency</th><th class="num" data-key="orders">orders</th><th data-key="first_order">first order</th><th data-key="last_order">last order</th><th class="num" data-key="revenue">revenue</th><th class="num" data-key="aov">aov</th><th class="num" data-key="frequency">frequency</th><th class="num" data-key="r">r</th><th class="num" data-key="f">f</th><th class="num" data-key="m">m</th><th data-key="segment">segment</th><th data-key="clv">clv</th></tr></thead>
   <tbody>
-  <tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td><td>ID</td><td>USD</td><td class="num" data-value="1">1</td><td class="date"><time datetime="2026-10-01">2026-10-01</time></td><td class="date"><time datetime="2026-10-01">2026-10-01</time></td><td class="num money" data-value="400">USD 400.00</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="6.89">6.89</td><td class="num" data-value="4">4</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td>promising</td><td>n/a</td></tr>
-  <tr><td>Ben &amp; Sons</td><td>ID</td><td>EUR</td><td class="num" data-value="2">2</td><td class="date"><time datetime="2026-11-20">2026-11-20</time></td><td class="date"><time datetime="2026-11-21">2026-11-21</time></td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num money" data-value="75.13">EUR 75.13</td><td class="num" data-value="24.33">24.33</td><td class="num" data-value="5">5</td><td class="num" data-value="2">2</td><td class="num" data-value="1">1</td><td>potential_loyalists</td><td>n/a</td></tr>
+  <tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td><td class="word">ID</td><td class="word">USD</td><td class="num" data-value="1">1</td><td class="date"><time datetime="2026-10-01">2026-10-01</time></td><td class="date"><time datetime="2026-10-01">2026-10-01</time></td><td class="num money" data-value="400">USD 400.00</td><td class="num money" data-value="400">USD 400.00</td><td class="num" data-value="6.89">6.89</td><td class="num" data-value="4">4</td><td class="num" data-value="1">1</td><td class="num" data-value="1">1</td><td class="word">promising</td><td class="word">n/a</td></tr>
+  <tr><td>Ben &amp; Sons</td><td class="word">ID</td><td class="word">EUR</td><td class="num" data-value="2">2</td><td class="date"><time datetime="2026-11-20">2026-11-20</time></td><td class="date"><time datetime="2026-11-21">2026-11-21</time></td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num money" data-value="75.13">EUR 75.13</td><td class="num" data-value="24.33">24.33</td><td class="num" data-value="5">5</td><td class="num" data-value="2">2</td><td class="num" data-value="1">1</td><td class="word">potential_loyalists</td><td class="word">n/a</td></tr>
   </tbody>
   <tfoot>
-  <tr class="strong"><td>total</td><td></td><td>USD</td><td class="num" data-value="1">1</td><td></td><td></td><td class="num money" data-value="400">USD 400.00</td><td class="num money" data-value="400">USD 400.00</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td></td><td></td></tr>
-  <tr class="strong"><td>total</td><td></td><td>EUR</td><td class="num" data-value="2">2</td><td></td><td></td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num money" data-value="75.13">EUR 75.13</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td></td><td></td></tr>
+  <tr class="strong"><td class="word">total</td><td></td><td class="word">USD</td><td class="num" data-value="1">1</td><td></td><td></td><td class="num money" data-value="400">USD 400.00</td><td class="num money" data-value="400">USD 400.00</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td></td><td></td></tr>
+  <tr class="strong"><td class="word">total</td><td></td><td class="word">EUR</td><td class="num" data-value="2">2</td><td></td><td></td><td class="num money" data-value="150.25">EUR 150.25</td><td class="num money" data-value="75.13">EUR 75.13</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td></td><td></td></tr>
   </tfoot>
   </table></div>
   </div>
@@ -141,12 +141,13 @@ A report without a natural chart is its table alone; an empty one says so.
 
 A list is one table on such a page; `show` is its text in a <pre>.
 
-  $ crm contact list --format html | body | sed -n '/<table>/,/<\/table>/p'
+  $ crm contact list --format html | body | sed -n '2p;/<table>/,/<\/table>/p'
+  <h1>contacts</h1>
   <div class="wide"><table>
   <thead><tr><th data-key="id">id</th><th data-key="name">name</th></tr></thead>
   <tbody>
-  <tr><td>ID</td><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td></tr>
-  <tr><td>ID</td><td>Ben &amp; Sons</td></tr>
+  <tr><td class="word">ID</td><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td></tr>
+  <tr><td class="word">ID</td><td>Ben &amp; Sons</td></tr>
   </tbody>
   </table></div>
   $ crm contact show ben --format html | sed -n '/<pre>/,/<\/pre>/p' | head -3
