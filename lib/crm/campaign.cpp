@@ -247,6 +247,7 @@ Campaign prepare_campaign(const Store& store, const std::string& key) {
   if (rec.get("segment").empty())
     throw UsageError(label + " has no segment: crm campaign set " + rec.id() + " segment=NAME");
   std::string name = rec.get("template");
+  if (starts_with(name, "templates/")) name = name.substr(10);  // typed from the store's top folder
   if (name.empty()) throw UsageError(label + " has no template: crm campaign set " + rec.id() + " template=FILE");
   if (name.find('/') != std::string::npos || name[0] == '.')
     throw InvalidData(Location{rec.path, 0, 0, "template"},
