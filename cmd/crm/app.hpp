@@ -225,6 +225,7 @@ struct CampaignSendCliOptions {
   std::string id;
   bool dry_run = false;
   size_t limit = 0;
+  bool limited = false;  // --limit given (0 sends nothing)
   std::string outbox, sendmail;
 };
 int cmd_campaign_preview(Context& ctx, const std::string& id, const std::string& contact);

@@ -51,7 +51,7 @@ int cmd_campaign_send(Context& ctx, const CampaignSendCliOptions& o) {
   Campaign c = prepare_campaign(store, o.id);
   CampaignSendOptions options;
   options.dry_run = o.dry_run;
-  options.limit = o.limit;
+  if (o.limited) options.limit = o.limit;
   options.outbox = o.outbox;
   options.sendmail = o.sendmail;
   CampaignSendResult result = send_campaign(writer, c, options);

@@ -281,7 +281,10 @@ void register_campaign_verbs(CLI::App& app, Context& ctx, int& status) {
       ->type_name("MAILDIR");
   send_cmd->add_option("--sendmail", send.sendmail, "pipe each message to this command (sh -c), e.g. \"msmtp -t\"")
       ->type_name("CMD");
-  send_cmd->callback([&ctx, &status, &send] { status = cmd_campaign_send(ctx, send); });
+  send_cmd->callback([&ctx, &status, &send, send_cmd] {
+    send.limited = send_cmd->count("--limit") > 0;
+    status = cmd_campaign_send(ctx, send);
+  });
 }
 
 void register_shortcuts(CLI::App& app, Context& ctx, int& status) {

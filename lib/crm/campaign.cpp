@@ -350,7 +350,7 @@ CampaignSendResult send_campaign(Writer& writer, const Campaign& c, const Campai
     } else if (r.sent) {
       row.result = "already sent";
       ++result.already;
-    } else if (o.limit && attempted >= o.limit) {
+    } else if (o.limit && attempted >= *o.limit) {
       row.result = "not yet";
       row.detail = "limit reached";
       ++result.left;

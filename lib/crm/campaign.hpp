@@ -12,6 +12,7 @@
 // resume: at-least-once, never silently lost (the window is one message).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,9 +57,9 @@ std::string campaign_message(const Store& store, const Campaign& campaign, const
 
 struct CampaignSendOptions {
   bool dry_run = false;
-  size_t limit = 0;      // at most this many messages this run; 0: all
-  std::string outbox;    // a maildir (made when missing); "" with no sendmail: the store's .crm/outbox
-  std::string sendmail;  // a command run by /bin/sh -c per message, the message on its stdin
+  std::optional<size_t> limit;  // at most this many messages this run (0: none, a dry look)
+  std::string outbox;           // a maildir (made when missing); "" with no sendmail: the store's .crm/outbox
+  std::string sendmail;         // a command run by /bin/sh -c per message, the message on its stdin
 };
 
 struct CampaignSendRow {

@@ -21,6 +21,16 @@ and the report, on a store whose numbers are worked out by hand below.
   id,name,channel,status,segment,exclude,cost
   [a-z0-9]{16},Winter,email,draft,[a-z0-9]{16},[a-z0-9]{16},100 (re)
 
+A campaign goes to contacts: a segment of another type is refused when
+the campaign is added.
+
+  $ crm segment add --name big --type deal --filter "amount>1000" > /dev/null
+  $ crm campaign add --name Deals --segment big --template winter.txt
+  crm: error: segment: segment @big selects deal records; a campaign goes to contacts
+  [2]
+  $ crm campaign list -q | wc -l
+  1
+
 A template that names an unknown field is refused at its file and line
 before anything is sent; so is an open section.
 
@@ -35,6 +45,12 @@ before anything is sent; so is an open section.
   $ ls -A .crm | grep -c outbox; crm -q activity list | wc -l
   0
   0
+  $ crm campaign set typo template=../.crm/config.yaml && crm campaign preview typo
+  crm: error: campaigns/[a-z0-9]{16}.yaml: template: "../.crm/config.yaml" is not a file name in templates/ \(no folders, no leading dot\) (re)
+  [3]
+  $ crm campaign set typo template=gone.txt && crm campaign preview typo
+  crm: error: templates/gone.txt: no such template
+  [1]
   $ crm campaign rm -y typo
 
 The preview: the whole message one recipient gets. Zoë's name and the
@@ -86,7 +102,11 @@ segment, do_not_contact and unsubscribed. A dry run writes nothing.
   id,status
   [a-z0-9]{16},draft (re)
 
---limit sends some; the campaign is then sending, started_at stamped.
+--limit sends some (--limit 0: none); the campaign is then sending,
+started_at stamped.
+
+  $ crm campaign send winter --limit 0 > /dev/null
+  crm: 0 sent, 3 left for another run (--limit), 4 skipped; 3 recipients; status draft
 
   $ crm campaign send winter --limit 1 --format csv 2>&1 | grep -v ',skipped,'
   contact,name,email,result,detail
