@@ -224,6 +224,26 @@ recipient in the outbox, one activity each, status sent.
   killed at [1-9][0-9]* boundaries, 0 problems (re)
   $ cd ../s && crm campaign rm -y kill
 
+Through sendmail, a kill after a message was handed over and before its
+activity was written (the second rename: the first is the campaign's status)
+means that recipient gets it again on resume: at-least-once, never lost.
+
+  $ printf '#!/bin/sh\nsed -n "s/^To: .*<\\(.*\\)>$/\\1/p;s/^To: \\([^<]*\\)$/\\1/p" >> "$1"\n' > ../log-sendmail && chmod +x ../log-sendmail
+  $ crm campaign add --name Twice --segment news --exclude staff --template winter.txt > /dev/null
+  $ (CRM_NO_CACHE=1 strace -f -o /dev/null -e trace=rename,renameat,renameat2 -e inject=rename,renameat,renameat2:signal=KILL:when=2 crm campaign send twice --sendmail "../log-sendmail ../delivered" > /dev/null 2>&1; exit $?) 2> /dev/null; echo $?
+  137
+  $ cat ../delivered; crm -q activity list campaign=twice | wc -l
+  bob@example.com
+  0
+  $ crm campaign send twice --sendmail "../log-sendmail ../delivered" > /dev/null
+  crm: 3 sent, 4 skipped; 3 recipients; status sent
+  $ sort ../delivered | uniq -c | sed 's/^ *//'; crm -q activity list campaign=twice | wc -l
+  2 bob@example.com
+  1 gus@example.com
+  1 zoe@example.com
+  3
+  $ crm campaign rm -y --force twice > /dev/null 2>&1
+
 The report, by hand. Winter went to Bob, Gus and Zoë on 2026-11-23 09:00;
 4 were skipped (Cy: no email, Fay: excluded, Eve: do_not_contact, Dan:
 unsubscribed). Replies: Zoë wrote back on 11-25 (within 14 days: 1); Bob on
