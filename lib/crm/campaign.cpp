@@ -325,6 +325,9 @@ CampaignSendResult send_campaign(Writer& writer, const Campaign& c, const Campai
   CampaignSendResult result;
   result.recipients = c.recipients();
   result.status = c.record.get("status").empty() ? "draft" : c.record.get("status");
+  if (result.status == "done" && !o.dry_run)
+    throw UsageError("campaign \"" + escape_for_terminal(c.record.get("name")) + "\" is done: crm campaign set " +
+                     c.record.id() + " status=sending to send to the rest");
   Dir box;
   bool started = false;
   size_t attempted = 0;

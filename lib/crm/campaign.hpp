@@ -78,7 +78,8 @@ struct CampaignSendResult {
 // Sends to every recipient not sent yet (deliver, then write the activity),
 // at most `limit`. A recipient whose delivery fails is reported and not
 // logged; the others go on. Status: draft → sending (started_at stamped) →
-// sent when no one is left. Dry run: nothing delivered or written.
+// sent when no one is left. Dry run: nothing delivered or written. A
+// campaign marked done is not sent (UsageError).
 CampaignSendResult send_campaign(Writer& writer, const Campaign& campaign, const CampaignSendOptions& options);
 
 // send's rows as the one output table (ids: the contacts).

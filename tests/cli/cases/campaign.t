@@ -210,6 +210,10 @@ not logged, the others are sent, exit 3; the next run sends only to them.
   2
   $ crm campaign send empty --sendmail true > /dev/null
   crm: 1 sent, 2 already sent, 4 skipped; 3 recipients; status sent
+  $ crm campaign set empty status=done && crm campaign send empty --sendmail true
+  crm: error: campaign "Empty" is done: crm campaign set [a-z0-9]{16} status=sending to send to the rest (re)
+  [2]
+  $ crm campaign set empty status=sent
   $ crm campaign send empty --outbox ../box --sendmail true
   crm: error: --outbox and --sendmail: choose one
   [2]
