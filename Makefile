@@ -11,7 +11,7 @@ DEMO_ENV   := CRM_TODAY=2026-11-23 CRM_NOW=2026-11-23T09:00:00Z
 # Everything the build and the tests need, by Debian package name.
 PACKAGES := build-essential cmake ninja-build pkg-config libcli11-dev libyaml-cpp-dev \
             libfmt-dev libhowardhinnant-date-dev doctest-dev libuchardet-dev tzdata libutf8proc-dev nlohmann-json3-dev python3 python3-yaml \
-            libgmime-3.0-dev libical-dev libcpp-httplib-dev \
+            libgmime-3.0-dev libical-dev libcpp-httplib-dev libkainjow-mustache-dev \
             python3-vobject python3-icalendar python3-html5lib hledger beancount \
             git man-db groff-base clang-format strace
 
@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := record filter dates scalar import index ical rules mail orders html capture settings
+FUZZ_TARGETS := record filter dates scalar import index ical rules mail orders html capture settings template
 
 .PHONY: all deps build demo test sanitize fuzz fuzz-run install clean format
 

@@ -227,6 +227,16 @@ std::string ticket_sla_clock(const Store& store, const Record& ticket);
 int cmd_import(Context& ctx, const ImportCliOptions& o);
 // `crm mail import PATH…|-` (cmd/crm/mail_verbs.cpp).
 int cmd_mail_import(Context& ctx, const std::vector<std::string>& paths);
+// `crm campaign preview|send` (cmd/crm/campaign_verbs.cpp).
+struct CampaignSendCliOptions {
+  std::string id;
+  bool dry_run = false;
+  size_t limit = 0;
+  bool limited = false;  // --limit given (0 sends nothing)
+  std::string outbox, sendmail;
+};
+int cmd_campaign_preview(Context& ctx, const std::string& id, const std::string& contact);
+int cmd_campaign_send(Context& ctx, const CampaignSendCliOptions& o);
 int cmd_export(Context& ctx, const ExportCliOptions& o);
 // Web forms in (capture_verbs.cpp): `crm capture`, and `crm serve` (serve.cpp).
 int cmd_capture(Context& ctx, const CaptureCliOptions& o);

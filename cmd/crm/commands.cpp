@@ -27,6 +27,7 @@ const std::map<std::string, std::string> kNounHelp = {
     {"task", "things to do by a date"},
     {"activity", "calls, emails, meetings and notes"},
     {"ticket", "customer service requests: add, reply, note, assign, solve, close, reopen, rate"},
+    {"campaign", "marketing pushes to a segment: add, preview, send (crm report campaign)"},
 };
 
 // Keeps option structs alive for the callbacks (CLI11 stores pointers).
@@ -268,6 +269,32 @@ void register_ticket_verbs(CLI::App& app, Context& ctx, int& status) {
   rate_cmd->callback([&ctx, &status, &rate] { status = cmd_ticket_rate(ctx, rate[0], rate[1], rate[2]); });
 }
 
+void register_campaign_verbs(CLI::App& app, Context& ctx, int& status) {
+  CLI::App* campaign = app.get_subcommand("campaign");
+  auto& preview = keep<std::array<std::string, 2>>(g_pool);
+  CLI::App* preview_cmd =
+      campaign->add_subcommand("preview", "the message one recipient would get, headers and body (nothing sent)");
+  preview_cmd->add_option("id", preview[0], "id, unique id prefix or name")->required()->type_name("ID");
+  preview_cmd->add_option("--contact", preview[1], "this contact's message (default: the first recipient)")
+      ->type_name("WHO");
+  preview_cmd->callback([&ctx, &status, &preview] { status = cmd_campaign_preview(ctx, preview[0], preview[1]); });
+
+  auto& send = keep<CampaignSendCliOptions>(g_pool);
+  CLI::App* send_cmd = campaign->add_subcommand(
+      "send", "send to every recipient not sent yet, each logged as an email activity (again: resumes)");
+  send_cmd->add_option("id", send.id, "id, unique id prefix or name")->required()->type_name("ID");
+  send_cmd->add_flag("--dry-run", send.dry_run, "list who would get it; send and write nothing");
+  send_cmd->add_option("--limit", send.limit, "send at most N messages this run")->type_name("N")->check(kCount);
+  send_cmd->add_option("--outbox", send.outbox, "write each message to this maildir (default: .crm/outbox)")
+      ->type_name("MAILDIR");
+  send_cmd->add_option("--sendmail", send.sendmail, "pipe each message to this command (sh -c), e.g. \"msmtp -t\"")
+      ->type_name("CMD");
+  send_cmd->callback([&ctx, &status, &send, send_cmd] {
+    send.limited = send_cmd->count("--limit") > 0;
+    status = cmd_campaign_send(ctx, send);
+  });
+}
+
 void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   static const SchemaSet schemas = SchemaSet::builtin();
   auto& log = keep<LogOptions>(g_pool);
@@ -298,7 +325,7 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
   CLI::App* report_cmd = app.add_subcommand(
       "report",
       "reports: pipeline forecast funnel winrate velocity sources activity overdue stale tickets sla csat customers "
-      "rfm revenue churn cohorts products; none: a "
+      "rfm revenue churn cohorts products campaign; none: a "
       "dashboard");
   report_cmd->add_option("name", report.name, "the report (none: the dashboard)")->type_name("NAME");
   report_cmd
@@ -325,6 +352,7 @@ void register_record_commands(CLI::App& app, Context& ctx, int& status) {
   for (const Schema& schema : command_schemas().all()) register_noun(app, schema, ctx, status);
   register_type_verbs(app, ctx, status);
   register_ticket_verbs(app, ctx, status);
+  register_campaign_verbs(app, ctx, status);
   register_shortcuts(app, ctx, status);
 }
 

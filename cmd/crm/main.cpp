@@ -99,7 +99,7 @@ int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
   std::vector<std::string> args(argv, argv + argc);
   for (size_t i = 1; i + 1 < args.size(); ++i) {
     if (args[i] == "report") {
-      if (args[i + 1] == "activity") args[i + 1] = "=activity";
+      if (args[i + 1] == "activity" || args[i + 1] == "campaign") args[i + 1] = "=" + args[i + 1];
       break;
     }
     if (args[i] == "-C" || args[i] == "--format" || args[i] == "--color")

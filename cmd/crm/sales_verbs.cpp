@@ -157,7 +157,11 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   ReportRequest request;
   request.name = o.name[0] == '=' ? o.name.substr(1) : o.name;                      // see main.cpp: "=activity"
   const Schema& subject = store.schemas().get(report_subject(request.name, o.by));  // UsageError for an unknown report
-  request.filter = parse_store_filter(store, o.filter, subject);
+  std::vector<std::string> words = o.filter;
+  // `crm report campaign ID`: one campaign by id, prefix or name.
+  if (request.name == "campaign" && words.size() == 1 && words[0].find_first_of("=<>~+@!") == std::string::npos)
+    words = {"id=" + store.resolve(subject, words[0])};
+  request.filter = parse_store_filter(store, words, subject);
   auto day = [&](const std::string& text, const char* option) -> std::optional<Days> {
     if (text.empty()) return std::nullopt;
     auto d = parse_date_expr(text, store.clock());

@@ -91,11 +91,30 @@ std::string trailing_comment(const std::string& line) {
 }  // namespace
 
 const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> kKeys = {
-      "currency",     "timezone",       "pipeline",          "owners",         "git.autocommit", "fields",
-      "sla",          "business_hours", "assignment.ticket", "gross_margin",   "churn_after",    "mail.me",
-      "mail.support", "mail.keep",      "mail.new_contacts", "mail.ignore",    "forms",          "serve.token",
-      "serve.rate",   "scoring",        "assignment.lead",   "assignment.deal"};
+  static const std::vector<std::string> kKeys = {"currency",
+                                                 "timezone",
+                                                 "pipeline",
+                                                 "owners",
+                                                 "git.autocommit",
+                                                 "fields",
+                                                 "sla",
+                                                 "business_hours",
+                                                 "assignment.ticket",
+                                                 "gross_margin",
+                                                 "churn_after",
+                                                 "mail.me",
+                                                 "mail.support",
+                                                 "mail.keep",
+                                                 "mail.new_contacts",
+                                                 "mail.ignore",
+                                                 "forms",
+                                                 "serve.token",
+                                                 "serve.rate",
+                                                 "scoring",
+                                                 "assignment.lead",
+                                                 "assignment.deal",
+                                                 "campaigns.from",
+                                                 "campaigns.unsubscribe"};
   return kKeys;
 }
 

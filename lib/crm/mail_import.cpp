@@ -64,6 +64,15 @@ std::string body_text(const std::string& s) {
   return s.substr(0, cut) + "\n[…]";
 }
 
+// "unsubscribe" in the subject or in a line the sender wrote (quoted lines,
+// "> …", are the message they answer: a campaign's own unsubscribe line).
+bool asks_to_unsubscribe(const MailMessage& m) {
+  if (contains_ci(m.subject, "unsubscribe")) return true;
+  for (const std::string& line : split(m.text, '\n'))
+    if (!starts_with(trim(line), ">") && contains_ci(line, "unsubscribe")) return true;
+  return false;
+}
+
 enum class Outcome : char { Created = 'c', Already = 'a', NoContact = 'n', Skipped = 's', Failed = 'f' };
 
 struct CacheEntry {
@@ -442,6 +451,8 @@ class Importer {
       return;
     }
     result.activity_ids.push_back(id);
+    if (!outbound && asks_to_unsubscribe(m))
+      if (auto c = contact_of_.find(sender); c != contact_of_.end()) result.unsubscribes.push_back({c->second, sender});
     done(item, Outcome::Created, id);
   }
 };
@@ -477,6 +488,12 @@ std::string mail_import_summary(const MailImportResult& r) {
   if (r.tickets_joined)
     s += "; " + std::to_string(r.tickets_joined) + " joined a ticket" +
          (r.tickets_reopened ? " (" + std::to_string(r.tickets_reopened) + " reopened)" : "");
+  if (!r.unsubscribes.empty()) {
+    std::vector<std::string> who;
+    for (const auto& u : r.unsubscribes) who.push_back(u.email);
+    s += "; " + std::to_string(r.unsubscribes.size()) + " asked to unsubscribe (" + join(who, ", ") +
+         "): crm contact set ID unsubscribed=true";
+  }
   if (!r.contact_ids.empty())
     s +=
         "; " + std::to_string(r.contact_ids.size()) + (r.contact_ids.size() == 1 ? " contact" : " contacts") + " added";
@@ -495,6 +512,9 @@ Json mail_import_object(const MailImportResult& r) {
   o["tickets_opened"] = r.tickets_opened;
   o["tickets_joined"] = r.tickets_joined;
   o["tickets_reopened"] = r.tickets_reopened;
+  o["unsubscribe_requests"] = Json::array();
+  for (const auto& u : r.unsubscribes)
+    o["unsubscribe_requests"].push_back(Json{{"contact", u.contact}, {"email", u.email}});
   o["problems"] = Json::array();
   for (const auto& p : r.problems) o["problems"].push_back(Json{{"where", p.where}, {"reason", p.reason}});
   return o;

@@ -38,6 +38,12 @@ struct MailImportResult {
     std::string where, reason;
   };
   std::vector<Problem> problems;
+  // Inbound mail whose subject or own (unquoted) text says "unsubscribe":
+  // flagged for the user, never applied (crm contact set X unsubscribed=true).
+  struct Unsubscribe {
+    std::string contact, email;
+  };
+  std::vector<Unsubscribe> unsubscribes;
 };
 
 // Imports every message of `paths` (see mailbox.hpp; "-" reads `stdin_text`).

@@ -335,3 +335,65 @@ std::string html_to_text(std::string_view html) {
 }
 
 }  // namespace crm
+
+namespace crm {
+
+std::optional<MailAddress> parse_mail_address(std::string_view text) {
+  init_gmime();
+  std::string s(text);
+  if (s.find_first_of("\r\n") != std::string::npos) return std::nullopt;
+  InternetAddressList* list = internet_address_list_parse(nullptr, s.c_str());
+  if (!list) return std::nullopt;
+  Ref<InternetAddressList> owned(list);
+  std::vector<MailAddress> out;
+  add_addresses(list, out);
+  if (out.size() != 1 || internet_address_list_length(list) != 1) return std::nullopt;
+  return out.front();
+}
+
+std::string compose_mail(const OutgoingMail& mail) {
+  init_gmime();
+  Ref<GMimeMessage> msg(g_mime_message_new(TRUE));
+  GMimeObject* obj = GMIME_OBJECT(msg.p);
+  // Names in UTF-8 encoded-words (GMime would pick ISO-8859-1 when it can).
+  for (auto [type, who] :
+       {std::pair{GMIME_ADDRESS_TYPE_FROM, &mail.from}, std::pair{GMIME_ADDRESS_TYPE_TO, &mail.to}}) {
+    InternetAddress* ia =
+        internet_address_mailbox_new(who->name.empty() ? nullptr : one_line(who->name).c_str(), who->email.c_str());
+    internet_address_set_charset(ia, "utf-8");
+    internet_address_list_add(g_mime_message_get_addresses(msg.p, type), ia);
+    g_object_unref(ia);
+  }
+  g_mime_message_set_subject(msg.p, one_line(mail.subject).c_str(), "utf-8");
+  GDateTime* date = g_date_time_new_from_unix_utc(mail.date.time_since_epoch().count());
+  g_mime_message_set_date(msg.p, date);
+  g_date_time_unref(date);
+  g_mime_message_set_message_id(msg.p, mail.message_id.c_str());
+  if (!mail.list_unsubscribe.empty())
+    g_mime_object_set_header(obj, "List-Unsubscribe", one_line(mail.list_unsubscribe).c_str(), nullptr);
+  if (mail.one_click) g_mime_object_set_header(obj, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click", nullptr);
+  for (const auto& [name, value] : mail.headers)
+    g_mime_object_set_header(obj, name.c_str(), one_line(value).c_str(), "utf-8");
+
+  // The body as UTF-8 bytes (g_mime_text_part_set_text would convert it to
+  // the "best" charset), quoted-printable: safe for any transport.
+  Ref<GMimeTextPart> part(g_mime_text_part_new_with_subtype("plain"));
+  std::string text = clean_text(mail.text) + "\n";
+  Ref<GMimeStream> body(g_mime_stream_mem_new_with_buffer(text.data(), text.size()));
+  Ref<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(body.p, GMIME_CONTENT_ENCODING_DEFAULT));
+  g_mime_part_set_content(GMIME_PART(part.p), content.p);
+  g_mime_text_part_set_charset(part.p, "utf-8");
+  g_mime_part_set_content_encoding(GMIME_PART(part.p), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+  g_mime_message_set_mime_part(msg.p, GMIME_OBJECT(part.p));
+
+  GMimeFormatOptions* format = g_mime_format_options_new();
+  g_mime_format_options_set_newline_format(format, GMIME_NEWLINE_FORMAT_UNIX);
+  char* bytes = g_mime_object_to_string(obj, format);
+  g_mime_format_options_free(format);
+  std::string out = bytes ? bytes : "";
+  g_free(bytes);
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  return out;
+}
+
+}  // namespace crm

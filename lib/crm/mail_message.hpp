@@ -34,6 +34,27 @@ struct MailMessage {
 // throws for any input.
 std::optional<MailMessage> parse_mail(std::string_view raw, std::string* error);
 
+// A message crm sends (crm campaign send): composed by GMime, so that UTF-8
+// names and subjects are RFC 2047-encoded and the body is text/plain;
+// charset=utf-8, quoted-printable.
+struct OutgoingMail {
+  MailAddress from, to;
+  std::string subject;
+  Seconds date{};
+  std::string message_id;        // without the angle brackets
+  std::string list_unsubscribe;  // the List-Unsubscribe value: "<mailto:…>" or "<https://…>"
+  bool one_click = false;        // List-Unsubscribe-Post: List-Unsubscribe=One-Click (an https link, RFC 8058)
+  std::vector<std::pair<std::string, std::string>> headers;  // more headers, in order (X-Crm-Campaign…)
+  std::string text;                                          // the body, UTF-8, LF line ends
+};
+
+// The message's bytes (LF line ends; a sendmail or a maildir takes them so).
+std::string compose_mail(const OutgoingMail& mail);
+
+// One address as typed ("Ada <ada@example.com>", "ada@example.com"), by
+// GMime's parser; nullopt when it is not exactly one mailbox with an @.
+std::optional<MailAddress> parse_mail_address(std::string_view text);
+
 // HTML as the text a reader sees: tags dropped, scripts and styles left out,
 // block elements on lines of their own, entities decoded.
 std::string html_to_text(std::string_view html);

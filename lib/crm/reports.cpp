@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "crm/campaign.hpp"
 #include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
@@ -49,6 +50,7 @@ const std::vector<ReportSpec>& specs() {
       {"churn", "contact", {"", "month", "quarter"}},
       {"cohorts", "contact", {"", "month", "quarter"}},
       {"products", "order", {"", "pair"}},
+      {"campaign", "campaign", {""}, false},
   };
   return kSpecs;
 }
@@ -785,6 +787,10 @@ Report build_report(const Store& store, const ReportRequest& q) {
       throw UsageError("report " + sp.name + " takes no filter and no --owner: it is about every customer");
     ValueReportRequest vq{sp.name, q.since, q.until, q.owner, q.by, &q.filter};
     return value_report(store, vq);
+  }
+  if (sp.name == "campaign") {  // mail out: campaign.hpp
+    if (!q.owner.empty()) throw UsageError("report campaign takes no --owner (campaigns have none; filter them)");
+    return campaign_report(store, q.filter);
   }
   if (sp.subject == "ticket") {  // customer service: service_reports.hpp
     ServiceReportRequest sq{sp.name, q.since, q.until, q.owner, q.by, &q.filter};

@@ -20,8 +20,8 @@ const std::pair<FieldType, std::string_view> kTypeNames[] = {
     {FieldType::Ref, "ref"},           {FieldType::Refs, "refs"},       {FieldType::Object, "object"},
 };
 
-const char* const kTypeOrder[] = {"contact",  "company", "lead",    "deal",  "task",
-                                  "activity", "ticket",  "product", "order", "segment"};
+const char* const kTypeOrder[] = {"contact", "company", "lead",  "deal",    "task",    "activity",
+                                  "ticket",  "product", "order", "segment", "campaign"};
 
 InvalidData bad(const std::string& source, const Node& at, const std::string& field, const std::string& msg) {
   return InvalidData(Location{source, at.line, at.column, field}, msg);

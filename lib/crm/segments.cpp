@@ -167,4 +167,16 @@ void segment_changed(const Store& store, const Record& segment) {
   parse_filter(flat, with_value_fields(of), store.clock(), store.config().stage_names());  // revenue>1000 too
 }
 
+void campaign_changed(const Store& store, const Record& campaign) {
+  const Schema& segment = store.schemas().get("segment");
+  for (const char* field : {"segment", "exclude"}) {
+    std::string id = campaign.get(field);
+    if (id.empty() || !store.exists(segment, id)) continue;  // a dangling reference is the store's to refuse
+    Record s = store.load(segment, id);
+    if (s.get("of") != "contact")
+      throw UsageError(std::string(field) + ": segment @" + s.get("name") + " selects " + s.get("of") +
+                       " records; a campaign goes to contacts");
+  }
+}
+
 }  // namespace crm

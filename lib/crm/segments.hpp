@@ -30,4 +30,8 @@ Filter parse_store_filter(const Store& store, const std::vector<std::string>& ar
 // that exists, a filter that parses for it. Throws UsageError.
 void segment_changed(const Store& store, const Record& segment);
 
+// The campaign hook: the segments it names (segment, exclude) select
+// contacts. Throws UsageError.
+void campaign_changed(const Store& store, const Record& campaign);
+
 }  // namespace crm

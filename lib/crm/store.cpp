@@ -31,7 +31,8 @@ bool is_store(const fs::path& dir) {
 }
 
 const char* const kStoreGitignore =
-    "# derived and temporary files: never the truth\n.crm/cache/\n.crm/lock\n.crm/edit/\n.crm/state/\n.*.tmp-*\n";
+    "# derived and temporary files: never the "
+    "truth\n.crm/cache/\n.crm/lock\n.crm/edit/\n.crm/state/\n.crm/outbox/\n.*.tmp-*\n";
 
 // .crm/state/sync (sync.cpp) exists while a sync is under way: `running`
 // until it ends — found by another command, that sync was killed —, or

@@ -264,7 +264,8 @@ std::vector<std::string> attribute_lines(const Store& store) {
   return lines;
 }
 
-const std::vector<std::string> kIgnoreLines = {".crm/cache/", ".crm/lock", ".crm/edit/", ".crm/state/", ".*.tmp-*"};
+const std::vector<std::string> kIgnoreLines = {".crm/cache/", ".crm/lock",    ".crm/edit/",
+                                               ".crm/state/", ".crm/outbox/", ".*.tmp-*"};
 
 // Appends the lines `file` lacks and drops the `obsolete` ones; true when it changed.
 bool ensure_lines(const fs::path& file, const std::vector<std::string>& lines, const std::string& header,

@@ -148,6 +148,7 @@ const TypeHooks kHooks[] = {
     {"ticket", ticket_changed},
     {"order", [](Change ch) { order_changed(ch.store, ch.r, ch.before); }},
     {"segment", [](Change ch) { segment_changed(ch.store, ch.r); }},
+    {"campaign", [](Change ch) { campaign_changed(ch.store, ch.r); }},
 };
 
 }  // namespace

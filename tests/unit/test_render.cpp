@@ -225,7 +225,7 @@ TEST_CASE("render render_list as csv and tsv") {
         "id,name,first_name,last_name,email,emails,phone,phones,title,company,address.street,"
         "address.city,"
         "address.region,address.postal_code,address.country,website,source,owner,tags,lifecycle,do_"
-        "not_contact,"
+        "not_contact,unsubscribed,"
         "birthday,follow_up,cadence,notes,external_ids,import_notes,created,updated");
 }
 

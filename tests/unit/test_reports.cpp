@@ -712,7 +712,7 @@ TEST_CASE("report build_report refuses what makes no sense") {
 
   CHECK(crm::report_names() == Lines{"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity",
                                      "overdue", "stale", "tickets", "sla", "csat", "customers", "rfm", "revenue",
-                                     "churn", "cohorts", "products"});
+                                     "churn", "cohorts", "products", "campaign"});
   CHECK(crm::report_subject("sla") == "ticket");
   CHECK(crm::report_subject("sources") == "lead");
   CHECK(crm::report_subject("activity") == "activity");

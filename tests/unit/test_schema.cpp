@@ -22,16 +22,16 @@ TEST_CASE("schema builtin types in a fixed order") {
     folders.push_back(s.folder);
   }
   CHECK(types == std::vector<std::string>{"contact", "company", "lead", "deal", "task", "activity", "ticket", "product",
-                                          "order", "segment"});
+                                          "order", "segment", "campaign"});
   CHECK(folders == std::vector<std::string>{"contacts", "companies", "leads", "deals", "tasks", "activities", "tickets",
-                                            "products", "orders", "segments"});
+                                            "products", "orders", "segments", "campaigns"});
   REQUIRE(set.by_folder("deals"));
   CHECK(set.by_folder("deals")->type == "deal");
   CHECK(set.by_folder("nope") == nullptr);
   CHECK(set.find("widget") == nullptr);
   CHECK_THROWS_WITH_AS(set.get("widget"),
                        "unknown record type \"widget\" (one of contact, company, lead, deal, task, activity, ticket, "
-                       "product, order, segment)",
+                       "product, order, segment, campaign)",
                        crm::UsageError);
 }
 

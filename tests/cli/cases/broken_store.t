@@ -92,8 +92,8 @@ are read faithfully but never sent raw to a terminal.
 Files outside the record folders are never read, and check says so.
 
   $ mkdir contact && cp contacts/kli00000000000004.yaml contact/ && printf 'x: 1\n' > stray.yaml && crm check; rm -r contact stray.yaml
-  contact/kli00000000000004.yaml: not in a record folder (contacts, companies, leads, deals, tasks, activities, tickets, products, orders, segments)
-  stray.yaml: a record file outside the record folders (contacts, companies, leads, deals, tasks, activities, tickets, products, orders, segments)
+  contact/kli00000000000004.yaml: not in a record folder (contacts, companies, leads, deals, tasks, activities, tickets, products, orders, segments, campaigns)
+  stray.yaml: a record file outside the record folders (contacts, companies, leads, deals, tasks, activities, tickets, products, orders, segments, campaigns)
   contacts/kalan00000000002.yaml:6:10: company: no company with id cgone00000000000
 
 Huge values: the shell caps one argument near 128 KiB, so a 10 MB value

@@ -22,13 +22,13 @@ Version, help, and usage errors (exit 2).
   crm: error: unknown format "xml" (one of table, json, jsonl, yaml, csv, tsv, ids, html)
   [2]
   $ crm -C s contact list --fields name,nope
-  crm: error: unknown field "nope" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv; declare more under fields: in .crm/config.yaml)
+  crm: error: unknown field "nope" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, unsubscribed, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv; declare more under fields: in .crm/config.yaml)
   [2]
   $ crm -C s contact list nope=1
-  crm: error: unknown field "nope" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv)
+  crm: error: unknown field "nope" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, unsubscribed, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv)
   [2]
   $ crm -C s contact list --sort nope
-  crm: error: unknown field "nope" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv; declare more under fields: in .crm/config.yaml)
+  crm: error: unknown field "nope" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, unsubscribed, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv; declare more under fields: in .crm/config.yaml)
   [2]
   $ crm -C s contact list or
   crm: error: "or" needs a filter term on each side

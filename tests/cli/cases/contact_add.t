@@ -82,7 +82,7 @@ Bad input: a clear error, the contract's exit code, and no file written.
   crm: error: cadence: "often" is not a whole number (digits, no leading zero, at most 18)
   [3]
   $ crm contact add --name X --set shoe_size=38
-  crm: error: unknown field "shoe_size" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes, external_ids, import_notes; declare more under fields: in .crm/config.yaml)
+  crm: error: unknown field "shoe_size" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, unsubscribed, birthday, follow_up, cadence, notes, external_ids, import_notes; declare more under fields: in .crm/config.yaml)
   [2]
   $ crm contact add --name X --company "No Such Co"
   crm: error: no company matches "No Such Co"

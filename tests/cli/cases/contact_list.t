@@ -8,13 +8,13 @@ Listing contacts of the fixture store in every format.
   kzoe  Zoë Ångström  zoe@globex.example  +49 30 1234567  Globex            newsletter
   kli0  李小龙        li@example.com
   $ crm contact list --format csv
-  id,name,first_name,last_name,email,emails,phone,phones,title,company,address.street,address.city,address.region,address.postal_code,address.country,website,source,owner,tags,lifecycle,do_not_contact,birthday,follow_up,cadence,notes,external_ids,import_notes,created,updated
-  kalan00000000002,Alan Turing,,,alan@acme.example,turing@bletchley.example,,,,cacme0000000000a,,London,,,UK,,,,prospect,lead,,,,,,,,2026-01-15T10:00:00Z,2026-01-15T10:00:00Z
-  kgrace0000000001,Grace Hopper,Grace,Hopper,grace@acme.example,,0123 456 789,,Rear Admiral,cacme0000000000a,,Arlington,,,USA,,,,"customer,vip",customer,,,2026-11-20,30,"Invented the first compiler.
+  id,name,first_name,last_name,email,emails,phone,phones,title,company,address.street,address.city,address.region,address.postal_code,address.country,website,source,owner,tags,lifecycle,do_not_contact,unsubscribed,birthday,follow_up,cadence,notes,external_ids,import_notes,created,updated
+  kalan00000000002,Alan Turing,,,alan@acme.example,turing@bletchley.example,,,,cacme0000000000a,,London,,,UK,,,,prospect,lead,,,,,,,,,2026-01-15T10:00:00Z,2026-01-15T10:00:00Z
+  kgrace0000000001,Grace Hopper,Grace,Hopper,grace@acme.example,,0123 456 789,,Rear Admiral,cacme0000000000a,,Arlington,,,USA,,,,"customer,vip",customer,,,,2026-11-20,30,"Invented the first compiler.
   Prefers phone calls.
   ",,,2026-01-12T10:00:00Z,2026-03-01T10:00:00Z
-  kzoe000000000003,Zoë Ångström,,,zoe@globex.example,,'+49 30 1234567,,,cglobex00000000b,,Berlin,,,,,,,newsletter,subscriber,,1990-05-17,,,,,,2026-02-03T10:00:00Z,2026-02-03T10:00:00Z
-  kli00000000000004,李小龙,,,li@example.com,,,,,,,,,,,,,,,lead,,,,,,,,2026-03-03T10:00:00Z,2026-03-03T10:00:00Z
+  kzoe000000000003,Zoë Ångström,,,zoe@globex.example,,'+49 30 1234567,,,cglobex00000000b,,Berlin,,,,,,,newsletter,subscriber,,,1990-05-17,,,,,,2026-02-03T10:00:00Z,2026-02-03T10:00:00Z
+  kli00000000000004,李小龙,,,li@example.com,,,,,,,,,,,,,,,lead,,,,,,,,,2026-03-03T10:00:00Z,2026-03-03T10:00:00Z
   $ crm contact list --format tsv --fields name,emails,address.city
   id	name	emails	address.city
   kalan00000000002	Alan Turing	turing@bletchley.example	London

@@ -58,7 +58,7 @@ Errors leave the file untouched.
   crm: error: no company matches "nowhere"
   [1]
   $ crm contact set alan nosuchfield=1
-  crm: error: unknown field "nosuchfield" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes, external_ids, import_notes; declare more under fields: in .crm/config.yaml)
+  crm: error: unknown field "nosuchfield" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, unsubscribed, birthday, follow_up, cadence, notes, external_ids, import_notes; declare more under fields: in .crm/config.yaml)
   [2]
   $ crm contact set alan name
   crm: error: "name" is not FIELD=VALUE

@@ -16,7 +16,7 @@ reports. CLI11's own wording never shows.
   crm: error: unknown option "--sortt" for crm contact list; did you mean "--sort"? (see crm help contact list)
   [2]
   $ crm contact list nme~ada
-  crm: error: unknown field "nme" for contact; did you mean "name"? (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv)
+  crm: error: unknown field "nme" for contact; did you mean "name"? (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, unsubscribed, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv)
   [2]
   $ crm task list priority=hgh
   crm: error: "hgh" is not a priority; did you mean "high"? (priority: low, normal, high, urgent)
@@ -31,7 +31,7 @@ reports. CLI11's own wording never shows.
   crm: error: unknown format "jsn"; did you mean "json"? (one of table, json, jsonl, yaml, csv, tsv, ids, html)
   [2]
   $ crm report pipelin
-  crm: error: unknown report "pipelin"; did you mean "pipeline"? (reports: pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products)
+  crm: error: unknown report "pipelin"; did you mean "pipeline"? (reports: pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products, campaign)
   [2]
 
 Counts say what they want; the help shows no validator names.

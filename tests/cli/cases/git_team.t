@@ -17,6 +17,7 @@ Two clones of one bare repository edit the same records and sync.
   products/*.yaml merge=crm
   orders/*.yaml merge=crm
   segments/*.yaml merge=crm
+  campaigns/*.yaml merge=crm
   $ git config merge.crm.driver | sed 's|^.*/crm. |crm |'
   crm merge-file %O %A %B %P
   $ crm contact add --name "Ada Lovelace" --email ada@example.com --tag vip > /dev/null && crm deal add --name Big --amount 1000 > /dev/null

@@ -7,6 +7,7 @@ crm init makes a store; a second init changes nothing.
   .crm
   .gitignore
   activities
+  campaigns
   companies
   contacts
   deals
@@ -25,6 +26,7 @@ crm init makes a store; a second init changes nothing.
   .crm/lock
   .crm/edit/
   .crm/state/
+  .crm/outbox/
   .*.tmp-*
   $ crm init shop
   crm: shop is already a crm store; nothing changed
@@ -66,3 +68,4 @@ init --git makes a git repository with LF line ends for records.
   products/*.yaml merge=crm
   orders/*.yaml merge=crm
   segments/*.yaml merge=crm
+  campaigns/*.yaml merge=crm

@@ -178,7 +178,7 @@ The pipeline report: exact weighted sums.
   negotiation,USD,80,0,0,0,false
   total,USD,,1,999.99,499.995,true
   $ crm report nope
-  crm: error: unknown report "nope" (reports: pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products)
+  crm: error: unknown report "nope" (reports: pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products, campaign)
   [2]
 
 Won: the deal leaves the open pipeline.

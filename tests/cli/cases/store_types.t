@@ -79,7 +79,7 @@ redefine a built-in type.
   [3]
   $ printf 'type: invoice\nfields:\n  - {name: name, type: string}\n  - {name: job, type: ref, to: projet}\n' > .crm/schemas/invoice.yaml
   $ crm check
-  crm: error: .crm/schemas/invoice.yaml: job: refers to unknown type "projet"; did you mean "project"? (one of contact, company, lead, deal, task, activity, ticket, product, order, segment, invoice, project)
+  crm: error: .crm/schemas/invoice.yaml: job: refers to unknown type "projet"; did you mean "project"? (one of contact, company, lead, deal, task, activity, ticket, product, order, segment, campaign, invoice, project)
   [3]
   $ printf 'type: log\nfields:\n  - {name: name, type: string}\n' > .crm/schemas/log.yaml && rm .crm/schemas/invoice.yaml
   $ crm project list -q | wc -l
