@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "crm/agenda.hpp"
+#include "crm/as_of.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
@@ -130,11 +131,20 @@ int cmd_agenda(Context& ctx, const AgendaOptions& o) {
 }
 
 int cmd_report(Context& ctx, const ReportCliOptions& o) {
-  Store& store = ctx.store();
+  std::optional<PastStore> past;  // --as-of: the store as it was, and its today
+  if (o.as_of_given) {
+    const Store& now = ctx.store();
+    auto d = parse_date_expr(o.as_of, now.clock());
+    if (!d) throw UsageError("--as-of: \"" + o.as_of + "\" is not a date (2026-10-01, -90d, eoq, …)");
+    past.emplace(open_as_of(now, d->day()));
+    for (const std::string& n : past->notes) ctx.note(n);
+  }
+  const Store& store = past ? *past->store : ctx.store();
   OutputOptions out = ctx.output(&store.clock());
   if (o.name.empty()) {
     if (!o.filter.empty() || !o.since.empty() || !o.until.empty() || !o.by.empty() || o.days || o.all_stages)
-      throw UsageError("the dashboard takes only --owner; name a report for more (" + join(report_names(), ", ") + ")");
+      throw UsageError("the dashboard takes only --owner and --as-of; name a report for more (" +
+                       join(report_names(), ", ") + ")");
     ctx.out(render(dashboard_table(build_dashboard(store, o.owner)), out));
     return 0;
   }

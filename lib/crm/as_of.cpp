@@ -1,0 +1,387 @@
+#include "crm/as_of.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <random>
+
+#include "crm/error.hpp"
+#include "crm/git.hpp"
+#include "crm/text.hpp"
+#include "crm/yaml_io.hpp"
+
+namespace crm {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// How many materialized commits .crm/cache/asof keeps (the least recently used go).
+constexpr size_t kKeptCommits = 4;
+
+// git, never refreshing the index on the way (`git status` would rewrite it).
+GitResult git(const fs::path& dir, const std::vector<std::string>& args, const std::string* input = nullptr) {
+  return run_git(dir, args, {"GIT_OPTIONAL_LOCKS=0"}, input);
+}
+
+std::string git_time(Seconds t) {
+  // ISO 8601 with an explicit offset: git reads it the same in every zone.
+  return date::format("%F %T +0000", t);
+}
+
+// Removes the folder `name` in `parent` with everything in it, never
+// following a link.
+void remove_tree(const Dir& parent, const std::string& name) {
+  if (Dir d = parent.sub(name)) {
+    for (const std::string& n : d.names()) {
+      struct stat st;
+      if (!d.lstat(n, st)) continue;
+      if (S_ISDIR(st.st_mode))
+        remove_tree(d, n);
+      else
+        d.remove(n);
+    }
+  }
+  ::unlinkat(parent.fd(), name.c_str(), AT_REMOVEDIR);
+}
+
+std::string random_name(const std::string& prefix) {
+  std::random_device rd;
+  return prefix + std::to_string(::getpid()) + "-" + std::to_string(rd());
+}
+
+// A path in the tree that belongs to a store: the config, the declared
+// schemas, and "<folder>/<name>.yaml" records (hidden names left out).
+bool store_file(const std::string& path) {
+  auto yaml_name = [](std::string_view n) {
+    return n.size() > 5 && n[0] != '.' && n.find('/') == std::string_view::npos && n.substr(n.size() - 5) == ".yaml";
+  };
+  if (path == ".crm/config.yaml") return true;
+  if (path.rfind(".crm/schemas/", 0) == 0) return yaml_name(std::string_view(path).substr(13));
+  size_t slash = path.find('/');
+  if (slash == std::string::npos || slash == 0 || path[0] == '.') return false;
+  return yaml_name(std::string_view(path).substr(slash + 1));
+}
+
+struct TreeFile {
+  std::string path, sha;
+};
+
+// The store's files in `treeish`: regular files only (links and submodules left out).
+std::vector<TreeFile> tree_files(const fs::path& root, const std::string& treeish) {
+  GitResult r = git(root, {"ls-tree", "-r", "-z", treeish});
+  if (r.code != 0) throw Error("git ls-tree " + treeish + " failed: " + trim(r.err));
+  std::vector<TreeFile> files;
+  size_t pos = 0;
+  while (pos < r.out.size()) {
+    size_t end = r.out.find('\0', pos);
+    if (end == std::string::npos) end = r.out.size();
+    std::string line = r.out.substr(pos, end - pos);
+    pos = end + 1;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    std::vector<std::string> head = split(line.substr(0, tab), ' ');
+    std::string path = line.substr(tab + 1);
+    if (head.size() != 3 || head[1] != "blob" || (head[0] != "100644" && head[0] != "100755")) continue;
+    if (store_file(path)) files.push_back({path, head[2]});
+  }
+  return files;
+}
+
+// Writes the files of `treeish` into the folder `into` (fresh), the blobs read
+// in one `git cat-file --batch`.
+void materialize(const fs::path& root, const std::string& treeish, const Dir& into) {
+  std::vector<TreeFile> files = tree_files(root, treeish);
+  std::string input;
+  for (const TreeFile& f : files) input += f.sha + "\n";
+  GitResult r = git(root, {"cat-file", "--batch"}, &input);
+  if (r.code != 0) throw Error("git cat-file failed: " + trim(r.err));
+  into.sub(".crm", true);
+  size_t pos = 0;
+  for (const TreeFile& f : files) {
+    size_t eol = r.out.find('\n', pos);
+    if (eol == std::string::npos) throw Error("git cat-file: short output at " + f.path);
+    std::vector<std::string> head = split(r.out.substr(pos, eol - pos), ' ');
+    if (head.size() != 3 || head[0] != f.sha || head[1] != "blob")
+      throw Error("git cat-file: unexpected \"" + r.out.substr(pos, eol - pos) + "\" for " + f.path);
+    size_t size = std::stoull(head[2]);
+    if (eol + 1 + size > r.out.size()) throw Error("git cat-file: short output at " + f.path);
+    std::string_view bytes(r.out.data() + eol + 1, size);
+    pos = eol + 1 + size + 1;
+    size_t slash = f.path.rfind('/');
+    std::string dir_part = f.path.substr(0, slash), name = f.path.substr(slash + 1);
+    Dir sub = into.sub(split(dir_part, '/')[0], true);
+    if (dir_part == ".crm/schemas") sub = sub.sub("schemas", true);
+    sub.write(name, bytes, false);
+  }
+}
+
+// Keeps the kKeptCommits most recently used commits in `asof`, and removes
+// what a killed run left (hidden folders older than an hour).
+void prune(const Dir& asof, const std::string& keep) {
+  std::vector<std::pair<long long, std::string>> commits;
+  long long now = static_cast<long long>(::time(nullptr));
+  for (const std::string& n : asof.names()) {
+    struct stat st;
+    if (!asof.lstat(n, st) || !S_ISDIR(st.st_mode)) continue;
+    if (n[0] == '.') {
+      if (now - static_cast<long long>(st.st_mtime) > 3600) remove_tree(asof, n);
+    } else if (n != keep) {
+      commits.emplace_back(static_cast<long long>(st.st_mtime), n);
+    }
+  }
+  std::sort(commits.rbegin(), commits.rend());
+  for (size_t i = kKeptCommits - 1; i < commits.size(); ++i) remove_tree(asof, commits[i].second);
+}
+
+Clock past_clock(const Clock& now, Days day) {
+  Clock c = now;
+  c.today = day;
+  c.today_pinned = true;
+  c.now_from_today = false;
+  c.now = end_of_day(now, day);
+  return c;
+}
+
+std::optional<Days> first_commit_day(const fs::path& root, const Clock& clock) {
+  GitResult r = git(root, {"log", "--first-parent", "--format=%ct", "HEAD"});
+  if (r.code != 0) return std::nullopt;
+  std::optional<long long> first;
+  for (const std::string& line : split(r.out, '\n'))
+    if (!line.empty() && line.find_first_not_of("0123456789") == std::string::npos) {
+      long long t = std::stoll(line);
+      if (!first || t < *first) first = t;
+    }
+  if (!first) return std::nullopt;
+  return clock.local_day(Seconds{std::chrono::seconds{*first}});
+}
+
+// The store's file `rel` (".crm/config.yaml", ".crm/schemas/x.yaml") copied into `into`.
+void copy_file(const Store& store, const Dir& into, const std::string& folder, const std::string& name) {
+  Dir from = store.open_dir(folder);
+  struct stat st;
+  if (!from || !from.lstat(name, st) || !S_ISREG(st.st_mode)) return;
+  Dir to = into.sub(".crm", true);
+  if (folder == ".crm/schemas") to = to.sub("schemas", true);
+  to.write(name, from.read(name, kMaxRecordBytes + 1), false);
+}
+
+void copy_current_config(const Store& store, const Dir& into) {
+  copy_file(store, into, ".crm", "config.yaml");
+  if (Dir schemas = store.open_dir(".crm/schemas"))
+    for (const std::string& n : schemas.names()) copy_file(store, into, ".crm/schemas", n);
+}
+
+PastStore from_own_dates(const Store& store, Days day) {
+  PastStore past;
+  Clock clock = past_clock(store.clock(), day);
+  Seconds end = clock.now;
+  Dir asof = store.open_dir(".crm/cache", true).sub("asof", true);
+  std::string name = random_name(".dates-");
+  Dir into = asof.sub(name, true);
+  past.temp = store.root() / ".crm/cache/asof" / name;
+  copy_current_config(store, into);
+  for (const Schema& schema : store.schemas().all()) {
+    Store::Loaded loaded = store.load_all(schema);
+    Dir folder = into.sub(schema.folder, true);
+    for (Record& r : loaded.records)
+      if (record_as_of(r, end, clock)) folder.write(r.id() + ".yaml", serialize_record(r, schema), false);
+    // Files that do not parse or validate are copied as they are: the report still names them.
+    Dir from = store.open_dir(schema.folder);
+    for (const InvalidData& e : loaded.errors) {
+      const std::string& file = e.where().file;
+      if (file.rfind(schema.folder + "/", 0) != 0) continue;
+      std::string n = file.substr(schema.folder.size() + 1);
+      struct stat st;
+      if (from && from.lstat(n, st) && S_ISREG(st.st_mode)) folder.write(n, from.read(n, kMaxRecordBytes + 1), false);
+    }
+  }
+  past.store = std::make_unique<Store>(past.temp, clock);
+  return past;
+}
+
+std::optional<Seconds> instant(const std::string& text) {
+  if (auto t = parse_iso_datetime(text)) return t;
+  if (auto d = parse_iso_date(text)) return Seconds{*d};
+  return std::nullopt;
+}
+
+}  // namespace
+
+Seconds end_of_day(const Clock& clock, Days day) {
+  return clock.at_local(day + date::days{1}, std::chrono::seconds{0}) - std::chrono::seconds{1};
+}
+
+std::optional<std::string> commit_at(const fs::path& dir, Seconds t) {
+  GitResult head = git(dir, {"rev-parse", "-q", "--verify", "HEAD^{commit}"});
+  if (head.code != 0) return std::nullopt;  // no commit yet
+  GitResult r = git(dir, {"rev-list", "-1", "--first-parent", "--before=" + git_time(t), "HEAD"});
+  if (r.code != 0) throw Error("git rev-list failed: " + trim(r.err));
+  std::string commit = trim(r.out);
+  if (commit.empty()) return std::nullopt;
+  return commit;
+}
+
+bool record_as_of(Record& r, Seconds end, const Clock& clock) {
+  const Days day = clock.local_day(end);
+  auto later = [&](const std::string& field) {
+    auto t = instant(r.get(field));
+    return t && *t > end;
+  };
+  // When it came to be: an order on its date, an activity at its time (an
+  // import brings older ones in later), anything else when it was created.
+  if (r.type == "order") {
+    auto d = parse_iso_date(r.get("date"));
+    if (d && *d > day) return false;
+  } else if (r.type == "activity" && !r.get("at").empty()) {
+    if (later("at")) return false;
+  } else if (later("created")) {
+    return false;
+  }
+  // A history list ({<key>, at}) cut at `end`: the value it leaves, "" when none was set by then.
+  auto cut_history = [&](const char* list, const char* key) -> std::optional<std::string> {
+    Node* h = r.data.find(list);
+    if (!h || !h->is_sequence() || h->items.empty()) return std::nullopt;
+    std::string first = h->items.front().get(key);
+    std::vector<Node> kept;
+    for (const Node& e : h->items) {
+      auto t = instant(e.get("at"));
+      if (!t || *t <= end) kept.push_back(e);
+    }
+    h->items = kept;
+    if (kept.empty()) {
+      r.data.erase(list);
+      return first;  // made before its first recorded change: the earliest known value
+    }
+    return kept.back().get(key);
+  };
+  auto unset_later = [&](std::initializer_list<const char*> fields) {
+    bool any = false;
+    for (const char* f : fields)
+      if (later(f)) {
+        r.data.erase(f);
+        any = true;
+      }
+    return any;
+  };
+  if (r.type == "deal") {
+    if (auto stage = cut_history("stage_history", "stage")) r.data.set("stage", Node::scalar(*stage));
+    if (unset_later({"closed_at"})) r.data.erase("lost_reason");
+  } else if (r.type == "ticket") {
+    if (auto status = cut_history("status_history", "status")) r.data.set("status", Node::scalar(*status));
+    cut_history("breaches", "kind");
+    unset_later({"first_response_at", "solved_at", "closed_at"});
+    std::string status = r.get("status");
+    if (status != "solved" && status != "closed") {
+      r.data.erase("satisfaction");
+      r.data.erase("satisfaction_comment");
+    }
+  } else if (r.type == "order") {
+    bool paid_later = unset_later({"paid_at"});
+    bool refunded_later = unset_later({"refunded_at"});
+    bool canceled_later = unset_later({"canceled_at"});
+    std::string status = r.get("status");
+    bool paid = !r.get("paid_at").empty();
+    if ((status == "refunded" && refunded_later) || (status == "canceled" && canceled_later) ||
+        ((status == "paid" || status == "fulfilled") && paid_later))
+      r.data.set("status", Node::scalar(paid ? "paid" : "placed"));
+  } else if (r.type == "task") {
+    if (unset_later({"completed_at"}) && r.get("status") == "done") {
+      r.data.set("status", Node::scalar("open"));
+      r.data.erase("next");
+    }
+  } else if (r.type == "lead") {
+    if (unset_later({"converted_at"}) && r.get("status") == "converted") {
+      r.data.set("status", Node::scalar("qualified"));
+      for (const char* f : {"converted_contact", "converted_company", "converted_deal"}) r.data.erase(f);
+    }
+  }
+  return true;
+}
+
+PastStore::PastStore(PastStore&& other) noexcept
+    : store(std::move(other.store)),
+      commit(std::move(other.commit)),
+      notes(std::move(other.notes)),
+      temp(std::move(other.temp)) {
+  other.temp.clear();
+}
+
+PastStore::~PastStore() {
+  if (temp.empty()) return;
+  store.reset();
+  try {
+    Dir parent = Dir::open(temp.parent_path());
+    remove_tree(parent, temp.filename().string());
+  } catch (const std::exception&) {
+    // a derived folder under .crm/cache: the next as-of removes it
+  }
+}
+
+PastStore open_as_of(const Store& store, Days day) {
+  const Clock& clock = store.clock();
+  const std::string shown = format_date(day);
+  if (day > clock.today)
+    throw UsageError("--as-of " + shown + " is in the future (today is " + format_date(clock.today) +
+                     "): history only goes up to now");
+  const fs::path& root = store.root();
+  GitResult prefix = git(root, {"rev-parse", "--show-prefix"});
+  bool in_git = prefix.code == 0 && git(root, {"rev-parse", "-q", "--verify", "HEAD^{commit}"}).code == 0;
+  if (!in_git) {
+    PastStore past = from_own_dates(store, day);
+    past.notes.push_back(std::string(prefix.code == 0 ? "no commit yet" : "not a git repository") + ": as of " + shown +
+                         " from the records' own dates (created, stage and status history, paid_at, " +
+                         "refunded_at, completed_at…)");
+    return past;
+  }
+  Seconds end = end_of_day(clock, day);
+  std::optional<std::string> commit = commit_at(root, end);
+  if (!commit) {
+    std::optional<Days> first = first_commit_day(root, clock);
+    throw UsageError("--as-of " + shown + " is before the first commit" +
+                     (first ? " (" + format_date(*first) + ")" : std::string()) + ": git has no earlier state");
+  }
+  PastStore past;
+  past.commit = *commit;
+  Dir asof = store.open_dir(".crm/cache", true).sub("asof", true);
+  struct stat st;
+  std::string rel = trim(prefix.out);  // where the store is in the repository: "" or "sub/"
+  if (!asof.lstat(*commit, st)) {
+    std::string tmp = random_name(".tmp-");
+    {
+      Dir into = asof.sub(tmp, true);
+      materialize(root, rel.empty() ? *commit : *commit + ":" + rel.substr(0, rel.size() - 1), into);
+    }
+    // Whole or not at all: another run may have made it meanwhile (then ours goes).
+    if (::renameat(asof.fd(), tmp.c_str(), asof.fd(), commit->c_str()) != 0) remove_tree(asof, tmp);
+  } else if (!S_ISDIR(st.st_mode)) {
+    throw InvalidData(Location{".crm/cache/asof/" + *commit, 0, 0, ""}, "is not a folder");
+  }
+  // A commit without the config (autocommit commits records only): today's
+  // config and declared types, copied again at every use (they may change).
+  if (Dir crm = asof.sub(*commit).sub(".crm", true); !crm.lstat("config.yaml", st) || crm.lstat("config-of-now", st)) {
+    copy_current_config(store, asof.sub(*commit));
+    crm.write("config-of-now", "", false);
+  }
+  ::utimensat(asof.fd(), commit->c_str(), nullptr, AT_SYMLINK_NOFOLLOW);  // most recently used
+  prune(asof, *commit);
+  past.store = std::make_unique<Store>(root / ".crm/cache/asof" / *commit, past_clock(clock, day));
+  // Committed history only: changes not committed yet are not in it.
+  if (GitResult h = git(root, {"rev-parse", "HEAD"}); trim(h.out) == *commit) {
+    GitResult status = git(root, {"status", "--porcelain", "--untracked-files=all", "--", "."});
+    size_t changed = 0;
+    for (const std::string& line : split(status.out, '\n'))
+      if (line.size() > 3 + rel.size() && line.compare(3, rel.size(), rel) == 0 &&
+          store_file(line.substr(3 + rel.size())))
+        ++changed;
+    if (changed)
+      past.notes.push_back(std::to_string(changed) +
+                           (changed == 1 ? " file of the store is" : " files of the store are") +
+                           " not committed: --as-of reads committed history only");
+  }
+  return past;
+}
+
+}  // namespace crm

@@ -1,0 +1,51 @@
+// `crm report --as-of DATE`: the store as it was at the end of a day, and
+// "today" for the reports = that day. In a git repository the records,
+// schemas and config come from the last commit at or before the end of the
+// day (committer date, HEAD's first-parent line), materialized once per
+// commit under .crm/cache/asof/<commit>/ and opened as a Store there (the
+// worktree and the index are never touched). Elsewhere the records' own dates
+// rebuild the past: records made later left out, stages, statuses, payments
+// and completions after the day undone.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/dates.hpp"
+#include "crm/store.hpp"
+
+namespace crm {
+
+// The last instant of `day` in the clock's zone (23:59:59 local).
+Seconds end_of_day(const Clock& clock, Days day);
+
+// The last commit on HEAD's first-parent line whose committer date is at or
+// before `t`; nullopt when there is none (`t` before the first commit, or no
+// commit yet). `dir` must be in a git work tree.
+std::optional<std::string> commit_at(const std::filesystem::path& dir, Seconds t);
+
+struct PastStore {
+  std::unique_ptr<Store> store;    // the store as it was; its clock's today is the day
+  std::string commit;              // the commit read; "" when from the records' own dates
+  std::vector<std::string> notes;  // what to tell the user (stderr)
+  std::filesystem::path temp;      // a folder removed with the PastStore ("" none)
+  PastStore() = default;
+  PastStore(PastStore&& other) noexcept;  // `other` no longer removes anything
+  PastStore& operator=(PastStore&&) = delete;
+  ~PastStore();
+};
+
+// `day` must be today or earlier (else UsageError), and in a git store not
+// before the first commit (UsageError naming its day).
+PastStore open_as_of(const Store& store, Days day);
+
+// The records' own dates, applied to one record: false when it did not exist
+// yet at `end` (the last instant of the day); else it is changed to what it
+// was then (stage and status from their history, payments, refunds,
+// completions and conversions after `end` undone).
+bool record_as_of(Record& record, Seconds end, const Clock& clock);
+
+}  // namespace crm
