@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
 #include <random>
 
 #include "crm/error.hpp"
@@ -66,7 +69,7 @@ bool store_file(const std::string& path) {
 }
 
 struct TreeFile {
-  std::string path, sha;
+  std::string path, sha;  // sha "": removed
 };
 
 // The store's files in `treeish`: regular files only (links and submodules left out).
@@ -74,12 +77,7 @@ std::vector<TreeFile> tree_files(const fs::path& root, const std::string& treeis
   GitResult r = git(root, {"ls-tree", "-r", "-z", treeish});
   if (r.code != 0) throw Error("git ls-tree " + treeish + " failed: " + trim(r.err));
   std::vector<TreeFile> files;
-  size_t pos = 0;
-  while (pos < r.out.size()) {
-    size_t end = r.out.find('\0', pos);
-    if (end == std::string::npos) end = r.out.size();
-    std::string line = r.out.substr(pos, end - pos);
-    pos = end + 1;
+  for (const std::string& line : split(r.out, '\0')) {
     size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
     std::vector<std::string> head = split(line.substr(0, tab), ' ');
@@ -90,17 +88,82 @@ std::vector<TreeFile> tree_files(const fs::path& root, const std::string& treeis
   return files;
 }
 
-// Writes the files of `treeish` into the folder `into` (fresh), the blobs read
+// What changed from `from` to `to`: files added or changed (with their new
+// blob), and removed (sha ""); a file that became a link or a submodule is removed.
+std::vector<TreeFile> changed_files(const fs::path& root, const std::string& from, const std::string& to) {
+  GitResult r = git(root, {"diff-tree", "-r", "-z", "--no-renames", from, to});
+  if (r.code != 0) throw Error("git diff-tree " + from + " " + to + " failed: " + trim(r.err));
+  std::vector<std::string> parts = split(r.out, '\0');
+  std::vector<TreeFile> files;
+  for (size_t i = 0; i + 1 < parts.size(); i += 2) {
+    // ":old-mode new-mode old-sha new-sha status", then the path
+    std::vector<std::string> head = split(parts[i], ' ');
+    const std::string& path = parts[i + 1];
+    if (head.size() != 5 || !store_file(path)) continue;
+    bool file = head[1] == "100644" || head[1] == "100755";
+    files.push_back({path, head[4] == "D" || !file ? "" : head[3]});
+  }
+  return files;
+}
+
+// Writes into a folder nobody reads yet (it gets its name when complete), so
+// files are written in place: no temp file, no fsync (it is derived).
+class TreeWriter {
+ public:
+  explicit TreeWriter(const Dir& top) : top_(top) {}
+  void write(const std::string& path, std::string_view bytes) {
+    auto [dir, name] = place(path);
+    int fd = dir.open_file(name, O_WRONLY | O_CREAT | O_TRUNC);
+    size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ::close(fd);
+        throw IoError("cannot write " + dir.shown(name) + ": " + std::strerror(errno));
+      }
+      done += static_cast<size_t>(n);
+    }
+    ::close(fd);
+  }
+  void remove(const std::string& path) {
+    auto [dir, name] = place(path);
+    dir.remove(name);
+  }
+
+ private:
+  // The folder of `path` (made when missing, opened once) and the file's name.
+  std::pair<const Dir&, std::string> place(const std::string& path) {
+    size_t slash = path.rfind('/');
+    std::string folder = path.substr(0, slash);
+    auto it = dirs_.find(folder);
+    if (it == dirs_.end()) {
+      Dir d = top_.sub(split(folder, '/')[0], true);
+      if (folder == ".crm/schemas") d = d.sub("schemas", true);
+      it = dirs_.emplace(folder, std::move(d)).first;
+    }
+    return {it->second, path.substr(slash + 1)};
+  }
+  const Dir& top_;
+  std::map<std::string, Dir> dirs_;
+};
+
+// Writes `files` (removes those without a blob) into `into`, the blobs read
 // in one `git cat-file --batch`.
-void materialize(const fs::path& root, const std::string& treeish, const Dir& into) {
-  std::vector<TreeFile> files = tree_files(root, treeish);
+void write_files(const fs::path& root, const std::vector<TreeFile>& files, const Dir& into) {
   std::string input;
-  for (const TreeFile& f : files) input += f.sha + "\n";
+  for (const TreeFile& f : files)
+    if (!f.sha.empty()) input += f.sha + "\n";
   GitResult r = git(root, {"cat-file", "--batch"}, &input);
   if (r.code != 0) throw Error("git cat-file failed: " + trim(r.err));
+  TreeWriter writer(into);
   into.sub(".crm", true);
   size_t pos = 0;
   for (const TreeFile& f : files) {
+    if (f.sha.empty()) {
+      writer.remove(f.path);
+      continue;
+    }
     size_t eol = r.out.find('\n', pos);
     if (eol == std::string::npos) throw Error("git cat-file: short output at " + f.path);
     std::vector<std::string> head = split(r.out.substr(pos, eol - pos), ' ');
@@ -108,14 +171,20 @@ void materialize(const fs::path& root, const std::string& treeish, const Dir& in
       throw Error("git cat-file: unexpected \"" + r.out.substr(pos, eol - pos) + "\" for " + f.path);
     size_t size = std::stoull(head[2]);
     if (eol + 1 + size > r.out.size()) throw Error("git cat-file: short output at " + f.path);
-    std::string_view bytes(r.out.data() + eol + 1, size);
+    writer.write(f.path, std::string_view(r.out.data() + eol + 1, size));
     pos = eol + 1 + size + 1;
-    size_t slash = f.path.rfind('/');
-    std::string dir_part = f.path.substr(0, slash), name = f.path.substr(slash + 1);
-    Dir sub = into.sub(split(dir_part, '/')[0], true);
-    if (dir_part == ".crm/schemas") sub = sub.sub("schemas", true);
-    sub.write(name, bytes, false);
   }
+}
+
+// The cached commit used last, "" when none.
+std::string last_used(const Dir& asof) {
+  std::pair<long long, std::string> best{-1, ""};
+  for (const std::string& n : asof.names()) {
+    struct stat st;
+    if (n[0] != '.' && asof.lstat(n, st) && S_ISDIR(st.st_mode))
+      best = std::max(best, {static_cast<long long>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, n});
+  }
+  return best.second;
 }
 
 // Keeps the kKeptCommits most recently used commits in `asof`, and removes
@@ -349,10 +418,27 @@ PastStore open_as_of(const Store& store, Days day) {
   struct stat st;
   std::string rel = trim(prefix.out);  // where the store is in the repository: "" or "sub/"
   if (!asof.lstat(*commit, st)) {
+    auto treeish = [&](const std::string& c) { return rel.empty() ? c : c + ":" + rel.substr(0, rel.size() - 1); };
     std::string tmp = random_name(".tmp-");
-    {
+    // From the commit used last, when there is one: only what changed since
+    // is written (its index stays good for the rest). Else every file.
+    std::string from = last_used(asof);
+    if (!from.empty() && ::renameat(asof.fd(), from.c_str(), asof.fd(), tmp.c_str()) == 0) {
+      Dir into = asof.sub(tmp);
+      std::vector<TreeFile> files = changed_files(root, treeish(from), treeish(*commit));
+      if (Dir crm = into.sub(".crm", true); crm.lstat("config-of-now", st)) {
+        // Today's config was copied over `from`'s: the commit's own, whole.
+        crm.remove("config-of-now");
+        crm.remove("config.yaml");
+        if (Dir schemas = crm.sub("schemas"))
+          for (const std::string& n : schemas.names()) schemas.remove(n);
+        for (TreeFile& f : tree_files(root, treeish(*commit)))
+          if (f.path.rfind(".crm/", 0) == 0) files.push_back(std::move(f));
+      }
+      write_files(root, files, into);
+    } else {
       Dir into = asof.sub(tmp, true);
-      materialize(root, rel.empty() ? *commit : *commit + ":" + rel.substr(0, rel.size() - 1), into);
+      write_files(root, tree_files(root, treeish(*commit)), into);
     }
     // Whole or not at all: another run may have made it meanwhile (then ours goes).
     if (::renameat(asof.fd(), tmp.c_str(), asof.fd(), commit->c_str()) != 0) remove_tree(asof, tmp);

@@ -122,12 +122,13 @@ order 16 days before), the task 11 days overdue.
   USD,1,0,100,500,0,100,false
 
 Nothing in the worktree, the index or `git status` changed; the commits
-read are kept under .crm/cache/asof (git-ignored) for the next time.
+read is kept in .crm/cache/asof/COMMIT (git-ignored), and the next as-of of
+another commit rewrites there only what changed.
 
   $ git status --porcelain && git ls-files -s | diff - ../index-before && diff -r -x cache . ../tree-before && echo unchanged
   unchanged
-  $ ls .crm/cache/asof | wc -l
-  2
+  $ [ "$(ls .crm/cache/asof)" = "$(git rev-list -1 --before=2026-10-04T23:59:59Z HEAD)" ] && echo "the last commit read"
+  the last commit read
   $ crm report pipeline --as-of 2026-10-01 --format csv | tail -1
   total,USD,,2,1500,900,true
 
