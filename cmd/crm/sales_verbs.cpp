@@ -167,7 +167,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   Report report = build_report(store, request);
   ctx.out(render(report_table(report), out));
   Store::Loaded loaded = store.load_all(subject);  // problems in the records read are still reported
-  for (const InvalidData& e : loaded.errors) ctx.report(e);
+  for (const InvalidData& e : loaded.errors) ctx.report(past ? in_commit(e, past->commit) : e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
   return ctx.status;
 }

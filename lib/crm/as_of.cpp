@@ -309,7 +309,9 @@ bool record_as_of(Record& r, Seconds end, const Clock& clock) {
   } else if (later("created")) {
     return false;
   }
-  // A history list ({<key>, at}) cut at `end`: the value it leaves, "" when none was set by then.
+  // A history list ({<key>, at}) cut at `end`: the value it leaves when it
+  // had changes after `end` (else the record's own value stands: a change
+  // made without the history, by hand or an import, is known only as now).
   auto cut_history = [&](const char* list, const char* key) -> std::optional<std::string> {
     Node* h = r.data.find(list);
     if (!h || !h->is_sequence() || h->items.empty()) return std::nullopt;
@@ -319,6 +321,7 @@ bool record_as_of(Record& r, Seconds end, const Clock& clock) {
       auto t = instant(e.get("at"));
       if (!t || *t <= end) kept.push_back(e);
     }
+    if (kept.size() == h->items.size()) return std::nullopt;  // no change after `end`: the value stands
     h->items = kept;
     if (kept.empty()) {
       r.data.erase(list);
@@ -389,6 +392,13 @@ PastStore::~PastStore() {
   }
 }
 
+InvalidData in_commit(const InvalidData& e, const std::string& commit) {
+  if (commit.empty() || e.where().file.empty()) return e;
+  Location where = e.where();
+  where.file = commit.substr(0, 12) + ":" + where.file;
+  return InvalidData(where, e.message());
+}
+
 PastStore open_as_of(const Store& store, Days day) {
   const Clock& clock = store.clock();
   const std::string shown = format_date(day);
@@ -453,7 +463,11 @@ PastStore open_as_of(const Store& store, Days day) {
   }
   ::utimensat(asof.fd(), commit->c_str(), nullptr, AT_SYMLINK_NOFOLLOW);  // most recently used
   prune(asof, *commit);
-  past.store = std::make_unique<Store>(root / ".crm/cache/asof" / *commit, past_clock(clock, day));
+  try {
+    past.store = std::make_unique<Store>(root / ".crm/cache/asof" / *commit, past_clock(clock, day));
+  } catch (const InvalidData& e) {  // that commit's config or schemas
+    throw in_commit(e, *commit);
+  }
   // Committed history only: changes not committed yet are not in it.
   if (GitResult h = git(root, {"rev-parse", "HEAD"}); trim(h.out) == *commit) {
     GitResult status = git(root, {"status", "--porcelain", "--untracked-files=all", "--", "."});

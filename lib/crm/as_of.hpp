@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "crm/dates.hpp"
+#include "crm/error.hpp"
 #include "crm/store.hpp"
 
 namespace crm {
@@ -37,6 +38,10 @@ struct PastStore {
   PastStore& operator=(PastStore&&) = delete;
   ~PastStore();
 };
+
+// An error in a file of the past store, placed in its commit as git names
+// it ("<commit>:deals/x.yaml", what `git show` takes); unchanged without one.
+InvalidData in_commit(const InvalidData& e, const std::string& commit);
 
 // `day` must be today or earlier (else UsageError), and in a git store not
 // before the first commit (UsageError naming its day).

@@ -132,6 +132,13 @@ TEST_CASE("record_as_of rebuilds a record from its own dates") {
     CHECK(deal.get("lost_reason").empty());
     CHECK(deal.find("stage_history")->items.size() == 2);
   }
+  SUBCASE("a deal whose history has nothing after the day keeps its stage (moves made without history)") {
+    crm::Record deal = record("deal",
+                              "id: d\nname: D\nstage: negotiation\nstage_history:\n"
+                              "  - {stage: qualification, at: 2026-09-01T10:00:00Z}\ncreated: 2026-09-01T10:00:00Z\n");
+    REQUIRE(crm::record_as_of(deal, end, clock));
+    CHECK(deal.get("stage") == "negotiation");
+  }
   SUBCASE("a deal made before its first recorded move keeps the earliest stage known") {
     crm::Record deal = record("deal",
                               "id: d\nname: D\nstage: won\nstage_history:\n  - {stage: won, at: 2026-10-05T10:00:00Z}\n"

@@ -80,7 +80,8 @@ take what --since takes: -54d from 23 November is 30 September.
 
 The service and value reports too, with 1 October as today: the ticket still
 new and 16 days old, the order not yet refunded (Ada a new customer: last
-order 16 days before), the task 11 days overdue.
+order 16 days before; `--since -20d` is from 11 September), the task 11
+days overdue.
 
   $ crm report tickets --as-of 2026-10-01
   STATUS  LOW  NORMAL  HIGH  URGENT  TOTAL  OLDEST_DAYS
@@ -93,6 +94,10 @@ order 16 days before), the task 11 days overdue.
   PERIOD   CURRENCY  ORDERS  REVENUE (USD)  CUSTOMERS  NEW  RETURNING
   2026-09  USD            1         200.00          1    1          0  ████████████████████
   total    USD            1         200.00          1    1          0
+  $ crm report revenue --since -20d --as-of 2026-10-01 --format csv
+  period,currency,orders,revenue,customers,new,returning,total
+  2026-09,USD,1,200,1,1,0,false
+  total,USD,1,200,1,1,0,true
   $ crm report revenue --since 2026-09-01
   PERIOD  CURRENCY  ORDERS  REVENUE (USD)  CUSTOMERS  NEW  RETURNING
   total   USD            0           0.00          0    0          0
@@ -154,6 +159,18 @@ Only committed history counts: a change not committed yet is said.
   $ crm report pipeline --as-of 2026-10-01 --format csv | tail -1
   total,USD,,2,1500,900,true
   $ git checkout -q .crm/config.yaml && git clean -qf deals
+
+A record that was broken then is reported as git names it, in its commit
+(`git show COMMIT:FILE`); the report counts the others (exit 3).
+
+  $ printf 'id: zbroken000000001\nname: Broken\namount: lots\n' > deals/zbroken000000001.yaml
+  $ on 2026-10-10T10:00:00Z && git add deals && git commit -qm broken && git rm -q deals/zbroken000000001.yaml
+  $ on 2026-10-11T10:00:00Z && git commit -qm fixed
+  $ crm report pipeline --as-of 2026-10-10 --format csv > /dev/null
+  crm: error: [0-9a-f]{12}:deals/zbroken000000001.yaml:3:9: amount: "lots" is not a number (re)
+  [3]
+  $ crm report pipeline --as-of 2026-10-11 --format csv | tail -1
+  total,USD,,2,3000,1100,true
 
 Bad dates: exit 2, nothing read.
 
