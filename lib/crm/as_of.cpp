@@ -1,6 +1,7 @@
 #include "crm/as_of.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -74,7 +75,7 @@ struct TreeFile {
 
 // The store's files in `treeish`: regular files only (links and submodules left out).
 std::vector<TreeFile> tree_files(const fs::path& root, const std::string& treeish) {
-  GitResult r = git(root, {"ls-tree", "-r", "-z", treeish});
+  GitResult r = git(root, {"ls-tree", "--full-tree", "-r", "-z", treeish});
   if (r.code != 0) throw Error("git ls-tree " + treeish + " failed: " + trim(r.err));
   std::vector<TreeFile> files;
   for (const std::string& line : split(r.out, '\0')) {
@@ -187,6 +188,31 @@ std::string last_used(const Dir& asof) {
   return best.second;
 }
 
+// Readers of a commit's folder hold a shared flock on its
+// .crm/cache/reading.lock for as long as they read; moving the folder to
+// another commit, or removing it, takes it exclusively without waiting (and
+// does something else when a reader has it).
+int reading_lock(const Dir& folder) {
+  return folder.sub(".crm", true).sub("cache", true).open_file("reading.lock", O_RDWR | O_CREAT);
+}
+
+// The folder `name` locked exclusively, or -1 when someone reads it.
+int lock_unread(const Dir& asof, const std::string& name) {
+  Dir folder = asof.sub(name);
+  if (!folder) return -1;
+  int fd = reading_lock(folder);
+  if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return fd;
+  ::close(fd);
+  return -1;
+}
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 // Keeps the kKeptCommits most recently used commits in `asof`, and removes
 // what a killed run left (hidden folders older than an hour).
 void prune(const Dir& asof, const std::string& keep) {
@@ -202,7 +228,8 @@ void prune(const Dir& asof, const std::string& keep) {
     }
   }
   std::sort(commits.rbegin(), commits.rend());
-  for (size_t i = kKeptCommits - 1; i < commits.size(); ++i) remove_tree(asof, commits[i].second);
+  for (size_t i = kKeptCommits - 1; i < commits.size(); ++i)
+    if (Fd lock{lock_unread(asof, commits[i].second)}; lock.fd >= 0) remove_tree(asof, commits[i].second);
 }
 
 Clock past_clock(const Clock& now, Days day) {
@@ -377,13 +404,16 @@ PastStore::PastStore(PastStore&& other) noexcept
     : store(std::move(other.store)),
       commit(std::move(other.commit)),
       notes(std::move(other.notes)),
-      temp(std::move(other.temp)) {
+      temp(std::move(other.temp)),
+      lock_fd(other.lock_fd) {
   other.temp.clear();
+  other.lock_fd = -1;
 }
 
 PastStore::~PastStore() {
-  if (temp.empty()) return;
   store.reset();
+  if (lock_fd >= 0) ::close(lock_fd);
+  if (temp.empty()) return;
   try {
     Dir parent = Dir::open(temp.parent_path());
     remove_tree(parent, temp.filename().string());
@@ -427,33 +457,46 @@ PastStore open_as_of(const Store& store, Days day) {
   Dir asof = store.open_dir(".crm/cache", true).sub("asof", true);
   struct stat st;
   std::string rel = trim(prefix.out);  // where the store is in the repository: "" or "sub/"
-  if (!asof.lstat(*commit, st)) {
-    auto treeish = [&](const std::string& c) { return rel.empty() ? c : c + ":" + rel.substr(0, rel.size() - 1); };
-    std::string tmp = random_name(".tmp-");
-    // From the commit used last, when there is one: only what changed since
-    // is written (its index stays good for the rest). Else every file.
-    std::string from = last_used(asof);
-    if (!from.empty() && ::renameat(asof.fd(), from.c_str(), asof.fd(), tmp.c_str()) == 0) {
-      Dir into = asof.sub(tmp);
-      std::vector<TreeFile> files = changed_files(root, treeish(from), treeish(*commit));
-      if (Dir crm = into.sub(".crm", true); crm.lstat("config-of-now", st)) {
-        // Today's config was copied over `from`'s: the commit's own, whole.
-        crm.remove("config-of-now");
-        crm.remove("config.yaml");
-        if (Dir schemas = crm.sub("schemas"))
-          for (const std::string& n : schemas.names()) schemas.remove(n);
-        for (TreeFile& f : tree_files(root, treeish(*commit)))
-          if (f.path.rfind(".crm/", 0) == 0) files.push_back(std::move(f));
+  auto treeish = [&](const std::string& c) { return rel.empty() ? c : c + ":" + rel.substr(0, rel.size() - 1); };
+  for (int attempt = 0; past.lock_fd < 0; ++attempt) {
+    if (attempt == 5) throw Conflict(".crm/cache/asof/" + *commit + " keeps changing: another crm is using it");
+    if (!asof.lstat(*commit, st)) {
+      std::string tmp = random_name(".tmp-");
+      // From the commit used last, when nobody reads it: only what changed
+      // since is written (its index stays good for the rest). Else every file.
+      std::string from = last_used(asof);
+      Fd from_lock{from.empty() ? -1 : lock_unread(asof, from)};
+      if (from_lock.fd >= 0 && ::renameat(asof.fd(), from.c_str(), asof.fd(), tmp.c_str()) == 0) {
+        Dir into = asof.sub(tmp);
+        std::vector<TreeFile> files = changed_files(root, treeish(from), treeish(*commit));
+        if (Dir crm = into.sub(".crm", true); crm.lstat("config-of-now", st)) {
+          // Today's config was copied over `from`'s: the commit's own, whole.
+          crm.remove("config-of-now");
+          crm.remove("config.yaml");
+          if (Dir schemas = crm.sub("schemas"))
+            for (const std::string& n : schemas.names()) schemas.remove(n);
+          for (TreeFile& f : tree_files(root, treeish(*commit)))
+            if (f.path.rfind(".crm/", 0) == 0) files.push_back(std::move(f));
+        }
+        write_files(root, files, into);
+      } else {
+        Dir into = asof.sub(tmp, true);
+        write_files(root, tree_files(root, treeish(*commit)), into);
       }
-      write_files(root, files, into);
-    } else {
-      Dir into = asof.sub(tmp, true);
-      write_files(root, tree_files(root, treeish(*commit)), into);
+      // Whole or not at all: another run may have made it meanwhile (then ours goes).
+      if (::renameat(asof.fd(), tmp.c_str(), asof.fd(), commit->c_str()) != 0) remove_tree(asof, tmp);
+    } else if (!S_ISDIR(st.st_mode)) {
+      throw InvalidData(Location{".crm/cache/asof/" + *commit, 0, 0, ""}, "is not a folder");
     }
-    // Whole or not at all: another run may have made it meanwhile (then ours goes).
-    if (::renameat(asof.fd(), tmp.c_str(), asof.fd(), commit->c_str()) != 0) remove_tree(asof, tmp);
-  } else if (!S_ISDIR(st.st_mode)) {
-    throw InvalidData(Location{".crm/cache/asof/" + *commit, 0, 0, ""}, "is not a folder");
+    // Read it only once it is known to be this commit's folder, locked.
+    Dir folder = asof.sub(*commit);
+    if (!folder) continue;
+    Fd lock{reading_lock(folder)};
+    ::flock(lock.fd, LOCK_SH);
+    struct stat locked;
+    if (::fstat(folder.fd(), &locked) == 0 && asof.lstat(*commit, st) && st.st_ino == locked.st_ino &&
+        st.st_dev == locked.st_dev)
+      std::swap(past.lock_fd, lock.fd);
   }
   // A commit without the config (autocommit commits records only): today's
   // config and declared types, copied again at every use (they may change).

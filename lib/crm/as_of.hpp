@@ -33,6 +33,7 @@ struct PastStore {
   std::string commit;              // the commit read; "" when from the records' own dates
   std::vector<std::string> notes;  // what to tell the user (stderr)
   std::filesystem::path temp;      // a folder removed with the PastStore ("" none)
+  int lock_fd = -1;                // held (shared) while the store is read: nobody moves its folder
   PastStore() = default;
   PastStore(PastStore&& other) noexcept;  // `other` no longer removes anything
   PastStore& operator=(PastStore&&) = delete;

@@ -274,3 +274,46 @@ TEST_CASE("open_as_of without git: the records' own dates, in a folder removed a
   }
   CHECK_FALSE(fs::exists(temp));
 }
+
+TEST_CASE("open_as_of for a store in a folder of a larger repository") {
+  TempDir tmp;
+  const fs::path repo = tmp.path();
+  const fs::path root = repo / "team/crm";
+  REQUIRE(crm::Store::init(root));
+  git(repo, {"init", "-q"});
+  write_text(repo / ".gitignore", ".crm/cache/\n");
+  write_text(repo / "README", "not the store\n");
+  write_text(repo / "other/x.yaml", "id: x\n");
+  write_text(root / "contacts/kada000000000001.yaml", "id: kada000000000001\nname: Ada\n");
+  commit_all(repo, "2026-09-01T10:00:00Z");
+  write_text(root / "contacts/kbob000000000002.yaml", "id: kbob000000000002\nname: Bob\n");
+  commit_all(repo, "2026-10-01T10:00:00Z");
+  write_text(repo / "README", "changed, outside the store\n");
+  write_text(root / "contacts/kcleo00000000003.yaml", "id: kcleo00000000003\nname: Cleo\n");
+
+  crm::Store store(root, clock_at("2026-11-23T09:00:00Z"));
+  const crm::Schema& contacts = store.schemas().get("contact");
+  crm::PastStore sept = crm::open_as_of(store, day("2026-09-15"));
+  CHECK(sept.store->load_all(contacts).records.size() == 1);
+  CHECK_FALSE(fs::exists(root / ".crm/cache/asof" / sept.commit / "other"));  // only the store's files
+  CHECK(sept.notes.empty());
+  // While September is read, October cannot take its folder: it makes its own.
+  crm::PastStore oct = crm::open_as_of(store, day("2026-10-01"));
+  CHECK(oct.store->load_all(contacts).records.size() == 2);
+  CHECK(sept.store->load_all(contacts).records.size() == 1);
+  CHECK(fs::exists(root / ".crm/cache/asof" / sept.commit));
+  REQUIRE(oct.notes.size() == 1);  // Cleo, not the README
+  CHECK(oct.notes[0] == "1 file of the store is not committed: --as-of reads committed history only");
+}
+
+TEST_CASE("open_as_of in a repository without a commit: the records' own dates") {
+  TempDir tmp;
+  const fs::path root = tmp.path() / "s";
+  REQUIRE(crm::Store::init(root));
+  git(root, {"init", "-q"});
+  crm::Store store(root, clock_at("2026-11-23T09:00:00Z"));
+  crm::PastStore past = crm::open_as_of(store, day("2026-10-01"));
+  CHECK(past.commit.empty());
+  REQUIRE(past.notes.size() == 1);
+  CHECK(past.notes[0].rfind("no commit yet: as of 2026-10-01 from the records' own dates", 0) == 0);
+}
