@@ -440,7 +440,10 @@ PastStore open_as_of(const Store& store, Days day) {
   bool in_git = prefix.code == 0 && git(root, {"rev-parse", "-q", "--verify", "HEAD^{commit}"}).code == 0;
   if (!in_git) {
     PastStore past = from_own_dates(store, day);
-    past.notes.push_back(std::string(prefix.code == 0 ? "no commit yet" : "not a git repository") + ": as of " + shown +
+    const char* why = prefix.code == 0                          ? "no commit yet"
+                      : prefix.code == 127 || prefix.code == -1 ? "git could not be run"
+                                                                : "not a git repository";
+    past.notes.push_back(std::string(why) + ": as of " + shown +
                          " from the records' own dates (created, stage and status history, paid_at, " +
                          "refunded_at, completed_at…)");
     return past;
