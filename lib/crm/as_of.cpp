@@ -242,7 +242,7 @@ Clock past_clock(const Clock& now, Days day) {
 }
 
 std::optional<Days> first_commit_day(const fs::path& root, const Clock& clock) {
-  GitResult r = git(root, {"log", "--first-parent", "--format=%ct", "HEAD"});
+  GitResult r = git(root, {"log", "--first-parent", "--format=%ct", "HEAD", "--", "."});  // commits of the store
   if (r.code != 0) return std::nullopt;
   std::optional<long long> first;
   for (const std::string& line : split(r.out, '\n'))
@@ -450,17 +450,18 @@ PastStore open_as_of(const Store& store, Days day) {
   }
   Seconds end = end_of_day(clock, day);
   std::optional<std::string> commit = commit_at(root, end);
+  std::string rel = trim(prefix.out);  // where the store is in the repository: "" or "sub/"
+  auto treeish = [&](const std::string& c) { return rel.empty() ? c : c + ":" + rel.substr(0, rel.size() - 1); };
+  if (!rel.empty() && git(root, {"cat-file", "-e", treeish(*commit)}).code != 0) commit.reset();  // no store yet
   if (!commit) {
     std::optional<Days> first = first_commit_day(root, clock);
-    throw UsageError("--as-of " + shown + " is before the first commit" +
-                     (first ? " (" + format_date(*first) + ")" : std::string()) + ": git has no earlier state");
+    throw UsageError("--as-of " + shown + " is before the store's first commit" +
+                     (first ? " (" + format_date(*first) + ")" : std::string()) + ": git has no earlier state of it");
   }
   PastStore past;
   past.commit = *commit;
   Dir asof = store.open_dir(".crm/cache", true).sub("asof", true);
   struct stat st;
-  std::string rel = trim(prefix.out);  // where the store is in the repository: "" or "sub/"
-  auto treeish = [&](const std::string& c) { return rel.empty() ? c : c + ":" + rel.substr(0, rel.size() - 1); };
   for (int attempt = 0; past.lock_fd < 0; ++attempt) {
     if (attempt == 5) throw Conflict(".crm/cache/asof/" + *commit + " keeps changing: another crm is using it");
     if (!asof.lstat(*commit, st)) {

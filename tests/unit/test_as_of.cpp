@@ -243,9 +243,10 @@ TEST_CASE("open_as_of reads a commit's records and config, and never touches the
   CHECK(read_text(root / ".git/index") == index);
   CHECK(read_text(root / "contacts/kada000000000001.yaml") == "id: kada000000000001\nname: Ada Lovelace\n");
 
-  CHECK_THROWS_WITH_AS(crm::open_as_of(store, day("2026-08-31")),
-                       "--as-of 2026-08-31 is before the first commit (2026-09-01): git has no earlier state",
-                       crm::UsageError);
+  CHECK_THROWS_WITH_AS(
+      crm::open_as_of(store, day("2026-08-31")),
+      "--as-of 2026-08-31 is before the store's first commit (2026-09-01): git has no earlier state of it",
+      crm::UsageError);
   CHECK_THROWS_WITH_AS(crm::open_as_of(store, day("2026-11-24")),
                        "--as-of 2026-11-24 is in the future (today is 2026-11-23): history only goes up to now",
                        crm::UsageError);
@@ -284,6 +285,8 @@ TEST_CASE("open_as_of for a store in a folder of a larger repository") {
   write_text(repo / ".gitignore", ".crm/cache/\n");
   write_text(repo / "README", "not the store\n");
   write_text(repo / "other/x.yaml", "id: x\n");
+  git(repo, {"add", ".gitignore", "README", "other"});
+  git(repo, {"commit", "-qm", "before the store"}, "2026-08-01T10:00:00Z");
   write_text(root / "contacts/kada000000000001.yaml", "id: kada000000000001\nname: Ada\n");
   commit_all(repo, "2026-09-01T10:00:00Z");
   write_text(root / "contacts/kbob000000000002.yaml", "id: kbob000000000002\nname: Bob\n");
@@ -293,6 +296,10 @@ TEST_CASE("open_as_of for a store in a folder of a larger repository") {
 
   crm::Store store(root, clock_at("2026-11-23T09:00:00Z"));
   const crm::Schema& contacts = store.schemas().get("contact");
+  CHECK_THROWS_WITH_AS(crm::open_as_of(store, day("2026-08-15")),
+                       "--as-of 2026-08-15 is before the store's first commit (2026-09-01): git has no earlier "
+                       "state of it",
+                       crm::UsageError);
   crm::PastStore sept = crm::open_as_of(store, day("2026-09-15"));
   CHECK(sept.store->load_all(contacts).records.size() == 1);
   CHECK_FALSE(fs::exists(root / ".crm/cache/asof" / sept.commit / "other"));  // only the store's files

@@ -175,7 +175,7 @@ A record that was broken then is reported as git names it, in its commit
 Bad dates: exit 2, nothing read.
 
   $ crm report pipeline --as-of 2026-09-14
-  crm: error: --as-of 2026-09-14 is before the first commit (2026-09-15): git has no earlier state
+  crm: error: --as-of 2026-09-14 is before the store's first commit (2026-09-15): git has no earlier state of it
   [2]
   $ crm report pipeline --as-of 2026-11-24
   crm: error: --as-of 2026-11-24 is in the future (today is 2026-11-23): history only goes up to now
