@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 #include <random>
+#include <set>
 
 #include "crm/error.hpp"
 #include "crm/git.hpp"
@@ -109,23 +110,27 @@ std::vector<TreeFile> changed_files(const fs::path& root, const std::string& fro
 
 // Writes into a folder nobody reads yet (it gets its name when complete), so
 // files are written in place: no temp file, no fsync (it is derived).
+void write_in_place(const Dir& dir, const std::string& name, std::string_view bytes) {
+  int fd = dir.open_file(name, O_WRONLY | O_CREAT | O_TRUNC);
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      throw IoError("cannot write " + dir.shown(name) + ": " + std::strerror(errno));
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+}
+
 class TreeWriter {
  public:
   explicit TreeWriter(const Dir& top) : top_(top) {}
   void write(const std::string& path, std::string_view bytes) {
     auto [dir, name] = place(path);
-    int fd = dir.open_file(name, O_WRONLY | O_CREAT | O_TRUNC);
-    size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        ::close(fd);
-        throw IoError("cannot write " + dir.shown(name) + ": " + std::strerror(errno));
-      }
-      done += static_cast<size_t>(n);
-    }
-    ::close(fd);
+    write_in_place(dir, name, bytes);
   }
   void remove(const std::string& path) {
     auto [dir, name] = place(path);
@@ -221,7 +226,9 @@ void prune(const Dir& asof, const std::string& keep) {
   for (const std::string& n : asof.names()) {
     struct stat st;
     if (!asof.lstat(n, st) || !S_ISDIR(st.st_mode)) continue;
-    if (n[0] == '.') {
+    if (n == ".dates") {
+      continue;  // the records' own dates: reused, under its own lock
+    } else if (n[0] == '.') {
       if (now - static_cast<long long>(st.st_mtime) > 3600) remove_tree(asof, n);
     } else if (n != keep) {
       commits.emplace_back(static_cast<long long>(st.st_mtime), n);
@@ -270,31 +277,66 @@ void copy_current_config(const Store& store, const Dir& into) {
     for (const std::string& n : schemas.names()) copy_file(store, into, ".crm/schemas", n);
 }
 
+// Writes `bytes` to `name` in `dir` unless it already holds them (in place:
+// the caller holds the folder's lock, nobody reads it meanwhile).
+void write_if_changed(const Dir& dir, const std::string& name, const std::string& bytes) {
+  struct stat st;
+  if (dir.lstat(name, st) && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == bytes.size() &&
+      dir.read(name, bytes.size() + 1) == bytes)
+    return;
+  write_in_place(dir, name, bytes);
+}
+
+// The store rebuilt from the records' own dates, in .crm/cache/asof/.dates/:
+// one folder, locked for as long as it is read, rewritten only where a
+// record's past differs from what it holds (its index stays good for the rest).
 PastStore from_own_dates(const Store& store, Days day) {
   PastStore past;
   Clock clock = past_clock(store.clock(), day);
   Seconds end = clock.now;
   Dir asof = store.open_dir(".crm/cache", true).sub("asof", true);
-  std::string name = random_name(".dates-");
-  Dir into = asof.sub(name, true);
-  past.temp = store.root() / ".crm/cache/asof" / name;
-  copy_current_config(store, into);
+  past.lock_fd = asof.open_file(".dates.lock", O_RDWR | O_CREAT);
+  ::flock(past.lock_fd, LOCK_EX);  // one rebuild and read at a time
+  prune(asof, "");                 // what a killed run left
+  Dir into = asof.sub(".dates", true);
+  auto copy = [&](const std::string& folder, const Dir& to, const std::string& name) {
+    Dir from = store.open_dir(folder);
+    struct stat st;
+    if (from && from.lstat(name, st) && S_ISREG(st.st_mode))
+      write_if_changed(to, name, from.read(name, kMaxRecordBytes + 1));
+    else
+      to.remove(name);
+  };
+  Dir crm = into.sub(".crm", true);
+  copy(".crm", crm, "config.yaml");
+  Dir schemas = crm.sub("schemas", true);
+  std::set<std::string> declared;
+  if (Dir now = store.open_dir(".crm/schemas"))
+    for (const std::string& n : now.names()) declared.insert(n);
+  for (const std::string& n : schemas.names())
+    if (!declared.count(n)) schemas.remove(n);
+  for (const std::string& n : declared) copy(".crm/schemas", schemas, n);
   for (const Schema& schema : store.schemas().all()) {
     Store::Loaded loaded = store.load_all(schema);
     Dir folder = into.sub(schema.folder, true);
+    std::set<std::string> kept;
     for (Record& r : loaded.records)
-      if (record_as_of(r, end, clock)) folder.write(r.id() + ".yaml", serialize_record(r, schema), false);
+      if (record_as_of(r, end, clock)) {
+        kept.insert(r.id() + ".yaml");
+        write_if_changed(folder, r.id() + ".yaml", serialize_record(r, schema));
+      }
     // Files that do not parse or validate are copied as they are: the report still names them.
-    Dir from = store.open_dir(schema.folder);
     for (const InvalidData& e : loaded.errors) {
       const std::string& file = e.where().file;
       if (file.rfind(schema.folder + "/", 0) != 0) continue;
       std::string n = file.substr(schema.folder.size() + 1);
-      struct stat st;
-      if (from && from.lstat(n, st) && S_ISREG(st.st_mode)) folder.write(n, from.read(n, kMaxRecordBytes + 1), false);
+      kept.insert(n);
+      copy(schema.folder, folder, n);
     }
+    for (const std::string& n : folder.names())
+      if (!kept.count(n)) folder.remove(n);
   }
-  past.store = std::make_unique<Store>(past.temp, clock);
+  past.store = std::make_unique<Store>(store.root() / ".crm/cache/asof/.dates", clock);
   return past;
 }
 
@@ -336,25 +378,30 @@ bool record_as_of(Record& r, Seconds end, const Clock& clock) {
   } else if (later("created")) {
     return false;
   }
-  // A history list ({<key>, at}) cut at `end`: the value it leaves when it
-  // had changes after `end` (else the record's own value stands: a change
-  // made without the history, by hand or an import, is known only as now).
-  auto cut_history = [&](const char* list, const char* key) -> std::optional<std::string> {
+  // A history list ({<key>, at}) cut at `end`: whether it had entries after
+  // `end`, and the value it leaves (the last entry by then; none by then:
+  // the earliest known value; "" without a history).
+  struct Cut {
+    bool cut = false;
+    std::string value;
+  };
+  auto cut_history = [&](const char* list, const char* key) {
+    Cut c;
     Node* h = r.data.find(list);
-    if (!h || !h->is_sequence() || h->items.empty()) return std::nullopt;
-    std::string first = h->items.front().get(key);
+    if (!h || !h->is_sequence() || h->items.empty()) return c;
+    c.value = h->items.front().get(key);
     std::vector<Node> kept;
     for (const Node& e : h->items) {
       auto t = instant(e.get("at"));
       if (!t || *t <= end) kept.push_back(e);
     }
-    if (kept.size() == h->items.size()) return std::nullopt;  // no change after `end`: the value stands
-    h->items = kept;
-    if (kept.empty()) {
+    c.cut = kept.size() != h->items.size();
+    if (!kept.empty()) c.value = kept.back().get(key);
+    if (kept.empty())
       r.data.erase(list);
-      return first;  // made before its first recorded change: the earliest known value
-    }
-    return kept.back().get(key);
+    else
+      h->items = std::move(kept);
+    return c;
   };
   auto unset_later = [&](std::initializer_list<const char*> fields) {
     bool any = false;
@@ -365,15 +412,26 @@ bool record_as_of(Record& r, Seconds end, const Clock& clock) {
       }
     return any;
   };
+  // The record's own stage or status stands unless a dated fact says it
+  // changed after `end`: a history entry, or a close stamped later (a move
+  // made by hand or an import leaves no history entry).
   if (r.type == "deal") {
-    if (auto stage = cut_history("stage_history", "stage")) r.data.set("stage", Node::scalar(*stage));
-    if (unset_later({"closed_at"})) r.data.erase("lost_reason");
+    Cut stage = cut_history("stage_history", "stage");
+    bool closed_later = unset_later({"closed_at"});
+    if (closed_later) r.data.erase("lost_reason");
+    if ((stage.cut || closed_later) && !stage.value.empty()) r.data.set("stage", Node::scalar(stage.value));
   } else if (r.type == "ticket") {
-    if (auto status = cut_history("status_history", "status")) r.data.set("status", Node::scalar(*status));
+    Cut status = cut_history("status_history", "status");
     cut_history("breaches", "kind");
-    unset_later({"first_response_at", "solved_at", "closed_at"});
-    std::string status = r.get("status");
-    if (status != "solved" && status != "closed") {
+    unset_later({"first_response_at"});
+    bool done_later = unset_later({"solved_at", "closed_at"});
+    std::string now = r.get("status");
+    if ((status.cut || done_later) && !status.value.empty())
+      r.data.set("status", Node::scalar(status.value));
+    else if (done_later && (now == "solved" || now == "closed"))
+      r.data.set("status", Node::scalar("open"));
+    std::string status_then = r.get("status");
+    if (status_then != "solved" && status_then != "closed") {
       r.data.erase("satisfaction");
       r.data.erase("satisfaction_comment");
     }
@@ -404,22 +462,13 @@ PastStore::PastStore(PastStore&& other) noexcept
     : store(std::move(other.store)),
       commit(std::move(other.commit)),
       notes(std::move(other.notes)),
-      temp(std::move(other.temp)),
       lock_fd(other.lock_fd) {
-  other.temp.clear();
   other.lock_fd = -1;
 }
 
 PastStore::~PastStore() {
   store.reset();
   if (lock_fd >= 0) ::close(lock_fd);
-  if (temp.empty()) return;
-  try {
-    Dir parent = Dir::open(temp.parent_path());
-    remove_tree(parent, temp.filename().string());
-  } catch (const std::exception&) {
-    // a derived folder under .crm/cache: the next as-of removes it
-  }
 }
 
 InvalidData in_commit(const InvalidData& e, const std::string& commit) {

@@ -32,10 +32,9 @@ struct PastStore {
   std::unique_ptr<Store> store;    // the store as it was; its clock's today is the day
   std::string commit;              // the commit read; "" when from the records' own dates
   std::vector<std::string> notes;  // what to tell the user (stderr)
-  std::filesystem::path temp;      // a folder removed with the PastStore ("" none)
-  int lock_fd = -1;                // held (shared) while the store is read: nobody moves its folder
+  int lock_fd = -1;                // held while the store is read: nobody moves or rewrites its folder
   PastStore() = default;
-  PastStore(PastStore&& other) noexcept;  // `other` no longer removes anything
+  PastStore(PastStore&& other) noexcept;  // `other` no longer holds the lock
   PastStore& operator=(PastStore&&) = delete;
   ~PastStore();
 };

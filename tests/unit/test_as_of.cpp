@@ -1,6 +1,7 @@
 // as_of: the commit at the end of a day, the store as it was in it, and the
 // records' own dates when there is no git.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <string>
@@ -139,6 +140,22 @@ TEST_CASE("record_as_of rebuilds a record from its own dates") {
     REQUIRE(crm::record_as_of(deal, end, clock));
     CHECK(deal.get("stage") == "negotiation");
   }
+  SUBCASE("a deal closed later without a history entry: the last stage its history had by then") {
+    crm::Record deal = record("deal",
+                              "id: d\nname: D\nstage: lost\nclosed_at: 2026-11-07T18:40:00Z\nlost_reason: price\n"
+                              "stage_history:\n  - {stage: proposal, at: 2026-09-01T10:00:00Z}\n"
+                              "created: 2026-09-01T10:00:00Z\n");
+    REQUIRE(crm::record_as_of(deal, end, clock));
+    CHECK(deal.get("stage") == "proposal");
+    CHECK(deal.get("closed_at").empty());
+  }
+  SUBCASE("a ticket solved later without history is open") {
+    crm::Record ticket =
+        record("ticket", "id: t\nsubject: S\nstatus: solved\nsolved_at: 2026-10-03T10:00:00Z\nsatisfaction: 4\n");
+    REQUIRE(crm::record_as_of(ticket, end, clock));
+    CHECK(ticket.get("status") == "open");
+    CHECK(ticket.get("satisfaction").empty());
+  }
   SUBCASE("a deal made before its first recorded move keeps the earliest stage known") {
     crm::Record deal = record("deal",
                               "id: d\nname: D\nstage: won\nstage_history:\n  - {stage: won, at: 2026-10-05T10:00:00Z}\n"
@@ -252,7 +269,7 @@ TEST_CASE("open_as_of reads a commit's records and config, and never touches the
                        crm::UsageError);
 }
 
-TEST_CASE("open_as_of without git: the records' own dates, in a folder removed afterwards") {
+TEST_CASE("open_as_of without git: the records' own dates, in one folder rewritten where it differs") {
   TempDir tmp;
   const fs::path root = tmp.path() / "s";
   REQUIRE(crm::Store::init(root));
@@ -261,19 +278,33 @@ TEST_CASE("open_as_of without git: the records' own dates, in a folder removed a
   write_text(root / "contacts/kbob000000000002.yaml",
              "id: kbob000000000002\nname: Bob\ncreated: 2026-10-02T10:00:00Z\n");
   crm::Store store(root, clock_at("2026-11-23T09:00:00Z"));
-  fs::path temp;
+  const crm::Schema& contacts = store.schemas().get("contact");
+  const fs::path ada = root / ".crm/cache/asof/.dates/contacts/kada000000000001.yaml";
+  auto names = [&](const crm::PastStore& past) {
+    std::vector<std::string> out;
+    for (const crm::Record& r : past.store->load_all(contacts).records) out.push_back(r.get("name"));
+    return out;
+  };
+  struct stat first;
   {
     crm::PastStore past = crm::open_as_of(store, day("2026-10-01"));
     CHECK(past.commit.empty());
     REQUIRE(past.notes.size() == 1);
     CHECK(past.notes[0].rfind("not a git repository: as of 2026-10-01 from the records' own dates", 0) == 0);
-    crm::Store::Loaded loaded = past.store->load_all(store.schemas().get("contact"));
-    REQUIRE(loaded.records.size() == 1);
-    CHECK(loaded.records[0].get("name") == "Ada");
-    temp = past.temp;
-    CHECK(fs::is_directory(temp));
+    CHECK(names(past) == std::vector<std::string>{"Ada"});
+    REQUIRE(::stat(ada.c_str(), &first) == 0);
   }
-  CHECK_FALSE(fs::exists(temp));
+  {
+    crm::PastStore past = crm::open_as_of(store, day("2026-10-02"));  // Bob is written, Ada left as she was
+    CHECK(names(past) == std::vector<std::string>{"Ada", "Bob"});
+    struct stat again;
+    REQUIRE(::stat(ada.c_str(), &again) == 0);
+    CHECK(again.st_ino == first.st_ino);
+    CHECK(again.st_mtim.tv_nsec == first.st_mtim.tv_nsec);
+  }
+  crm::PastStore before = crm::open_as_of(store, day("2026-08-01"));  // and removed again
+  CHECK(names(before).empty());
+  CHECK_FALSE(fs::exists(root / ".crm/cache/asof/.dates/contacts/kbob000000000002.yaml"));
 }
 
 TEST_CASE("open_as_of for a store in a folder of a larger repository") {
