@@ -11,15 +11,15 @@ DEMO_ENV   := CRM_TODAY=2026-11-23 CRM_NOW=2026-11-23T09:00:00Z
 # Everything the build and the tests need, by Debian package name.
 PACKAGES := build-essential cmake ninja-build pkg-config libcli11-dev libyaml-cpp-dev \
             libfmt-dev libhowardhinnant-date-dev doctest-dev libuchardet-dev tzdata libutf8proc-dev nlohmann-json3-dev python3 python3-yaml \
-            libgmime-3.0-dev libical-dev \
-            python3-vobject python3-icalendar hledger beancount \
+            libgmime-3.0-dev libical-dev libcpp-httplib-dev \
+            python3-vobject python3-icalendar python3-html5lib hledger beancount \
             git man-db groff-base clang-format strace
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := record filter dates scalar import index ical rules mail as_of
+FUZZ_TARGETS := record filter dates scalar import index ical rules mail orders html capture as_of
 
 .PHONY: all deps build demo test sanitize fuzz fuzz-run install clean format
 
@@ -63,11 +63,24 @@ demo: build
 	@echo '$$ crm report'
 	@$(DEMO_ENV) $(CRM) -C examples report
 	@echo
+	@echo '$$ crm report --format html -o $(BUILD)/dashboard.html'
+	@$(DEMO_ENV) $(CRM) -C examples report --format html -o $(BUILD)/dashboard.html
+	@echo "The dashboard page is in $(abspath $(BUILD))/dashboard.html: open it in a browser, or print it."
+	@echo
 	@echo '$$ crm report sla'
 	@$(DEMO_ENV) $(CRM) -C examples report sla
 	@echo
 	@echo '$$ crm report csat'
 	@$(DEMO_ENV) $(CRM) -C examples report csat
+	@echo
+	@echo '$$ crm report rfm'
+	@$(DEMO_ENV) $(CRM) -C examples report rfm
+	@echo
+	@echo '$$ crm segment list'
+	@$(DEMO_ENV) $(CRM) -C examples segment list
+	@echo
+	@echo '$$ crm contact list @slipping --fields name,last_order,orders,revenue,rfm'
+	@$(DEMO_ENV) $(CRM) -C examples contact list @slipping --fields name,last_order,orders,revenue,rfm
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the sample store in this folder (examples/) that `make demo` shows;
-# make-service-history.sh then adds its tickets.
+# make-service-history.sh then adds its tickets, make-order-history.sh its orders.
 #
 #   examples/make-sample-store.sh            # refuses if examples/contacts has records
 #   examples/make-sample-store.sh --force    # deletes the record folders, then rebuilds
@@ -37,8 +37,9 @@ if [ -d "$store/contacts" ] && [ -n "$(ls -A "$store/contacts")" ]; then
   fi
 fi
 if [ "$force" = 1 ]; then
-  # tickets/ refer to the contacts: make-service-history.sh makes them again.
-  for d in contacts companies leads deals tasks activities tickets; do
+  # tickets/ and orders/ refer to the contacts: make-service-history.sh and
+  # make-order-history.sh make them again.
+  for d in contacts companies leads deals tasks activities tickets orders products segments; do
     rm -rf "${store:?}/$d"
   done
 fi

@@ -165,12 +165,14 @@ struct ReportCliOptions {
   int days = 0;
   std::string as_of;
   bool as_of_given = false;  // else: now
+  std::string output;        // -o: write to this file (atomically), not stdout
 };
 
 struct ImportCliOptions {
   std::string format;
   std::vector<std::string> files;
   std::string type, mode = "upsert", match, mapping, delimiter, date_format, encoding, from = "-365d", to = "+90d";
+  std::string shop;  // orders: shopify woocommerce stripe ("" : detected)
   std::vector<std::string> map;
   int skip = -1;
   bool keep_unmapped = false, dry_run = false;
@@ -180,6 +182,11 @@ struct ExportCliOptions {
   std::string format, type, output, vcard_version = "4.0", since;
   std::vector<std::string> filter;
   bool raw = false;
+};
+
+struct CaptureCliOptions {
+  std::string form, content_type, inbox;
+  bool verbose = false;
 };
 
 struct MergeCliOptions {
@@ -223,6 +230,9 @@ int cmd_import(Context& ctx, const ImportCliOptions& o);
 // `crm mail import PATH…|-` (cmd/crm/mail_verbs.cpp).
 int cmd_mail_import(Context& ctx, const std::vector<std::string>& paths);
 int cmd_export(Context& ctx, const ExportCliOptions& o);
+// Web forms in (capture_verbs.cpp): `crm capture`, and `crm serve` (serve.cpp).
+int cmd_capture(Context& ctx, const CaptureCliOptions& o);
+int cmd_serve(Context& ctx, const std::string& listen);
 int cmd_dedupe(Context& ctx, const std::string& type);
 int cmd_merge(Context& ctx, const MergeCliOptions& o);
 // Teams on git (git_verbs.cpp).

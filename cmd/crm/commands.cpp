@@ -308,6 +308,8 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
       ->type_name("N")
       ->check(kCount);
   report_cmd->add_flag("--all", report.all_stages, "pipeline: closed stages too");
+  report_cmd->add_option("-o,--output", report.output, "write to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
   report_cmd
       ->add_option("--as-of", report.as_of,
                    "the store as it was at the end of this day, from git history (else the records' own dates)")
@@ -376,9 +378,10 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
   init_cmd->callback([&ctx, &status, &init] { status = cmd_init(ctx, init); });
 
   auto& imp = keep<ImportCliOptions>(g_pool);
-  CLI::App* import_cmd =
-      app.add_subcommand("import", "import csv, vcard, json, jsonl or ical files (create, update or upsert)");
-  import_cmd->add_option("format", imp.format, "csv, vcard, json, jsonl or ical (calendar events as meetings)")
+  CLI::App* import_cmd = app.add_subcommand("import", "import csv, vcard, json, jsonl, ical or shops' orders files");
+  import_cmd
+      ->add_option("format", imp.format,
+                   "csv, vcard, json, jsonl, ical (calendar events as meetings) or orders (a shop's export)")
       ->required()
       ->type_name("FORMAT");
   import_cmd->add_option("files", imp.files, "the files (- for stdin)")->required()->type_name("FILE");
@@ -405,6 +408,8 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       ->type_name("DATE");
   import_cmd->add_option("--to", imp.to, "ical: expand recurring events up to this day (default +90d)")
       ->type_name("DATE");
+  import_cmd->add_option("--shop", imp.shop, "orders: shopify, woocommerce or stripe (default: told by the header)")
+      ->type_name("SHOP");
   import_cmd->callback([&ctx, &status, &imp] { status = cmd_import(ctx, imp); });
 
   auto& mail_paths = keep<std::vector<std::string>>(g_pool);
@@ -416,6 +421,28 @@ void register_store_commands(CLI::App& app, Context& ctx, int& status) {
       ->required()
       ->type_name("PATH");
   mail_import_cmd->callback([&ctx, &status, &mail_paths] { status = cmd_mail_import(ctx, mail_paths); });
+
+  auto& cap = keep<CaptureCliOptions>(g_pool);
+  CLI::App* capture_cmd = app.add_subcommand(
+      "capture", "one web-form submission on stdin (JSON or url-encoded) into a lead, contact or ticket");
+  capture_cmd
+      ->add_option("--form", cap.form,
+                   "the form of .crm/config.yaml's forms: (default: the only one, or "
+                   "\"default\")")
+      ->type_name("NAME");
+  capture_cmd->add_option("--content-type", cap.content_type, "json or form (default: detected)")->type_name("TYPE");
+  capture_cmd->add_option("--inbox", cap.inbox, "capture every file in DIR, moving each to DIR/done or DIR/failed")
+      ->type_name("DIR");
+  capture_cmd->add_flag("-v,--verbose", cap.verbose, "say on stderr what was done, a dropped bot too");
+  capture_cmd->callback([&ctx, &status, &cap] { status = cmd_capture(ctx, cap); });
+
+  auto& listen = keep<std::string>(g_pool);
+  listen = "127.0.0.1:8080";
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "HTTP: POST /capture/FORM takes web forms (with a token), GET / the read-only dashboard");
+  serve_cmd->add_option("--listen", listen, "address and port (default 127.0.0.1:8080; port 0: any free one)")
+      ->type_name("ADDR:PORT");
+  serve_cmd->callback([&ctx, &status, &listen] { status = cmd_serve(ctx, listen); });
 
   auto& exp = keep<ExportCliOptions>(g_pool);
   CLI::App* export_cmd = app.add_subcommand(

@@ -15,6 +15,7 @@
 #include "crm/importer.hpp"
 #include "crm/json.hpp"
 #include "crm/ledger.hpp"
+#include "crm/order_import.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
@@ -74,14 +75,91 @@ int cmd_import_ical(Context& ctx, const ImportCliOptions& o) {
   return ctx.status;
 }
 
+// `crm import orders FILE…`: shops' orders exports (order_import.hpp). The
+// result as import's (json: every order and what was made for it; ids: what
+// was written); each order that fails as FILE:LINE: column "X": why, exit 3.
+int cmd_import_orders(Context& ctx, const ImportCliOptions& o) {
+  Store& store = ctx.store();
+  for (const char* unused : {"type", "match", "mapping", "delimiter", "date-format"}) {
+    std::string opt = unused;
+    bool given = (opt == "type" && !o.type.empty()) || (opt == "match" && !o.match.empty()) ||
+                 (opt == "mapping" && !o.mapping.empty()) || (opt == "delimiter" && !o.delimiter.empty()) ||
+                 (opt == "date-format" && !o.date_format.empty());
+    if (given) throw UsageError("import orders reads the shops' own columns: it takes no --" + opt);
+  }
+  if (!o.map.empty()) throw UsageError("import orders reads the shops' own columns: it takes no --map");
+  if (!o.shop.empty() && o.shop != "shopify" && o.shop != "woocommerce" && o.shop != "stripe")
+    throw UsageError("--shop is shopify, woocommerce or stripe, not \"" + o.shop + "\"");
+  OrderImportRequest req;
+  req.files = o.files;
+  req.shop = o.shop;
+  req.encoding = o.encoding;
+  req.dry_run = o.dry_run;
+  if (std::find(o.files.begin(), o.files.end(), "-") != o.files.end())
+    req.stdin_text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  Writer writer = store.lock();
+  OrderImportResult result = import_orders(writer, req);
+  Json doc = Json::object();
+  doc["created"] = result.created;
+  doc["updated"] = result.updated;
+  doc["unchanged"] = result.unchanged;
+  doc["failed"] = result.failed;
+  doc["contacts_created"] = result.contacts;
+  doc["companies_created"] = result.companies;
+  doc["rows"] = Json::array();
+  Table t;
+  t.document = true;
+  t.single = t.single_yaml = true;
+  for (const OrderImportRow& r : result.rows) {
+    Json row = Json::object();
+    row["action"] = r.action;
+    row["type"] = r.type;
+    row["id"] = r.id.empty() ? Json(nullptr) : Json(r.id);
+    row["name"] = r.name;
+    row["file"] = r.file;
+    row["line"] = r.line;
+    row["reason"] = r.reason.empty() ? Json(nullptr) : Json(r.reason);
+    row["notes"] = r.notes;
+    doc["rows"].push_back(row);
+    if (r.action == "created" || r.action == "updated") t.id_lines.push_back(r.id);
+  }
+  t.objects.push_back(doc);
+  t.text = [](const OutputOptions&) { return std::string(); };
+  OutputOptions out = ctx.output();
+  ctx.out(render(t, out));
+  bool json = is_json(out.format);
+  for (const OrderImportRow& r : result.rows) {
+    std::string where = r.file + (r.line ? ":" + std::to_string(r.line) : "") + ": ";
+    if (r.action == "failed") {
+      ctx.report(InvalidData(Location{}, where + "order " + r.name + ": " + r.reason));
+    } else if (!json && r.action != "unchanged") {
+      for (const std::string& n : r.notes) ctx.note(where + "order " + r.name + ": " + n);
+    }
+  }
+  if (o.dry_run) ctx.note("dry run: nothing written");
+  std::fflush(stdout);
+  auto plural = [](int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string summary = std::string(o.dry_run ? "would make: " : "") + plural(result.created, "order", "orders") +
+                        " created, " + std::to_string(result.updated) + " updated, " +
+                        std::to_string(result.unchanged) + " unchanged, " + std::to_string(result.failed) +
+                        " failed; " + plural(result.contacts, "contact", "contacts") + " and " +
+                        plural(result.companies, "company", "companies") + " created\n";
+  std::fwrite(summary.data(), 1, summary.size(), stderr);
+  return result.failed > 0 ? kExitInvalid : ctx.status;
+}
+
 }  // namespace
 
 int cmd_import(Context& ctx, const ImportCliOptions& o) {
   Store& store = ctx.store();
-  static const std::vector<std::string> kFormats = {"csv", "vcard", "json", "jsonl", "ical"};
+  static const std::vector<std::string> kFormats = {"csv", "vcard", "json", "jsonl", "ical", "orders"};
   if (std::find(kFormats.begin(), kFormats.end(), o.format) == kFormats.end())
-    throw UsageError("unknown import format \"" + o.format + "\" (one of csv, vcard, json, jsonl, ical)");
+    throw UsageError("unknown import format \"" + o.format + "\" (one of csv, vcard, json, jsonl, ical, orders)");
   if (o.format == "ical") return cmd_import_ical(ctx, o);
+  if (o.format == "orders") return cmd_import_orders(ctx, o);
+  if (!o.shop.empty()) throw UsageError("--shop is for import orders");
   if (!o.type.empty()) store.schemas().get(o.type);  // UsageError naming the types
   if (o.mode != "create" && o.mode != "update" && o.mode != "upsert")
     throw UsageError("--mode is create, update or upsert, not \"" + o.mode + "\"");

@@ -61,7 +61,7 @@ int run(int argc, char** argv, cli::Globals& globals, cli::Context& ctx) {
   app.fallthrough();
   app.add_option("-C", globals.dir, "use the store in DIR (else $CRM_DIR, else the nearest parent with .crm/)")
       ->type_name("DIR");
-  app.add_option("--format", globals.format, "output: table (default), json, jsonl, yaml, csv, tsv, ids")
+  app.add_option("--format", globals.format, "output: table (default), json, jsonl, yaml, csv, tsv, ids, html")
       ->type_name("FMT");
   app.add_flag("-q,--quiet", globals.quiet, "print ids only (= --format ids)");
   app.add_flag("--raw", globals.raw, "csv/tsv: leave cells that start with = + - @ as they are (not for spreadsheets)");

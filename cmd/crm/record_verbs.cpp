@@ -20,6 +20,7 @@
 #include "crm/json.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
+#include "crm/segment_counts.hpp"
 #include "crm/segments.hpp"
 #include "crm/suggest.hpp"
 #include "crm/task_workflow.hpp"
@@ -383,13 +384,15 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   // Contacts and companies also have the derived fields of customer value
   // (orders, revenue, rfm…): known to filters, --fields and --sort, and
   // computed only when one of them names one.
-  const Schema valued = with_value_fields(stored);
+  // Segments have their current count (derived, always shown).
+  bool segments = stored.type == "segment";
+  const Schema valued = segments ? with_segment_count(stored) : with_value_fields(stored);
   const Schema& s = valued;
   RenderOptions ro = render_options(ctx, store);
   Format format = ro.out.format;
   Filter filter = parse_store_filter(store, o.filter, s);
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
-  bool derive = false;
+  bool derive = segments;
   if (has_value_fields(s.type)) {
     std::vector<std::string> named = fields;
     filter.fields_used(named);
@@ -414,9 +417,16 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   Store::Keep keep;
   bool prefilter = !derive && !filter.empty() && filter.fields_used(keep.fields);
   keep.test = [&](const Record& r) { return filter.matches(r, name_of); };
-  if (derive) needed.erase(std::remove_if(needed.begin(), needed.end(), is_value_field), needed.end());
+  if (derive)
+    needed.erase(std::remove_if(needed.begin(), needed.end(),
+                                [&](const std::string& f) { return segments ? f == "count" : is_value_field(f); }),
+                 needed.end());
+  if (segments) partial = false;  // a count needs the whole segment (its name and type)
   Store::Loaded loaded = store.load_all(stored, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
-  if (derive) fill_value_fields(store, loaded.records);
+  std::vector<std::string> count_problems;
+  if (segments) fill_segment_counts(store, loaded.records, &count_problems);
+  if (derive && !segments) fill_value_fields(store, loaded.records);
+  for (const std::string& p : count_problems) ctx.note(p);
   // Done tasks and closed deals are history: hidden unless --all or a
   // filter on status (stage) asks for them, as Taskwarrior shows pending.
   std::string state = s.type == "task" ? "status" : s.type == "deal" ? "stage" : "";

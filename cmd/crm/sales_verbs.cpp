@@ -5,6 +5,8 @@
 #include "app.hpp"
 #include "crm/agenda.hpp"
 #include "crm/as_of.hpp"
+#include "crm/atomic_file.hpp"
+#include "crm/dashboard.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
@@ -141,11 +143,24 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   }
   const Store& store = past ? *past->store : ctx.store();
   OutputOptions out = ctx.output(&store.clock());
+  bool to_file = !o.output.empty() && o.output != "-";
+  if (to_file) {  // a file: no colour, no terminal width
+    out.color = out.tty = false;
+    out.width = 0;
+  }
+  // -o FILE: written whole or not at all (a temp file renamed), a link
+  // followed as the shell's > would.
+  auto emit = [&](const std::string& text) {
+    if (to_file)
+      write_file_atomic(resolve_symlinks(o.output), text);
+    else
+      ctx.out(text);
+  };
   if (o.name.empty()) {
     if (!o.filter.empty() || !o.since.empty() || !o.until.empty() || !o.by.empty() || o.days || o.all_stages)
-      throw UsageError("the dashboard takes only --owner and --as-of; name a report for more (" +
+      throw UsageError("the dashboard takes only --owner, --as-of and -o; name a report for more (" +
                        join(report_names(), ", ") + ")");
-    ctx.out(render(dashboard_table(build_dashboard(store, o.owner)), out));
+    emit(render(dashboard_page(store, o.owner), out));
     return 0;
   }
   ReportRequest request;
@@ -165,7 +180,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   request.days = o.days;
   request.all_stages = o.all_stages;
   Report report = build_report(store, request);
-  ctx.out(render(report_table(report), out));
+  emit(render(report_table(report), out));
   Store::Loaded loaded = store.load_all(subject);  // problems in the records read are still reported
   for (const InvalidData& e : loaded.errors) ctx.report(past ? in_commit(e, past->commit) : e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));

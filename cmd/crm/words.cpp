@@ -89,6 +89,10 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& example_tab
       {"mail import",
        {"crm mail import ~/Maildir/INBOX ~/Maildir/Sent", "crm mail import archive.mbox",
         "crm config set mail.keep body && crm mail import message.eml"}},
+      {"capture",
+       {"crm capture --form contact-us < submission.json",
+        "echo 'name=Ada+Lovelace&email=ada%40example.com' | crm capture", "crm capture --inbox ~/forms-inbox"}},
+      {"serve", {"crm serve", "crm serve --listen 0.0.0.0:8080   # every interface: put TLS in front"}},
       {"* add", {"crm {noun} add --set name='First one'", "crm {noun} add --from record.yaml"}},
       {"* list",
        {"crm {noun} list +vip --sort name", "crm {noun} list 'created>=-30d' --format csv --fields name,email",
@@ -130,10 +134,11 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& example_tab
       {"agenda", {"crm agenda", "crm agenda --days 14 --owner kim"}},
       {"report",
        {"crm report", "crm report pipeline", "crm report winrate --by owner --since -90d",
-        "crm report pipeline --as-of 2026-10-01"}},
+        "crm report --format html -o dashboard.html", "crm report pipeline --as-of 2026-10-01"}},
       {"import",
        {"crm import csv google.csv --dry-run", "crm import vcard contacts.vcf",
-        "crm import ical calendar.ics --from -30d --to +30d"}},
+        "crm import ical calendar.ics --from -30d --to +30d", "crm import orders orders_export.csv --dry-run",
+        "crm import orders payments.csv --shop stripe"}},
       {"export",
        {"crm export json > backup.json", "crm export vcard -o contacts.vcf", "crm export ical > tasks.ics",
         "crm export ledger -o sales.journal && hledger -f sales.journal check"}},
@@ -419,7 +424,7 @@ struct Completer {
       if (verb == "report" && given.empty())
         return {"pipeline", "forecast", "funnel", "winrate", "velocity", "sources", "activity", "overdue", "stale"};
       if (verb == "import")
-        return given.empty() ? std::vector<std::string>{"csv", "vcard", "json", "jsonl"}
+        return given.empty() ? std::vector<std::string>{"csv", "vcard", "json", "jsonl", "ical", "orders"}
                              : std::vector<std::string>{"__files__"};
       if (verb == "export" && given.empty()) return {"json", "jsonl", "csv", "vcard", "ical", "ledger", "beancount"};
       if (verb == "init") return {"__dirs__"};

@@ -94,7 +94,8 @@ const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> kKeys = {
       "currency",     "timezone",       "pipeline",          "owners",       "git.autocommit", "fields",
       "sla",          "business_hours", "assignment.ticket", "gross_margin", "churn_after",    "mail.me",
-      "mail.support", "mail.keep",      "mail.new_contacts", "mail.ignore"};
+      "mail.support", "mail.keep",      "mail.new_contacts", "mail.ignore",  "forms",          "serve.token",
+      "serve.rate"};
   return kKeys;
 }
 

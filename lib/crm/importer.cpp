@@ -73,6 +73,13 @@ std::string decode_file(const std::string& bytes, const ImportRequest& req, cons
 
 }  // namespace
 
+std::string decode_import_text(const std::string& bytes, const std::string& encoding, const std::string& name) {
+  ImportRequest req;
+  req.format = "csv";
+  req.encoding = encoding;
+  return decode_file(bytes, req, name);
+}
+
 ImportResult import_records(Writer& writer, const ImportRequest& req) {
   const Store& store = writer.store();
   static const char* const kFormats[] = {"csv", "vcard", "json", "jsonl"};

@@ -34,6 +34,11 @@ namespace crm {
 // Store::write; the caller holds the store's lock.
 ImportResult import_records(Writer& writer, const ImportRequest& request);
 
+// A file's bytes as UTF-8, as `crm import` reads them: `encoding` (an iconv
+// name) when given, else a BOM, UTF-16 by its NUL bytes, UTF-8, or what
+// uchardet says. Throws InvalidData naming `name` and the line that does not decode.
+std::string decode_import_text(const std::string& bytes, const std::string& encoding, const std::string& name);
+
 // A mapping file: YAML `Column Header: field` lines (or a JSON object).
 std::vector<std::pair<std::string, std::string>> parse_column_map(std::string_view text, const std::string& source);
 

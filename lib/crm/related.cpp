@@ -54,6 +54,36 @@ std::vector<const Schema*> related_types(const Store& store, const std::string& 
   return out;
 }
 
+namespace {
+
+// A company's orders are also those its contacts placed without naming a
+// company (as its revenue counts them): one pass over the orders' contact
+// and company fields, the hits read whole, the list by date.
+void add_contacts_orders(const Store& store, std::vector<RelatedGroup>& groups) {
+  const Schema* orders = store.schemas().find("order");
+  auto contacts = std::find_if(groups.begin(), groups.end(), [](const RelatedGroup& g) { return g.key == "contacts"; });
+  if (!orders || contacts == groups.end()) return;
+  std::set<std::string> people;
+  for (const Record& c : contacts->records) people.insert(c.id());
+  Store::Keep keep;
+  keep.fields = {"contact", "company"};
+  keep.test = [&](const Record& o) { return o.get("company").empty() && people.count(o.get("contact")); };
+  std::vector<Record> found;
+  for (const Record& o : store.load_all(*orders, &keep.fields, &keep).records)
+    if (keep.test(o)) found.push_back(store.load(*orders, o.id()));
+  if (found.empty()) return;
+  auto own = std::find_if(groups.begin(), groups.end(), [&](const RelatedGroup& g) { return g.key == orders->folder; });
+  if (own == groups.end()) {
+    groups.push_back(RelatedGroup{orders->folder, orders->type, false, {}});
+    own = groups.end() - 1;
+  }
+  for (Record& o : found) own->records.push_back(std::move(o));
+  std::stable_sort(own->records.begin(), own->records.end(),
+                   [&](const Record& a, const Record& b) { return a.get(orders->sort) < b.get(orders->sort); });
+}
+
+}  // namespace
+
 std::vector<RelatedGroup> related_records(const Store& store, const Record& record) {
   std::vector<RelatedGroup> groups;
   const Schema& schema = store.schemas().get(record.type);
@@ -114,6 +144,7 @@ std::vector<RelatedGroup> related_records(const Store& store, const Record& reco
       groups.push_back(std::move(g));
     }
   }
+  if (record.type == "company") add_contacts_orders(store, groups);
   return groups;
 }
 

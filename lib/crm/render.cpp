@@ -13,7 +13,7 @@ namespace {
 
 std::vector<std::string> default_columns(const Schema& schema, Format format) {
   std::vector<std::string> cols;
-  if (format == Format::Table) return schema.columns;
+  if (format == Format::Table || format == Format::Html) return schema.columns;
   // CSV/TSV: one column per object subfield ("address.city"), so the cells stay atomic.
   for (const Field& f : schema.fields) {
     if (f.type == FieldType::Object) {
@@ -152,7 +152,7 @@ ColumnType column_type(const Field* f) {
 
 Table record_table(const std::vector<const Record*>& records, const Schema& schema, const RenderOptions& o) {
   const Format format = o.out.format;
-  bool table = format == Format::Table;
+  bool table = format == Format::Table || format == Format::Html;  // a person reads it
   std::vector<std::string> cols = o.fields.empty() ? default_columns(schema, format) : o.fields;
   Table t;
   t.empty_note = o.empty_note;

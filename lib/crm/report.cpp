@@ -70,6 +70,8 @@ Table report_table(const Report& r) {
   t.name = r.name;
   t.report = true;
   t.bar_column = r.bar_column;
+  t.chart = r.chart;
+  t.chart_column = r.chart_column;
   for (size_t i = 0; i < r.columns.size(); ++i) {
     Column c;
     c.key = r.columns[i];

@@ -36,6 +36,9 @@ struct Report {
   std::vector<std::vector<ReportCell>> rows;
   std::vector<std::vector<ReportCell>> totals;
   int bar_column = -1;  // table: draw a bar from this money/integer column
+  // html: the chart (Table::chart, Table::chart_column).
+  Chart chart = Chart::Auto;
+  int chart_column = -1;
 };
 
 struct ReportStyle {

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "crm/customer_value.hpp"
 #include "crm/error.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
@@ -163,7 +164,7 @@ void segment_changed(const Store& store, const Record& segment) {
     if (i) flat.push_back("or");
     flat.insert(flat.end(), groups[i].begin(), groups[i].end());
   }
-  parse_filter(flat, of, store.clock(), store.config().stage_names());
+  parse_filter(flat, with_value_fields(of), store.clock(), store.config().stage_names());  // revenue>1000 too
 }
 
 }  // namespace crm

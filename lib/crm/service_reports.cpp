@@ -96,6 +96,7 @@ Report tickets_report(const Scope& s) {
   r.columns.insert(r.columns.end(), priorities.begin(), priorities.end());
   r.columns.insert(r.columns.end(), {"total", "oldest_days"});
   r.bar_column = -1;
+  r.chart_column = static_cast<int>(r.columns.size()) - 2;  // html: the backlog, total per row
   auto cells = [&](ReportCell first, const Row& row) {
     std::vector<ReportCell> out{std::move(first)};
     for (const std::string& p : priorities) {
@@ -184,6 +185,7 @@ Report csat_report(const Scope& s) {
   r.name = "csat";
   r.columns = {"owner", "responses", "satisfied", "satisfied_pct", "average"};
   r.bar_column = -1;
+  r.chart_column = 3;  // html: satisfied_pct per owner
   auto cells = [&](ReportCell first, const Row& row) {
     return std::vector<ReportCell>{
         std::move(first), ReportCell::of_int(row.responses), ReportCell::of_int(row.satisfied),

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "crm/csv.hpp"
+#include "crm/html.hpp"
 #include "crm/json.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -354,16 +355,217 @@ std::string render_text_table(const Table& t, const OutputOptions& o) {
   return out;
 }
 
+// --format html: a page of tables, each with its chart.
+
+const char* tone_class(Tone t) {
+  switch (t) {
+    case Tone::Bad:
+      return "bad";
+    case Tone::Warn:
+      return "warn";
+    case Tone::Good:
+      return "good";
+    case Tone::Dim:
+      return "dim";
+    case Tone::Strong:
+      return "strong";
+    case Tone::None:
+      break;
+  }
+  return "";
+}
+
+bool is_when(ColumnType t) { return t == ColumnType::Date || t == ColumnType::DateTime || t == ColumnType::When; }
+
+std::string html_heading(const Table& t) {
+  if (!t.title.empty()) return t.title;
+  if (t.report) return "crm report " + t.name;
+  return t.name.empty() ? "crm" : t.name;
+}
+
+std::string html_header(const Column& c) {
+  std::string h = c.header.empty() ? c.key : c.header;
+  std::replace(h.begin(), h.end(), '_', ' ');
+  return h;
+}
+
+// A row's label in a chart: its leading words (a stage, a period and an
+// owner …), the currency and ids aside, up to its first number.
+// The headers of those columns ("stage", "period · owner").
+std::string chart_label_header(const Table& t) {
+  std::vector<std::string> parts;
+  for (const Column& col : t.columns) {
+    if (is_numeric(col.type)) break;
+    if (col.key == "currency" || col.type == ColumnType::Id || col.type == ColumnType::Bool) continue;
+    parts.push_back(html_header(col));
+  }
+  return join(parts, " · ");
+}
+
+std::string chart_label(const Table& t, const Row& r, const OutputOptions& o) {
+  std::vector<std::string> parts;
+  for (size_t c = 0; c < t.columns.size() && c < r.cells.size(); ++c) {
+    const Column& col = t.columns[c];
+    if (is_numeric(col.type)) break;
+    if (col.key == "currency" || col.type == ColumnType::Id || col.type == ColumnType::Bool) continue;
+    std::string text = cell_display(r.cells[c], col, o);
+    if (!text.empty()) parts.push_back(text);
+  }
+  return parts.empty() ? "(none)" : join(parts, " · ");
+}
+
+std::string html_figure(const std::string& svg, const std::string& caption) {
+  return "<figure>\n" + svg + "<figcaption>" + html_escape(caption) + "</figcaption>\n</figure>\n";
+}
+
+std::string html_chart(const Table& t, const OutputOptions& o) {
+  Chart kind = t.chart;
+  int value_col = t.chart_column >= 0 ? t.chart_column : t.bar_column;
+  if (kind == Chart::Auto) kind = value_col >= 0 ? Chart::Bars : Chart::None;
+  std::string heading = html_heading(t);
+  if (kind == Chart::Heat) {
+    std::vector<size_t> cols;
+    std::vector<std::string> names;
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      if (t.columns[c].type == ColumnType::Percent) {
+        cols.push_back(c);
+        names.push_back(html_header(t.columns[c]));
+      }
+    std::vector<HeatRow> rows;
+    for (const Row& r : t.rows) {
+      if (r.total) continue;
+      HeatRow h{chart_label(t, r, o), {}};
+      for (size_t c : cols)
+        h.percents.push_back(c < r.cells.size() && !r.cells[c].null ? std::optional<Decimal>(r.cells[c].number)
+                                                                    : std::nullopt);
+      rows.push_back(std::move(h));
+    }
+    std::string svg = svg_heat_map(heading, names, rows);
+    return svg.empty() ? "" : html_figure(svg, "each cell: percent of its row; the deeper, the higher");
+  }
+  if (kind != Chart::Bars || value_col < 0 || static_cast<size_t>(value_col) >= t.columns.size()) return "";
+  const Column& vcol = t.columns[static_cast<size_t>(value_col)];
+  if (!is_numeric(vcol.type)) return "";
+  // One chart per currency: amounts of two currencies are never compared.
+  std::vector<std::string> currencies;
+  std::map<std::string, std::vector<ChartBar>> bars;
+  std::map<std::string, size_t> rows_of;
+  const size_t kMaxBars = 30;
+  for (const Row& r : t.rows) {
+    if (r.total || static_cast<size_t>(value_col) >= r.cells.size()) continue;
+    const Cell& cell = r.cells[static_cast<size_t>(value_col)];
+    std::string currency = vcol.type == ColumnType::Money ? cell.currency : "";
+    if (!rows_of.count(currency)) currencies.push_back(currency);
+    if (++rows_of[currency] > kMaxBars) continue;
+    bars[currency].push_back({chart_label(t, r, o), cell.null ? Decimal() : cell.number,
+                              cell.null ? cell.shown : cell_display(cell, vcol, o, true)});
+  }
+  std::string out;
+  for (const std::string& currency : currencies) {
+    std::string by = chart_label_header(t);
+    std::string caption =
+        html_header(vcol) + (by.empty() ? "" : " by " + by) + (currency.empty() ? "" : " (" + currency + ")");
+    if (rows_of[currency] > kMaxBars)
+      caption += ", the first " + std::to_string(kMaxBars) + " of " + std::to_string(rows_of[currency]) + " rows";
+    std::string svg = svg_bar_chart(heading + ": " + caption, bars[currency]);
+    if (!svg.empty()) out += html_figure(svg, caption);
+  }
+  return out;
+}
+
+std::string html_cell(const Cell& c, const Column& col, const OutputOptions& o, const char* tag) {
+  // A date in a text column (a report's first_order) is a date too: kept on one line.
+  bool when = is_when(col.type) || (col.type == ColumnType::Text && parse_iso_date(c.text).has_value());
+  std::string cls = is_numeric(col.type) ? "num" : when ? "date" : "";
+  if (col.type == ColumnType::Money) cls += " money";
+  if (c.tone != Tone::None) cls += std::string(cls.empty() ? "" : " ") + tone_class(c.tone);
+  std::string out = std::string("<") + tag + (cls.empty() ? "" : " class=\"" + cls + "\"");
+  if (is_numeric(col.type) && !c.null) out += " data-value=\"" + html_escape(cell_machine(c, col)) + "\"";
+  out += ">";
+  std::string shown = col.type == ColumnType::Id && !c.null ? c.text : cell_display(c, col, o);
+  if (when && !c.null)
+    out += "<time datetime=\"" + html_escape(c.text) + "\">" + html_escape(shown) + "</time>";
+  else
+    out += html_escape(shown);
+  return out + "</" + tag + ">";
+}
+
+// The columns with something to show in some row (a list's unset fields take no room).
+std::vector<size_t> html_columns(const Table& t, const OutputOptions& o) {
+  std::vector<size_t> keep;
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    for (const Row& r : t.rows)
+      if (c < r.cells.size() && !cell_display(r.cells[c], t.columns[c], o).empty()) {
+        keep.push_back(c);
+        break;
+      }
+  return keep;
+}
+
+std::string html_rows(const Table& t, const std::vector<size_t>& columns, const OutputOptions& o, bool totals) {
+  std::string out;
+  for (const Row& r : t.rows) {
+    if (r.total != totals) continue;
+    out += r.tone == Tone::None ? "<tr>" : std::string("<tr class=\"") + tone_class(r.tone) + "\">";
+    for (size_t c : columns) out += html_cell(c < r.cells.size() ? r.cells[c] : Cell::none(), t.columns[c], o, "td");
+    out += "</tr>\n";
+  }
+  return out;
+}
+
+// One table as a <section>: its heading (h2 when the page has several), its
+// chart, the table with typed cells (numbers right-aligned with their exact
+// value in data-value, dates as <time>), totals in <tfoot>.
+std::string html_section(const Table& t, const OutputOptions& o, bool heading) {
+  std::string out = "<section" + (t.name.empty() ? std::string() : " id=\"" + html_escape(t.name) + "\"") + ">\n";
+  if (heading) out += "<h2>" + html_escape(html_heading(t)) + "</h2>\n";
+  if (t.columns.empty() || t.text) {  // what a terminal shows (show, agenda), as it is
+    if (!t.text) return out + "</section>\n";
+    OutputOptions plain = o;
+    plain.format = Format::Table;
+    plain.color = plain.tty = false;
+    plain.width = 0;
+    return out + "<pre>" + html_escape(t.text(plain)) + "</pre>\n</section>\n";
+  }
+  if (t.rows.empty())
+    return out + "<p class=\"empty\">" + html_escape(t.empty_note.empty() ? "Nothing to show." : t.empty_note) +
+           "</p>\n</section>\n";
+  std::string chart = html_chart(t, o);
+  if (!chart.empty())
+    out += "<div class=\"pair\">\n<div class=\"charts\">\n" + chart +
+           "</div>\n";  // side by side when the page is wide enough
+  std::vector<size_t> columns = html_columns(t, o);
+  out += "<div class=\"wide\"><table>\n<thead><tr>";  // a wide table scrolls, not the page
+  for (size_t k : columns) {
+    const Column& c = t.columns[k];
+    out += std::string("<th") + (is_numeric(c.type) ? " class=\"num\"" : "") + " data-key=\"" + html_escape(c.key) +
+           "\">" + html_escape(html_header(c)) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n" + html_rows(t, columns, o, false) + "</tbody>\n";
+  std::string totals = html_rows(t, columns, o, true);
+  if (!totals.empty()) out += "<tfoot>\n" + totals + "</tfoot>\n";
+  return out + "</table></div>\n" + (chart.empty() ? "" : "</div>\n") + "</section>\n";
+}
+
+std::string render_html(const Table& t, const OutputOptions& o) {
+  std::string subtitle =
+      o.clock ? "As of " + o.clock->format_local(o.clock->now) + " (" + o.clock->zone_name() + ")" : "";
+  if (!t.html_sections) return html_page(html_heading(t), subtitle, html_section(t, o, false));
+  std::string body;
+  for (const Table& s : t.html_sections()) body += html_section(s, o, true);
+  return html_page(html_heading(t), subtitle, body);
+}
+
 }  // namespace
 
 const std::vector<std::string>& format_names() {
-  static const std::vector<std::string> names = {"table", "json", "jsonl", "yaml", "csv", "tsv", "ids"};
+  static const std::vector<std::string> names = {"table", "json", "jsonl", "yaml", "csv", "tsv", "ids", "html"};
   return names;
 }
 
 std::optional<Format> parse_format(std::string_view name) {
   static const Format kFormats[] = {Format::Table, Format::Json, Format::Jsonl, Format::Yaml,
-                                    Format::Csv,   Format::Tsv,  Format::Ids};
+                                    Format::Csv,   Format::Tsv,  Format::Ids,   Format::Html};
   const auto& names = format_names();
   for (size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return kFormats[i];
@@ -372,7 +574,7 @@ std::optional<Format> parse_format(std::string_view name) {
 
 bool is_json(Format f) { return f == Format::Json || f == Format::Jsonl; }
 
-bool prints_whole_records(Format f) { return f != Format::Table && f != Format::Ids; }
+bool prints_whole_records(Format f) { return f != Format::Table && f != Format::Ids && f != Format::Html; }
 
 Json json_of_node(const Node& n) {
   switch (n.kind) {
@@ -470,6 +672,7 @@ std::string cell_display(const Cell& c, const Column& col, const OutputOptions& 
 }
 
 std::string render(const Table& t, const OutputOptions& o) {
+  if (o.format == Format::Html) return render_html(t, o);
   if (t.document && t.text && o.format != Format::Json && o.format != Format::Jsonl && o.format != Format::Yaml &&
       !(o.format == Format::Ids && !t.id_lines.empty()))
     return t.text(o);
@@ -504,6 +707,8 @@ std::string render(const Table& t, const OutputOptions& o) {
       }
       return out;
     }
+    case Format::Html:  // above
+      return "";
     case Format::Json:
     case Format::Jsonl:
     case Format::Yaml: {

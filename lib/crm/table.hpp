@@ -19,7 +19,7 @@
 
 namespace crm {
 
-enum class Format { Table, Json, Jsonl, Yaml, Csv, Tsv, Ids };
+enum class Format { Table, Json, Jsonl, Yaml, Csv, Tsv, Ids, Html };
 
 std::optional<Format> parse_format(std::string_view name);
 const std::vector<std::string>& format_names();
@@ -55,6 +55,10 @@ enum class ColumnType {
   Number,    // a decimal quantity (days), `decimals` places in a table
   Bool,
 };
+
+// html: the chart drawn above a table. Auto: bars when the table has a
+// bar_column (or a chart_column); Heat: its percent columns as a heat map.
+enum class Chart { Auto, None, Bars, Heat };
 
 // What a cell means to the eye, in colour on a terminal.
 enum class Tone { None, Bad, Warn, Good, Dim, Strong };
@@ -121,6 +125,13 @@ struct Table {
   bool document = false;
   // ids: these lines instead of the id column (dedupe: a group a line).
   std::vector<std::string> id_lines;
+  // html: the chart above the table; its values from chart_column (else
+  // bar_column), one bar per row, one chart per currency.
+  Chart chart = Chart::Auto;
+  int chart_column = -1;
+  // html: the page shows these tables instead of this one (the dashboard:
+  // its figures and the reports behind them); built only for html.
+  std::function<std::vector<Table>()> html_sections;
 };
 
 struct OutputOptions {

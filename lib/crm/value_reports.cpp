@@ -333,6 +333,7 @@ Report cohorts_report(const Store& store, const ValueReportRequest& q) {
   r.columns = {"cohort", "customers"};
   for (int k = 0; k < width; ++k) r.columns.push_back((quarter ? "q" : "m") + std::to_string(k));
   r.bar_column = -1;
+  r.chart = Chart::Heat;  // html: retention as a heat map
   for (const auto& [start, members] : cohorts) {
     std::vector<ReportCell> row{ReportCell::of_text(period_label(start, quarter)),
                                 ReportCell::of_int(static_cast<long long>(members.size()))};

@@ -60,9 +60,10 @@ TEST_CASE("render parse_format and format_names") {
   CHECK(crm::parse_format("csv") == crm::Format::Csv);
   CHECK(crm::parse_format("tsv") == crm::Format::Tsv);
   CHECK(crm::parse_format("ids") == crm::Format::Ids);
+  CHECK(crm::parse_format("html") == crm::Format::Html);
   CHECK_FALSE(crm::parse_format("JSON").has_value());
   CHECK_FALSE(crm::parse_format("xml").has_value());
-  CHECK(crm::format_names() == std::vector<std::string>{"table", "json", "jsonl", "yaml", "csv", "tsv", "ids"});
+  CHECK(crm::format_names() == std::vector<std::string>{"table", "json", "jsonl", "yaml", "csv", "tsv", "ids", "html"});
 }
 
 // A table of text columns from rows of cells (first row: the headers).

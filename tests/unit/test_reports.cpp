@@ -505,41 +505,41 @@ TEST_CASE("report activity per owner and kind per month or week, with tasks done
   q.since = day("2026-10-01");
   q.until = day("2026-11-30");
   crm::Report r = crm::build_report(store, q);
-  CHECK(r.columns == Lines{"period", "owner", "call", "email", "meeting", "note", "count", "tasks_done"});
-  CHECK(r.bar_column == 6);
+  CHECK(r.columns == Lines{"period", "owner", "call", "email", "meeting", "note", "form", "count", "tasks_done"});
+  CHECK(r.bar_column == 7);
   CHECK(rows(r) == Lines{
-                       "2026-10|ann|1|1|0|0|2|0",
-                       "2026-11|ann|1|0|0|0|1|1",
-                       "2026-11|bob|0|0|1|1|2|0",
-                       "2026-11||1|0|0|0|1|0",
+                       "2026-10|ann|1|1|0|0|0|2|0",
+                       "2026-11|ann|1|0|0|0|0|1|1",
+                       "2026-11|bob|0|0|1|1|0|2|0",
+                       "2026-11||1|0|0|0|0|1|0",
                    });
   // calls a1 a3 a6 = 3, emails 1, meetings 1, notes 1: 6 activities; T1 done.
-  CHECK(totals(r) == Lines{"total||3|1|1|1|6|1"});
+  CHECK(totals(r) == Lines{"total||3|1|1|1|0|6|1"});
 
   // ISO weeks: Mon 2026-10-05 is W41, Tue 10-20 W43, Mon 11-02 to Wed 11-04 W45, Tue 11-10 W46.
   q.by = "week";
   CHECK(rows(crm::build_report(store, q)) == Lines{
-                                                 "2026-W41|ann|1|0|0|0|1|0",
-                                                 "2026-W43|ann|0|1|0|0|1|0",
-                                                 "2026-W45|ann|1|0|0|0|1|0",
-                                                 "2026-W45|bob|0|0|1|1|2|0",
-                                                 "2026-W45||1|0|0|0|1|0",
-                                                 "2026-W46|ann|0|0|0|0|0|1",
+                                                 "2026-W41|ann|1|0|0|0|0|1|0",
+                                                 "2026-W43|ann|0|1|0|0|0|1|0",
+                                                 "2026-W45|ann|1|0|0|0|0|1|0",
+                                                 "2026-W45|bob|0|0|1|1|0|2|0",
+                                                 "2026-W45||1|0|0|0|0|1|0",
+                                                 "2026-W46|ann|0|0|0|0|0|0|1",
                                              });
   // Fri 2027-01-01 belongs to the last ISO week of 2026 (W53: 2026 began on a Thursday).
   crm::ReportRequest y = request("activity", "week");
   y.since = day("2027-01-01");
-  CHECK(rows(crm::build_report(store, y)) == Lines{"2026-W53|ann|1|0|0|0|1|0"});
+  CHECK(rows(crm::build_report(store, y)) == Lines{"2026-W53|ann|1|0|0|0|0|1|0"});
 
   q.by = "month";
   q.owner = "bob";
-  CHECK(rows(crm::build_report(store, q)) == Lines{"2026-11|bob|0|0|1|1|2|0"});
+  CHECK(rows(crm::build_report(store, q)) == Lines{"2026-11|bob|0|0|1|1|0|2|0"});
 
   crm::ReportRequest empty = request("activity");
   empty.since = day("2030-01-01");
   crm::Report none = crm::build_report(store, empty);
   CHECK(none.rows.empty());
-  CHECK(totals(none) == Lines{"total||0|0|0|0|0|0"});
+  CHECK(totals(none) == Lines{"total||0|0|0|0|0|0|0"});
   CHECK_THROWS_AS(crm::build_report(store, request("activity", "source")), crm::UsageError);
 }
 

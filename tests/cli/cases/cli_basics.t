@@ -19,7 +19,7 @@ Version, help, and usage errors (exit 2).
   crm: error: . is not a crm store (no .crm/ folder); make one with: crm init .
   [2]
   $ crm init s >/dev/null 2>&1 && crm -C s --format xml contact list
-  crm: error: unknown format "xml" (one of table, json, jsonl, yaml, csv, tsv, ids)
+  crm: error: unknown format "xml" (one of table, json, jsonl, yaml, csv, tsv, ids, html)
   [2]
   $ crm -C s contact list --fields name,nope
   crm: error: unknown field "nope" for contact (fields: name, first_name, last_name, email, emails, phone, phones, title, company, address, website, source, owner, tags, lifecycle, do_not_contact, birthday, follow_up, cadence, notes, external_ids, import_notes, orders, revenue, first_order, last_order, rfm, clv; declare more under fields: in .crm/config.yaml)

@@ -20,7 +20,7 @@ A setting the file shows commented out is set where it stands.
   crm: error: .crm/config.yaml:.*: timezone: unknown time zone "Mars/Olympus" .* (re)
   unchanged
   $ crm config set curency USD
-  crm: error: unknown setting "curency"; did you mean "currency"? (settings: currency, timezone, pipeline, owners, git.autocommit, fields, sla, business_hours, assignment.ticket, gross_margin, churn_after, mail.me, mail.support, mail.keep, mail.new_contacts, mail.ignore)
+  crm: error: unknown setting "curency"; did you mean "currency"? (settings: currency, timezone, pipeline, owners, git.autocommit, fields, sla, business_hours, assignment.ticket, gross_margin, churn_after, mail.me, mail.support, mail.keep, mail.new_contacts, mail.ignore, forms, serve.token, serve.rate)
   [2]
   $ crm config set owners "[ana, ben]" && crm config set git.autocommit true && crm config list | grep -e owners -e git
   owners=[ana, ben]

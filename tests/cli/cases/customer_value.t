@@ -306,3 +306,24 @@ A customer's page shows its value when it has bought.
   $ crm contact show eve | grep -c -E '^(orders|revenue)'
   0
   [1]
+
+A company's page lists the orders its revenue counts from: its own and
+those its contacts placed without naming a company (Ada's and Cleo's:
+none of them named Acme), by date, the refunded and the cart included.
+
+  $ crm company show acme | sed -n '/^orders/,/^rfm/p;/^Orders/,$p'
+  orders       6
+  revenue      USD 1,300.00
+  first_order  2025-09-01
+  last_order   2026-11-01
+  rfm          champions
+  Orders (8)
+  ID    NUMBER    DATE        CONTACT       STATUS     TOTAL (USD)
+  [a-z0-9]{4}  [a-z0-9]{8}  2025-09-01  Ada Lovelace  paid            400.00 (re)
+  [a-z0-9]{4}  [a-z0-9]{8}  2026-06-01  Ada Lovelace  fulfilled       300.00 (re)
+  [a-z0-9]{4}  [a-z0-9]{8}  2026-08-25  Cleo Park     placed          150.00 (re)
+  [a-z0-9]{4}  [a-z0-9]{8}  2026-09-24  Cleo Park     placed          150.00 (re)
+  [a-z0-9]{4}  [a-z0-9]{8}  2026-10-01  Ada Lovelace  paid            200.00 (re)
+  [a-z0-9]{4}  [a-z0-9]{8}  2026-11-01  Ada Lovelace  placed          100.00 (re)
+  [a-z0-9]{4}  [a-z0-9]{8}  2026-11-10  Ada Lovelace  refunded        999.00 (re)
+  [a-z0-9]{4}  [a-z0-9]{8}  2026-11-20  Ada Lovelace  cart             50.00 (re)

@@ -28,7 +28,7 @@ reports. CLI11's own wording never shows.
   crm: error: unknown stage "proposl"; did you mean "proposal"? (stages: qualification, needs-analysis, proposal, negotiation, won, lost)
   [2]
   $ crm --format jsn contact list
-  crm: error: unknown format "jsn"; did you mean "json"? (one of table, json, jsonl, yaml, csv, tsv, ids)
+  crm: error: unknown format "jsn"; did you mean "json"? (one of table, json, jsonl, yaml, csv, tsv, ids, html)
   [2]
   $ crm report pipelin
   crm: error: unknown report "pipelin"; did you mean "pipeline"? (reports: pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products)

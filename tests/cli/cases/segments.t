@@ -50,3 +50,34 @@ Mistakes are refused with what would be right.
   crm: error: unknown field "nofield" for contact
   $ crm segment list -q | wc -l
   3
+
+`segment list` shows each segment's current count: what `@name` selects
+now (vip: Ada, Bob and Cy; berliners: Ada, Cy and Bob by name; vip_berlin:
+Ada and Cy), in every format, usable in a filter and --sort. A segment may
+use the customer value fields (none has bought: nobody's revenue is > 0).
+
+  $ crm segment add --name buyers --type contact --filter "revenue>0" > /dev/null
+  $ crm segment list
+  ID    NAME        OF       FILTER                           COUNT
+  [a-z0-9]{4}  berliners   contact  address.city=Berlin or name=Bob  3 (re)
+  [a-z0-9]{4}  buyers      contact  revenue>0                        0 (re)
+  [a-z0-9]{4}  vip         contact  \+vip                             3 (re)
+  [a-z0-9]{4}  vip_berlin  contact  @vip address.city=Berlin         2 (re)
+  $ crm order add --contact Bob --line "Kit @5" > /dev/null && crm segment list count\>0 --sort count,name --fields name,count --format csv
+  id,name,count
+  [a-z0-9]{16},buyers,1 (re)
+  [a-z0-9]{16},vip_berlin,2 (re)
+  [a-z0-9]{16},berliners,3 (re)
+  [a-z0-9]{16},vip,3 (re)
+  $ crm segment list --format json --fields name,count | grep -c '"count": [0-9]'
+  4
+
+A segment whose filter no longer works (the segment it names is gone) is
+listed without a count, and says why.
+
+  $ crm segment rm vip --yes > /dev/null 2>&1; crm segment list --fields name,count
+  crm: segment @vip_berlin: no segment @vip; did you mean "vip_berlin"? (segments: @berliners, @buyers, @vip_berlin) (no count)
+  ID    NAME        COUNT
+  [a-z0-9]{4}  berliners   3 (re)
+  [a-z0-9]{4}  buyers      1 (re)
+  [a-z0-9]{4}  vip_berlin (re)

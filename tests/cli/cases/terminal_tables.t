@@ -300,9 +300,9 @@ with a time, a done one and a won and a lost deal.
           USD           0          0  n/a                1          9,500.00
   total   USD           0          0  n/a                1          9,500.00
   == activity
-  PERIOD   CALL  EMAIL  MEETING  NOTE  COUNT  TASKS_DONE
-  2026-11     1      0        0     0      1           1  ████████████████████
-  total       1      0        0     0      1           1
+  PERIOD   CALL  EMAIL  MEETING  NOTE  FORM  COUNT  TASKS_DONE
+  2026-11     1      0        0     0     0      1           1
+  total       1      0        0     0     0      1           1
   == overdue
   TYPE     ID                DATE        TITLE                        DAYS_OVERDUE
   task     taaa000000000001  2026-11-20  Send the revised quote for…             3
@@ -364,9 +364,9 @@ with a time, a done one and a won and a lost deal.
           USD           0          0  n/a                1          9,500.00
   total   USD           0          0  n/a                1          9,500.00
   == activity
-  PERIOD   CALL  EMAIL  MEETING  NOTE  COUNT  TASKS_DONE
-  2026-11     1      0        0     0      1           1  ████████████████████
-  total       1      0        0     0      1           1
+  PERIOD   CALL  EMAIL  MEETING  NOTE  FORM  COUNT  TASKS_DONE
+  2026-11     1      0        0     0     0      1           1  ████████████████████
+  total       1      0        0     0     0      1           1
   == overdue
   TYPE     ID                DATE        TITLE                                                                         DAYS_OVERDUE
   task     taaa000000000001  2026-11-20  Send the revised quote for the difference engine with the printing apparatus             3
