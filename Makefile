@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := record filter dates scalar import index ical rules mail orders html capture settings template
+FUZZ_TARGETS := record filter dates scalar import index ical rules mail orders html capture settings template as_of
 
 .PHONY: all deps build demo test sanitize fuzz fuzz-run install clean format
 

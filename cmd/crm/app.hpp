@@ -164,6 +164,8 @@ struct ReportCliOptions {
   std::vector<std::string> filter;
   std::string since, until, by;
   int days = 0;
+  std::string as_of;
+  bool as_of_given = false;  // else: now
 };
 
 struct ImportCliOptions {

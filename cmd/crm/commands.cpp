@@ -345,7 +345,14 @@ void register_shortcuts(CLI::App& app, Context& ctx, int& status) {
       ->type_name("N")
       ->check(kCount);
   report_cmd->add_flag("--all", report.all_stages, "pipeline: closed stages too");
-  report_cmd->callback([&ctx, &status, &report] { status = cmd_report(ctx, report); });
+  report_cmd
+      ->add_option("--as-of", report.as_of,
+                   "the store as it was at the end of this day, from git history (else the records' own dates)")
+      ->type_name("DATE");
+  report_cmd->callback([&ctx, &status, &report, report_cmd] {
+    report.as_of_given = report_cmd->count("--as-of") > 0;  // --as-of "" is an error, not "now"
+    status = cmd_report(ctx, report);
+  });
 }
 
 void register_record_commands(CLI::App& app, Context& ctx, int& status) {

@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "crm/agenda.hpp"
+#include "crm/as_of.hpp"
 #include "crm/atomic_file.hpp"
 #include "crm/dashboard.hpp"
 #include "crm/deal_workflow.hpp"
@@ -132,7 +133,15 @@ int cmd_agenda(Context& ctx, const AgendaOptions& o) {
 }
 
 int cmd_report(Context& ctx, const ReportCliOptions& o) {
-  Store& store = ctx.store();
+  std::optional<PastStore> past;  // --as-of: the store as it was, and its today
+  if (o.as_of_given) {
+    const Store& now = ctx.store();
+    auto d = parse_date_expr(o.as_of, now.clock());
+    if (!d) throw UsageError("--as-of: \"" + o.as_of + "\" is not a date (2026-10-01, -90d, eoq, …)");
+    past.emplace(open_as_of(now, d->day()));
+    for (const std::string& n : past->notes) ctx.note(n);
+  }
+  const Store& store = past ? *past->store : ctx.store();
   OutputOptions out = ctx.output(&store.clock());
   bool to_file = !o.output.empty() && o.output != "-";
   if (to_file) {  // a file: no colour, no terminal width
@@ -149,7 +158,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   };
   if (o.name.empty()) {
     if (!o.filter.empty() || !o.since.empty() || !o.until.empty() || !o.by.empty() || o.days || o.all_stages)
-      throw UsageError("the dashboard takes only --owner and -o; name a report for more (" +
+      throw UsageError("the dashboard takes only --owner, --as-of and -o; name a report for more (" +
                        join(report_names(), ", ") + ")");
     emit(render(dashboard_page(store, o.owner), out));
     return 0;
@@ -177,7 +186,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   Report report = build_report(store, request);
   emit(render(report_table(report), out));
   Store::Loaded loaded = store.load_all(subject);  // problems in the records read are still reported
-  for (const InvalidData& e : loaded.errors) ctx.report(e);
+  for (const InvalidData& e : loaded.errors) ctx.report(past ? in_commit(e, past->commit) : e);
   for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
   return ctx.status;
 }

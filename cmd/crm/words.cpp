@@ -143,7 +143,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& example_tab
       {"agenda", {"crm agenda", "crm agenda --days 14 --owner kim"}},
       {"report",
        {"crm report", "crm report pipeline", "crm report winrate --by owner --since -90d",
-        "crm report --format html -o dashboard.html"}},
+        "crm report --format html -o dashboard.html", "crm report pipeline --as-of 2026-10-01"}},
       {"import",
        {"crm import csv google.csv --dry-run", "crm import vcard contacts.vcf",
         "crm import ical calendar.ics --from -30d --to +30d", "crm import orders orders_export.csv --dry-run",

@@ -174,7 +174,7 @@ nothing to stdout; a link is followed as the shell's > would; - is stdout.
   $ ls ../missing 2>&1 | head -1
   ls: cannot access '../missing': No such file or directory
   $ crm report --since -30d -o ../x.html
-  crm: error: the dashboard takes only --owner and -o; name a report for more (pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products, campaign)
+  crm: error: the dashboard takes only --owner, --as-of and -o; name a report for more (pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products, campaign)
   [2]
 
 The dashboard page: its figures, then six reports, each a section.
