@@ -87,6 +87,8 @@ const std::string& declared_schema_error();
 std::function<Tone(const Record&, const std::string&)> record_tone(const Store& store);
 // The renderer's options for records of this store: output, names, currency, colours.
 RenderOptions render_options(Context& ctx, Store& store);
+// -o FILE resolved (links followed); UsageError inside .git, .crm or a record folder.
+std::filesystem::path output_path(const Store& store, const std::string& name);
 
 struct AddOptions {
   std::vector<std::pair<std::string, std::string>> named;  // field → value from --name etc.; "tags+" adds to a list

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "app.hpp"
+#include "crm/atomic_file.hpp"
 #include "crm/error.hpp"
 #include "crm/report.hpp"
 #include "crm/suggest.hpp"
@@ -160,6 +161,28 @@ void Context::finish() {
     for (const auto& [folder, use] : store_->index_use())
       note("index: " + folder + ": " + std::to_string(use.from_cache) + " from the cache, " +
            std::to_string(use.parsed) + " parsed");
+}
+
+// -o FILE: any path the user names (a link followed as the shell's > would),
+// except the store's own files — inside .git, .crm or a record folder a
+// report would break the store it describes.
+std::filesystem::path output_path(const Store& store, const std::string& name) {
+  namespace fs = std::filesystem;
+  fs::path target = resolve_symlinks(name);
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(target, ec), ec);
+  if (ec) return target;  // the write reports what is wrong with it
+  std::string own;
+  for (const fs::path& part : abs)
+    if (part == ".git") own = ".git";
+  fs::path rel = abs.lexically_relative(fs::weakly_canonical(store.root(), ec));
+  if (own.empty() && !ec && !rel.empty() && *rel.begin() != ".." && *rel.begin() != ".") {
+    std::string top = rel.begin()->string();
+    if (top == ".crm" || top == ".gitignore" || top == ".gitattributes" || store.schemas().by_folder(top)) own = top;
+  }
+  if (!own.empty())
+    throw UsageError("-o: " + name + " is one of the store's own files (" + own + "): write the output elsewhere");
+  return target;
 }
 
 }  // namespace crm::cli

@@ -249,7 +249,7 @@ int cmd_export(Context& ctx, const ExportCliOptions& o) {
     if (o.output.empty() || o.output == "-")
       ctx.out_stream(text);
     else
-      write_file_atomic(resolve_symlinks(o.output), text);
+      write_file_atomic(output_path(store, o.output), text);
     return report_unreadable(ctx, store, "order");
   }
   if (!o.since.empty()) throw UsageError("--since is for ledger and beancount");
@@ -266,7 +266,7 @@ int cmd_export(Context& ctx, const ExportCliOptions& o) {
     // Atomic, so a calendar app subscribed to the file never reads half of it.
     // A link is followed, as the shell's > would, and stays a link; the file
     // keeps its permissions (a 0600 backup stays 0600).
-    write_file_atomic(resolve_symlinks(o.output), text);
+    write_file_atomic(output_path(store, o.output), text);
   }
   return report_unreadable(ctx, store, o.type);
 }

@@ -144,6 +144,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   const Store& store = past ? *past->store : ctx.store();
   OutputOptions out = ctx.output(&store.clock());
   bool to_file = !o.output.empty() && o.output != "-";
+  std::filesystem::path file = to_file ? output_path(ctx.store(), o.output) : std::filesystem::path();
   if (to_file) {  // a file: no colour, no terminal width
     out.color = out.tty = false;
     out.width = 0;
@@ -152,7 +153,7 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   // followed as the shell's > would.
   auto emit = [&](const std::string& text) {
     if (to_file)
-      write_file_atomic(resolve_symlinks(o.output), text);
+      write_file_atomic(file, text);
     else
       ctx.out(text);
   };

@@ -172,8 +172,14 @@ std::string set_config_text(const std::string& text, const std::string& key, con
                      " (settings: " + join(keys, ", ") + ")");
   // The value must be YAML on its own line: a word, a quoted string, a flow list or map.
   std::string v = trim(value);
+  // One line: a newline in it would write keys of its own into the file.
+  for (char c : v)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      throw UsageError("\"" + escape_for_terminal(value) +
+                       "\" is not a setting: a value is one line, without control characters");
   try {
-    parse_yaml("v: " + v + "\n", "the value");
+    Node parsed = parse_yaml("v: " + v + "\n", "the value");
+    if (parsed.entries.size() != 1) throw UsageError("a value is one YAML value, not several keys");
   } catch (const Error& e) {
     throw UsageError("\"" + escape_for_terminal(value) + "\" is not a YAML value: " + e.what());
   }

@@ -86,16 +86,24 @@ CommandResult run_rule_command(const std::string& command, const std::filesystem
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   std::string output;
   size_t written = 0;
-  bool timed_out = false;
+  bool timed_out = false, exited = false;
+  int status = 0;
   char buf[65536];
-  // Until its output closes (it and what it started are done) or time is up.
+  // Until its output closes or time is up. The outcome is the shell's own
+  // exit: once it has exited, what it left running in the background (and
+  // holding the pipe) gets a moment to finish writing, not the time limit —
+  // a command that succeeded is never reported as timed out (and re-run).
   while (fds[0].fd >= 0) {
+    if (!exited && ::waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      deadline = std::min(deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
+    }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
-      timed_out = true;
+      timed_out = !exited;
       break;
     }
-    int n = ::poll(fds, 2, static_cast<int>(std::min<long long>(left.count(), 1000)));
+    int n = ::poll(fds, 2, static_cast<int>(std::min<long long>(left.count(), exited ? 1000 : 50)));
     if (n < 0 && errno != EINTR) break;
     if (n <= 0) continue;
     if (fds[1].fd >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
@@ -119,8 +127,7 @@ CommandResult run_rule_command(const std::string& command, const std::filesystem
   if (timed_out) ::kill(-pid, SIGKILL);
   for (pollfd& p : fds)
     if (p.fd >= 0) ::close(p.fd);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (!exited && ::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   ::sigaction(SIGPIPE, &previous, nullptr);
   if (timed_out) {

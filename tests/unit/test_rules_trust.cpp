@@ -41,4 +41,13 @@ TEST_CASE("rule_command: stdin, environment, exit status, time limit") {
   CHECK(slow.why == "timed out after 1s (killed)");
   CHECK(took < std::chrono::seconds(5));
   CHECK(crm::run_rule_command("kill -9 $$", dir, "", {}, 5000).why == "killed by signal 9");
+  // The outcome is the shell's exit, not the end of its output: a command
+  // that leaves a child running (holding the pipe) succeeded, at once, and
+  // one that failed keeps its status and its message.
+  start = std::chrono::steady_clock::now();
+  crm::CommandResult bg = crm::run_rule_command("(sleep 5) & exit 0", dir, "", {}, 3000);
+  CHECK(bg.ok);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  crm::CommandResult bg_failed = crm::run_rule_command("(sleep 5) & echo nope >&2; exit 7", dir, "", {}, 3000);
+  CHECK(bg_failed.why == "exit status 7: nope");
 }

@@ -19,6 +19,14 @@ A setting the file shows commented out is set where it stands.
   $ cp .crm/config.yaml before && crm config set timezone Mars/Olympus; cmp before .crm/config.yaml && echo unchanged
   crm: error: .crm/config.yaml:.*: timezone: unknown time zone "Mars/Olympus" .* (re)
   unchanged
+A value is one line: a newline in it would write a key of its own.
+
+  $ crm config set campaigns.from "$(printf 'Me <me@example.com>\r\nBcc: victim@evil.example')"
+  crm: error: "Me <me@example.com>\r\nBcc: victim@evil.example" is not a setting: a value is one line, without control characters
+  [2]
+  $ grep -c Bcc .crm/config.yaml
+  0
+  [1]
   $ crm config set curency USD
   crm: error: unknown setting "curency"; did you mean "currency"? (settings: currency, timezone, pipeline, owners, git.autocommit, fields, sla, business_hours, assignment.ticket, gross_margin, churn_after, mail.me, mail.support, mail.keep, mail.new_contacts, mail.ignore, forms, serve.token, serve.rate, scoring, assignment.lead, assignment.deal, campaigns.from, campaigns.unsubscribe)
   [2]

@@ -173,6 +173,17 @@ nothing to stdout; a link is followed as the shell's > would; - is stdout.
   [3]
   $ ls ../missing 2>&1 | head -1
   ls: cannot access '../missing': No such file or directory
+Never into the store's own files: its config, its git, a record folder.
+
+  $ crm report --format html -o .crm/config.yaml
+  crm: error: -o: .crm/config.yaml is one of the store's own files (.crm): write the output elsewhere
+  [2]
+  $ crm report -o contacts/x.yaml; crm report -o .git/config; crm report -o ./deals/../.crm/lock
+  crm: error: -o: contacts/x.yaml is one of the store's own files (contacts): write the output elsewhere
+  crm: error: -o: .git/config is one of the store's own files (.git): write the output elsewhere
+  crm: error: -o: ./deals/../.crm/lock is one of the store's own files (.crm): write the output elsewhere
+  [2]
+  $ crm check && crm report -o dashboard.txt && test -s dashboard.txt && rm dashboard.txt
   $ crm report --since -30d -o ../x.html
   crm: error: the dashboard takes only --owner, --as-of and -o; name a report for more (pipeline, forecast, funnel, winrate, velocity, sources, activity, overdue, stale, tickets, sla, csat, customers, rfm, revenue, churn, cohorts, products, campaign)
   [2]
