@@ -240,7 +240,7 @@ int cmd_rules_trust(Context& ctx) {
     }
   t.empty_note = "no run commands (nothing would run)";
   ctx.out(render(t, ctx.output()));
-  std::string hash = sha256_hex(text);
+  std::string hash = trust_digest(store, text);
   std::filesystem::path file = trust_rules(store, text);
   ctx.note(std::string("trusted ") + kRulesFile + " (sha256 " + hash +
            ") on this machine: " + std::to_string(t.rows.size()) + (t.rows.size() == 1 ? " command" : " commands") +

@@ -57,7 +57,7 @@ bool run_firing_commands(const Store& store, const Record& record, const Firing&
   if (firing.runs.empty()) return true;
   if (!rules_trusted(store, read_rules_text(store))) {
     store.note_rule("rule " + firing.rule->name + " on " + record.type + " " + record.id() + ": " + kRulesFile +
-                        " changed since `crm rules trust` (or never trusted here): run actions skipped",
+                        " (or a script it names) changed since `crm rules trust` (or never trusted here): run actions skipped",
                     false);
     return false;
   }

@@ -1,5 +1,6 @@
 #include "crm/rules_trust.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -94,8 +95,44 @@ std::filesystem::path trust_file() {
   return std::filesystem::path(home) / ".local" / "state" / "crm" / "trusted";
 }
 
+std::string trust_digest(const Store& store, std::string_view rules_text) {
+  // The rules file, then each file of the store it names by a relative path
+  // (a script a `run` command calls: ./hooks/notify.sh), by its bytes: a
+  // pull that changes the script is a change to what runs.
+  std::string whole(rules_text);
+  std::vector<std::string> named;
+  std::string word;
+  auto flush = [&] {
+    if (word.find('/') != std::string::npos && word.front() != '/' && word.find("..") == std::string::npos &&
+        std::find(named.begin(), named.end(), word) == named.end())
+      named.push_back(word);
+    word.clear();
+  };
+  for (char c : rules_text) {
+    if (std::string_view(" \t\r\n\"'{}[],:;|&<>()`=").find(c) != std::string_view::npos)
+      flush();
+    else
+      word += c;
+  }
+  flush();
+  std::sort(named.begin(), named.end());
+  std::string digest = sha256_hex(whole);
+  bool any = false;
+  for (const std::string& n : named) {
+    std::filesystem::path p = store.root() / n;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(p, ec))) continue;
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    whole += std::string("\0", 1) + n + std::string("\0", 1) + sha256_hex(bytes.str());
+    any = true;
+  }
+  return any ? sha256_hex(whole) : digest;
+}
+
 bool rules_trusted(const Store& store, std::string_view rules_text) {
-  std::string line = sha256_hex(rules_text) + " " + store_key(store);
+  std::string line = trust_digest(store, rules_text) + " " + store_key(store);
   for (const std::string& l : split(read_trust(), '\n'))
     if (l == line) return true;
   return false;
@@ -106,7 +143,7 @@ std::filesystem::path trust_rules(const Store& store, std::string_view rules_tex
   std::string out;
   for (const std::string& l : split(read_trust(), '\n'))
     if (l.size() > 65 && l.substr(65) != key) out += l + "\n";
-  out += sha256_hex(rules_text) + " " + key + "\n";
+  out += trust_digest(store, rules_text) + " " + key + "\n";
   std::filesystem::path file = trust_file();
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);

@@ -22,6 +22,11 @@ std::string sha256_hex(std::string_view bytes);
 // "SHA256 ABSOLUTE-STORE-PATH".
 std::filesystem::path trust_file();
 
+// What trust is given to: the SHA-256 of the rules file, or, when its text
+// names files of the store by a relative path (`./hooks/notify.sh`), of the
+// file and theirs (symbolic links are not followed, so not covered).
+std::string trust_digest(const Store& store, std::string_view rules_text);
+
 // Whether this machine trusts `rules_text` (the whole file) for `store`.
 bool rules_trusted(const Store& store, std::string_view rules_text);
 // Records that trust (replacing the store's earlier line); returns the

@@ -23,7 +23,7 @@ of the rule happens, and the exit status is 0.
 
   $ crm lead add --name Ada --set source=web --set email=ada@example.com
   [a-z0-9]{16} (re)
-  crm: rule notify on lead [a-z0-9]{16}: .crm/rules.yaml changed since `crm rules trust` \(or never trusted here\): run actions skipped (re)
+  crm: rule notify on lead [a-z0-9]{16}: .crm/rules.yaml \(or a script it names\) changed since `crm rules trust` \(or never trusted here\): run actions skipped (re)
   crm: rule notify on lead [a-z0-9]{16}: tag \+notified (re)
   $ ls ../got.log
   ls: cannot access '../got.log': No such file or directory
@@ -127,3 +127,16 @@ the command succeeds, the firing completes and a re-run does nothing.
   $ printf -- '- name: x\n  on: lead.create\n  if: nofield=1\n  do: [{tag: t}]\n' > .crm/rules.yaml
   $ crm check 2>&1 | cut -c1-60
   .crm/rules.yaml:3: rule x.if: unknown field "nofield" for le
+
+Trust covers the scripts of the store the rules name, by their bytes: a
+pull that changes ./hooks/notify.sh is a change to what runs.
+
+  $ mkdir hooks && printf '#!/bin/sh\necho ok >> ../hook.log\n' > hooks/notify.sh && chmod +x hooks/notify.sh
+  $ printf -- '- name: hook\n  on: lead.create\n  do: [{run: {command: ./hooks/notify.sh}}]\n' > .crm/rules.yaml
+  $ crm rules trust > /dev/null 2>&1 && crm lead add --name Fay > /dev/null 2>&1 && cat ../hook.log
+  ok
+  $ printf '#!/bin/sh\necho CHANGED >> ../hook.log\n' > hooks/notify.sh
+  $ crm lead add --name Gus 2>&1 | grep -c 'run actions skipped'
+  1
+  $ cat ../hook.log
+  ok

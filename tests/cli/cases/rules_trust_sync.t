@@ -35,7 +35,7 @@ written) but the new command is not run — b never saw that file.
   $ git add leads && git commit -qm "form: lead" && git push -q origin HEAD:main && cd ..
   $ (cd b && crm sync)
   crm: synced with origin
-  crm: rule web-lead on lead lweb000000000001: .crm/rules.yaml changed since `crm rules trust` (or never trusted here): run actions skipped
+  crm: rule web-lead on lead lweb000000000001: .crm/rules.yaml (or a script it names) changed since `crm rules trust` (or never trusted here): run actions skipped
   crm: rule web-lead on lead lweb000000000001: log note [a-z0-9]{16} "web lead Ada" (re)
   $ ls ran-b
   ls: cannot access 'ran-b': No such file or directory
