@@ -56,9 +56,10 @@ void write_pending(const Store& store, const std::vector<PendingFiring>& all) {
 bool run_firing_commands(const Store& store, const Record& record, const Firing& firing) {
   if (firing.runs.empty()) return true;
   if (!rules_trusted(store, read_rules_text(store))) {
-    store.note_rule("rule " + firing.rule->name + " on " + record.type + " " + record.id() + ": " + kRulesFile +
-                        " (or a script it names) changed since `crm rules trust` (or never trusted here): run actions skipped",
-                    false);
+    store.note_rule(
+        "rule " + firing.rule->name + " on " + record.type + " " + record.id() + ": " + kRulesFile +
+            " (or a script it names) changed since `crm rules trust` (or never trusted here): run actions skipped",
+        false);
     return false;
   }
   for (const RuleRun& run : firing.runs) {
