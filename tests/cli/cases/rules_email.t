@@ -92,6 +92,30 @@ message file, byte for byte, and the same activity.
   [a-z0-9]{16} (re)
   $ cd ../s
 
+A rule on deals writes to the deal's first contact, and the activity is
+with both; the template sees the deal under `deal`.
+
+  $ printf 'Subject: Thanks for {{deal.name}}\nDear {{first_name}}, {{deal.name}} is won.\n' > templates/won.txt
+  $ cat >> .crm/rules.yaml <<'EOF'
+  > - name: won
+  >   on: deal.stage
+  >   if: stage=won
+  >   do:
+  >     - email: {template: won.txt}
+  > EOF
+  $ crm rules check
+  $ crm contact add --name "Cy Buyer" --email cy@example.com 2>/dev/null > ../cy
+  $ ls .crm/outbox/new | wc -l
+  3
+  $ crm deal add --name Big --contact cy > /dev/null && crm deal set big stage=won
+  crm: rule won on deal [a-z0-9]{16}: email [a-z0-9]{16} to cy@example.com "Thanks for Big" (re)
+  $ crm activity list summary~Thanks --format csv --fields with | tail -1 | grep -c "$(cat ../cy),"
+  1
+  $ grep -h '^Dear' .crm/outbox/new/*.crm
+  Dear Cy, Big is won.
+  $ crm deal set big stage=won && crm deal set big probability=100 && ls .crm/outbox/new | wc -l
+  4
+
 A bad template is reported by `crm rules check` at its file and line; a
 missing one at the rule's.
 
@@ -108,7 +132,7 @@ missing one at the rule's.
   $ printf 'Subject: Hi {{frist_name}}\nHi\n' > templates/typo.txt
   $ crm rules check
   crm: error: templates/typo.txt:1:4: frist_name: unknown field "frist_name"; did you mean "first_name" or "last_name"?
-  crm: error: .crm/rules.yaml:17:7: rule gone.email.template: templates/gone.txt: no such template
+  crm: error: .crm/rules.yaml:22:7: rule gone.email.template: templates/gone.txt: no such template
   [3]
   $ cat > .crm/rules.yaml <<'EOF'
   > - name: bad
