@@ -113,7 +113,9 @@ int cmd_rules_test(Context& ctx, const std::string& rule_name, const std::string
         for (const RuleRun& run : f->runs) add_row(t, *rule, r, "run " + run.command);
         for (size_t i = 0; i < f->created.size(); ++i) add_row(t, *rule, r, f->created_says[i]);
         for (const std::string& said : f->change_says) add_row(t, *rule, r, said);
-        if (f->created.empty() && f->change_says.empty() && f->runs.empty())
+        for (const std::string& said : f->skipped_says) add_row(t, *rule, r, said);
+        for (const RuleMail& m : f->mails) add_row(t, *rule, r, m.message);
+        if (f->created.empty() && f->change_says.empty() && f->runs.empty() && f->skipped_says.empty())
           add_row(t, *rule, r, "nothing (already so)");
       } catch (const Error& e) {
         add_row(t, *rule, r, std::string("fails: ") + e.what());
@@ -145,6 +147,7 @@ bool run_one(Context& ctx, std::optional<Writer>& writer, Table& t, const Rule& 
   for (size_t i = 0; i < f.created.size(); ++i)
     if (fresh[i]) add_row(t, rule, r, f.created_says[i]);
   for (const std::string& said : f.change_says) add_row(t, rule, r, said);
+  for (const std::string& said : f.skipped_says) add_row(t, rule, r, said);
   return true;
 }
 

@@ -7,6 +7,8 @@
 
 #include "crm/assignment.hpp"
 #include "crm/ids.hpp"
+#include "crm/mail_message.hpp"
+#include "crm/mail_out.hpp"
 #include "crm/render.hpp"
 #include "crm/segments.hpp"
 #include "crm/text.hpp"
@@ -75,7 +77,7 @@ long long run_timeout_ms(const std::string& text) {
 
 RuleAction parse_action(const Node& n, const std::string& where, const Schema& schema, const SchemaSet& schemas) {
   if (!n.is_map() || n.entries.size() != 1)
-    throw bad(n, where, "an action is one of set, tag, task, assign, log, run: {set: {field: value}}");
+    throw bad(n, where, "an action is one of set, tag, task, assign, log, email, run: {set: {field: value}}");
   RuleAction a;
   a.line = n.line;
   a.column = n.column;
@@ -132,6 +134,32 @@ RuleAction parse_action(const Node& n, const std::string& where, const Schema& s
       check_template(v, field + "." + k, val, schema, schemas);
     }
     if (summary.empty()) throw bad(v, field + ".summary", "a log needs a summary");
+  } else if (kind == "email") {
+    // {template: NAME, to: FIELD}, or just the template's name.
+    if (v.is_scalar())
+      a.args.emplace_back("template", v.text);
+    else
+      a.args = string_map(v, field, {"template", "to"});
+    std::string tmpl, to;
+    bool has_to = false;
+    for (const auto& [k, val] : a.args) {
+      if (k == "template") tmpl = val;
+      if (k == "to") to = val, has_to = true;
+    }
+    if (trim(tmpl).empty())
+      throw bad(v, field + ".template", "an email needs a template of templates/: {template: NAME}");
+    if (!has_to && schema.type != "contact" && schema.type != "lead") {
+      // A deal's first contact, a ticket's contact.
+      to = schema.field("contact") ? "contact" : schema.field("contacts") ? "contacts" : "";
+      if (to.empty())
+        throw bad(v, field + ".to", "to whom: to: FIELD (a field of " + schema.type + " that names a contact or lead)");
+      a.args.emplace_back("to", to);
+    }
+    if (!to.empty()) {
+      const Field* f = schema.field(to);
+      if (!f || (f->type != FieldType::Ref && f->type != FieldType::Refs))
+        throw bad(v, field + ".to", "\"" + to + "\" is not a field of " + schema.type + " that names a record");
+    }
   } else if (kind == "run") {
     // No templates: a value put into a shell command is a command. The
     // command reads the record on its stdin.
@@ -142,7 +170,7 @@ RuleAction parse_action(const Node& n, const std::string& where, const Schema& s
     if (!timeout.empty() && run_timeout_ms(timeout) == 0)
       throw bad(v, field + ".timeout", "\"" + timeout + "\" is not a time limit from 1s to 1h (10s, 2m)");
   } else {
-    throw bad(n, where, "unknown action \"" + kind + "\" (set, tag, task, assign, log, run)");
+    throw bad(n, where, "unknown action \"" + kind + "\" (set, tag, task, assign, log, email, run)");
   }
   return a;
 }
@@ -209,7 +237,7 @@ std::vector<Rule> parse_rules(std::string_view text, const SchemaSet& schemas) {
     }
     const Node* actions = n.find("do");
     if (!actions || !actions->is_sequence() || actions->items.empty())
-      throw bad(actions ? *actions : n, where + ".do", "a list of actions: set, tag, task, assign, log, run");
+      throw bad(actions ? *actions : n, where + ".do", "a list of actions: set, tag, task, assign, log, email, run");
     for (size_t j = 0; j < actions->items.size(); ++j)
       r.actions.push_back(parse_action(actions->items[j], where + ".do[" + std::to_string(j) + "]", *schema, schemas));
     rules.push_back(std::move(r));
@@ -264,6 +292,59 @@ NameOf names(const Store& store) {
 
 }  // namespace
 
+namespace {
+
+std::string action_arg(const RuleAction& a, const std::string& key) {
+  for (const auto& [k, v] : a.args)
+    if (k == key) return v;
+  return "";
+}
+
+// The type an email action writes to: the record's own, or what its `to` field names.
+std::string email_person_type(const SchemaSet& schemas, const Rule& rule, const RuleAction& a) {
+  std::string to = action_arg(a, "to");
+  if (to.empty()) return rule.type;
+  const Field* f = schemas.get(rule.type).field(to);
+  return f && f->ref_types.size() == 1 ? f->ref_types.front() : "contact";
+}
+
+// The names an email template may use: the person's fields, the same under
+// its type (contact., lead.), the company's under company., the record the
+// rule fired on under its type, first_name, id and rule.
+std::vector<std::string> email_names(const SchemaSet& schemas, const std::string& record_type,
+                                     const std::string& person_type) {
+  std::vector<std::string> names = {"id",      "rule",      "first_name", person_type, person_type + ".id",
+                                    "company", "company.id"};
+  const Schema& person = schemas.get(person_type);
+  add_field_names(person.fields, "", names);
+  add_field_names(person.fields, person_type + ".", names);
+  if (const Schema* co = schemas.find("company")) add_field_names(co->fields, "company.", names);
+  if (record_type != person_type) {
+    names.push_back(record_type);
+    names.push_back(record_type + ".id");
+    add_field_names(schemas.get(record_type).fields, record_type + ".", names);
+  }
+  return names;
+}
+
+// The action's template, read and checked; the rule's file:line when it is
+// not there, the template's own file:line when it is bad.
+MailTemplate email_template(const Store& store, const Rule& rule, const RuleAction& a) {
+  Location at{kRulesFile, a.line, a.column, "rule " + rule.name + ".email.template"};
+  MailTemplate t;
+  try {
+    t = load_store_template(store, action_arg(a, "template"),
+                            email_names(store.schemas(), rule.type, email_person_type(store.schemas(), rule, a)), at);
+  } catch (const NotFound& e) {
+    throw InvalidData(at, e.what());
+  }
+  if (trim(t.subject).empty())
+    throw InvalidData(Location{t.source, 1, 1, "Subject"}, "an email template starts with a \"Subject: …\" line");
+  return t;
+}
+
+}  // namespace
+
 std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules) {
   std::vector<InvalidData> problems;
   for (const Rule& r : rules) {
@@ -272,6 +353,14 @@ std::vector<InvalidData> check_rule_filters(const Store& store, const std::vecto
       if (!r.from_text.empty()) rule_filter(store, r, r.from_text, r.from_line, "from");
     } catch (const InvalidData& e) {
       problems.push_back(e);
+    }
+    for (const RuleAction& a : r.actions) {
+      if (a.kind != "email") continue;
+      try {
+        email_template(store, r, a);
+      } catch (const InvalidData& e) {
+        problems.push_back(e);
+      }
     }
   }
   return problems;
@@ -323,6 +412,38 @@ Node value_for(const Store& store, const Clock& clock, const Field& field, const
     return Node::scalar(format_datetime(clock.now + std::chrono::seconds(n * (text.back() == 'h' ? 3600 : 60))), true);
   }
   return parse_field_value(field, text, clock, label);
+}
+
+// What an email template sees: the person's fields (first_name made from
+// the name when missing), the person again under its type, its company, the
+// record the rule fired on under its type, and the rule's name.
+Node email_data(const Store& store, const Record& person, const Record& record, const std::string& rule) {
+  Node data = person.data;
+  if (data.get("first_name").empty()) {
+    std::string name = trim(person.get("name"));
+    data.set("first_name", Node::scalar(name.substr(0, name.find(' '))));
+  }
+  data.set(person.type, person.data);
+  Node company;  // none: a false section, an empty {{company.name}}
+  if (std::string co = person.get("company"); !co.empty() && store.schemas().find("company")) {
+    try {
+      company = store.load(store.schemas().get("company"), co).data;
+    } catch (const Error&) {
+    }
+  } else if (std::string name = person.get("company_name"); !name.empty()) {
+    company = Node::map();
+    company.set("name", Node::scalar(name));
+  }
+  data.set("company", company);
+  if (record.type != person.type) data.set(record.type, record.data);
+  data.set("rule", Node::scalar(rule));
+  return data;
+}
+
+std::string one_line(std::string s) {
+  for (char& ch : s)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+  return trim(s);
 }
 
 bool refers_to(const Field* f, const std::string& type) {
@@ -456,6 +577,59 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       if (refers_to(activities.field("with"), after.type))
         act.data.set("with", Node::sequence({Node::scalar(after.id())}));
       firing.created_says.push_back("log " + act.get("kind") + " " + act.id() + " \"" + act.get("summary") + "\"");
+      firing.created.push_back(std::move(act));
+    } else if (a.kind == "email") {
+      std::string act_id = derived_id(seed + ":" + std::to_string(i));
+      std::string to_field = arg("to");
+      std::optional<Record> person;
+      if (to_field.empty()) {
+        person = changed;
+      } else {
+        std::string id = changed.get(to_field);
+        if (const Node* refs = changed.find(to_field); refs && refs->is_sequence() && !refs->items.empty())
+          id = refs->items.front().text;
+        if (const Schema* s = id.empty() ? nullptr : store.type_of(id)) person = store.load(*s, id);
+      }
+      std::string who = person ? person->type + " " + person->id() : "";
+      std::string refused = !person                          ? "no " + to_field
+                            : first_email(*person).empty()   ? who + " has no email"
+                            : !mail_refused(*person).empty() ? who + " is " + mail_refused(*person)
+                                                             : "";
+      if (!refused.empty()) {
+        firing.skipped_says.push_back("email " + arg("template") + " not sent: " + refused);
+        continue;
+      }
+      MailTemplate tmpl = email_template(store, rule, a);
+      std::string from = configured_from(store);
+      std::optional<MailAddress> from_address = parse_mail_address(from);
+      if (!from_address)
+        throw UsageError(from.empty() ? "no From address: set campaigns.from (or mail.me) in the config"
+                                      : "\"" + from + "\" is not one mail address (Name <addr@example.com>)");
+      Node data = email_data(store, *person, changed, rule.name);
+      OutgoingMail m;
+      m.from = *from_address;
+      m.to = MailAddress{person->get("name"), first_email(*person)};
+      m.subject = one_line(render_mail_template(tmpl.subject, data));
+      m.date = clock.now;
+      m.message_id = "crm." + act_id + "@" + m.from.email.substr(m.from.email.find('@') + 1);
+      m.headers = {{"X-Crm-Rule", rule.name}};
+      m.text = render_mail_template(tmpl.body, data);
+      firing.mails.push_back(RuleMail{act_id + ".crm", act_id, m.to.email, compose_mail(m)});
+      Record act;
+      act.type = "activity";
+      act.data.set("id", Node::scalar(act_id));
+      act.data.set("kind", Node::scalar("email"));
+      act.data.set("at", Node::scalar(format_datetime(clock.now), true));
+      if (at) act.data.set("created", Node::scalar(format_datetime(*at), true));
+      act.data.set("summary", Node::scalar(mail_summary(m.subject)));
+      Node with = Node::sequence({Node::scalar(person->id())});
+      if (person->id() != after.id() && refers_to(store.schemas().get("activity").field("with"), after.type))
+        with.items.push_back(Node::scalar(after.id()));
+      act.data.set("with", with);
+      act.data.set("direction", Node::scalar("out"));
+      act.data.set("message_id", Node::scalar(m.message_id));
+      act.data.set("visibility", Node::scalar("subject"));
+      firing.created_says.push_back("email " + act_id + " to " + m.to.email + " \"" + act.get("summary") + "\"");
       firing.created.push_back(std::move(act));
     } else if (a.kind == "run") {
       RuleRun run;

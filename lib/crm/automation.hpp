@@ -26,7 +26,7 @@ inline constexpr const char* kRulesFile = ".crm/rules.yaml";
 inline constexpr int kMaxRuleDepth = 5;
 
 struct RuleAction {
-  std::string kind;                                       // set, tag, task, assign, log, run
+  std::string kind;                                       // set, tag, task, assign, log, email, run
   std::vector<std::pair<std::string, std::string>> args;  // set: field → value; tag: name → ""; others: key → value
   int line = 0, column = 0;
 };
@@ -49,7 +49,8 @@ std::vector<Rule> load_rules(const Store& store);
 // The rules file's bytes ("" without the file): what `crm rules trust` trusts.
 std::string read_rules_text(const Store& store);
 // What `crm rules check` adds to parsing: every `if`/`from` filter parses for
-// its type (segments included). The problems, each naming file:line.
+// its type (segments included), every `email` template exists in templates/
+// and uses only names its data has. The problems, each naming file:line.
 std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules);
 
 // A `run` action made for one record: `sh -c command` with the record as
@@ -63,6 +64,15 @@ struct RuleRun {
   std::vector<std::string> env;  // NAME=VALUE
 };
 
+// An `email` action made for one record: the message, delivered to the
+// store's outbox (.crm/outbox/new/FILE) before its activity is written.
+struct RuleMail {
+  std::string file;      // "<activity id>.crm": the same for the same (rule, record, trigger)
+  std::string activity;  // the id of the outbound email activity that logs it
+  std::string to;        // the address
+  std::string message;   // RFC 5322 bytes
+};
+
 // What one rule does to one record.
 struct Firing {
   const Rule* rule = nullptr;
@@ -71,6 +81,8 @@ struct Firing {
   std::vector<Record> created;            // tasks, activities: derived ids
   std::vector<std::string> created_says;  // one per created record
   std::vector<RuleRun> runs;              // commands, run before anything else of the firing is written
+  std::vector<RuleMail> mails;            // messages, delivered before the activities in `created` that log them
+  std::vector<std::string> skipped_says;  // emails not written: "email not sent to … (unsubscribed)"
   std::string instance;                   // the trigger instance: what a retry fires again
 };
 

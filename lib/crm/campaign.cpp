@@ -1,14 +1,6 @@
 #include "crm/campaign.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -17,6 +9,7 @@
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
 #include "crm/mail_message.hpp"
+#include "crm/mail_out.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
 #include "crm/segments.hpp"
@@ -27,25 +20,9 @@ namespace crm {
 
 namespace {
 
-constexpr size_t kMaxTemplateFile = 1024 * 1024 + 1;
-
-const Node* config_node(const Store& store, const char* section, const char* key) {
-  const Node* s = store.config().raw.find(section);
-  if (!s || !s->is_map()) return nullptr;
-  const Node* n = s->find(key);
-  return n && n->is_scalar() && !n->empty() ? n : nullptr;
-}
-
 // Every name a template may use: the contact's fields (nested ones dotted),
 // the same under contact., the company's under company., the campaign's
 // name and subject, and unsubscribe.
-void add_field_names(const std::vector<Field>& fields, const std::string& prefix, std::vector<std::string>& out) {
-  for (const Field& f : fields) {
-    out.push_back(prefix + f.name);
-    if (f.type == FieldType::Object) add_field_names(f.fields, prefix + f.name + ".", out);
-  }
-}
-
 std::vector<std::string> template_names(const Store& store) {
   std::vector<std::string> names = {"id",      "unsubscribe", "campaign",  "campaign.name", "campaign.subject",
                                     "contact", "contact.id",  "company.id"};
@@ -55,16 +32,6 @@ std::vector<std::string> template_names(const Store& store) {
   add_field_names(store.schemas().get("company").fields, "company.", names);
   return names;
 }
-
-std::string first_email(const Record& c) {
-  if (!c.get("email").empty()) return c.get("email");
-  if (const Node* e = c.data.find("emails"); e && e->is_sequence())
-    for (const Node& item : e->items)
-      if (item.is_scalar() && !item.text.empty()) return item.text;
-  return "";
-}
-
-bool is_true(const Record& r, const char* field) { return to_lower(r.get(field)) == "true"; }
 
 std::vector<Record> segment_contacts(const Store& store, const std::string& segment_id, const NameOf& names) {
   const Schema& seg_schema = store.schemas().get("segment");
@@ -149,76 +116,6 @@ Composed compose(const Store& store, const Campaign& c, const CampaignRecipient&
   return Composed{m.subject, compose_mail(m), m.message_id};
 }
 
-// Runs `command` by /bin/sh -c with `input` on its stdin and its stdout on
-// our stderr (stdout is data). "" when it exits 0, else why not.
-std::string run_sendmail(const std::string& command, const std::string& input) {
-  int in[2];
-  if (::pipe2(in, O_CLOEXEC) != 0) return std::string("cannot make a pipe: ") + std::strerror(errno);
-  struct sigaction ignore {
-  }, previous{};
-  ignore.sa_handler = SIG_IGN;
-  ::sigaction(SIGPIPE, &ignore, &previous);
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::signal(SIGPIPE, SIG_DFL);
-    ::dup2(in[0], STDIN_FILENO);
-    ::dup2(STDERR_FILENO, STDOUT_FILENO);
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(in[0]);
-  std::string problem;
-  if (pid < 0) {
-    problem = std::string("cannot start /bin/sh: ") + std::strerror(errno);
-  } else {
-    size_t done = 0;
-    while (done < input.size()) {
-      ssize_t n = ::write(in[1], input.data() + done, input.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;  // it stopped reading: its exit status says why
-      done += static_cast<size_t>(n);
-    }
-  }
-  ::close(in[1]);
-  if (pid > 0) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (WIFSIGNALED(status))
-      problem = "the sendmail command was killed by signal " + std::to_string(WTERMSIG(status));
-    else if (WEXITSTATUS(status) != 0)
-      problem = "the sendmail command exited with status " + std::to_string(WEXITSTATUS(status));
-  }
-  ::sigaction(SIGPIPE, &previous, nullptr);
-  return problem;
-}
-
-Dir outbox_new(const Store& store, const std::string& outbox) {
-  Dir box;
-  if (outbox.empty()) {
-    box = store.open_dir(".crm/outbox", true);
-  } else {
-    std::error_code ec;
-    std::filesystem::create_directories(outbox, ec);
-    box = Dir::open(outbox, outbox);
-  }
-  box.sub("tmp", true);
-  box.sub("cur", true);
-  Dir fresh = box.sub("new", true);
-  // A send killed while writing a message leaves its temp file: a reader skips
-  // dot files, and the resume writes that message again.
-  for (const std::string& name : fresh.names(+[](std::string_view n) { return is_temp_file_name(n); }))
-    fresh.remove(name);
-  return fresh;
-}
-
-std::string summary_of(const std::string& subject) {
-  if (subject.size() <= 200) return subject.empty() ? "(no subject)" : subject;
-  size_t cut = 200;
-  while (cut > 0 && (static_cast<unsigned char>(subject[cut]) & 0xc0) == 0x80) --cut;
-  return subject.substr(0, cut) + "…";
-}
-
 }  // namespace
 
 size_t Campaign::recipients() const {
@@ -249,33 +146,21 @@ Campaign prepare_campaign(const Store& store, const std::string& key) {
   std::string name = rec.get("template");
   if (starts_with(name, "templates/")) name = name.substr(10);  // typed from the store's top folder
   if (name.empty()) throw UsageError(label + " has no template: crm campaign set " + rec.id() + " template=FILE");
-  if (name.find('/') != std::string::npos || name[0] == '.')
-    throw InvalidData(Location{rec.path, 0, 0, "template"},
-                      "\"" + name + "\" is not a file name in templates/ (no folders, no leading dot)");
-  Dir templates = store.open_dir("templates");
-  struct stat st {};
-  if (!templates || !templates.lstat(name, st)) throw NotFound("templates/" + name + ": no such template");
-  std::string text = templates.read(name, kMaxTemplateFile);
-  c.tmpl = parse_mail_template(text, "templates/" + name, template_names(store));
+  c.tmpl = load_store_template(store, name, template_names(store), Location{rec.path, 0, 0, "template"});
   if (c.tmpl.subject.empty() && rec.get("subject").empty())
     throw UsageError(label + " has no subject: set subject= or start templates/" + name + " with a Subject: line");
 
   c.from_text = rec.get("from");
-  if (c.from_text.empty())
-    if (const Node* n = config_node(store, "campaigns", "from")) c.from_text = n->text;
-  if (c.from_text.empty())
-    if (const Node* me = store.config().raw.find("mail"); me && me->is_map())
-      if (const Node* m = me->find("me")) {
-        if (m->is_scalar()) c.from_text = trim(split(m->text, ',').front());
-        if (m->is_sequence() && !m->items.empty()) c.from_text = m->items.front().text;
-      }
+  if (c.from_text.empty()) c.from_text = configured_from(store);
   if (c.from_text.empty())
     throw UsageError(label + " has no From address: set from= on it, or campaigns.from in the config");
   if (!parse_mail_address(c.from_text))
     throw InvalidData(Location{rec.path, 0, 0, "from"},
                       "\"" + escape_for_terminal(c.from_text) + "\" is not one mail address (Name <addr@example.com>)");
 
-  if (const Node* n = config_node(store, "campaigns", "unsubscribe")) {
+  const Node* section = store.config().raw.find("campaigns");
+  const Node* n = section && section->is_map() ? section->find("unsubscribe") : nullptr;
+  if (n && n->is_scalar() && !n->empty()) {
     c.unsubscribe = trim(n->text);
     if (!starts_with(c.unsubscribe, "mailto:") && !starts_with(c.unsubscribe, "https://") &&
         !starts_with(c.unsubscribe, "http://"))
@@ -304,10 +189,8 @@ Campaign prepare_campaign(const Store& store, const std::string& key) {
       r.skip = "no email";
     else if (excluded.count(r.contact))
       r.skip = "excluded";
-    else if (is_true(contact, "do_not_contact"))
-      r.skip = "do_not_contact";
-    else if (is_true(contact, "unsubscribed"))
-      r.skip = "unsubscribed";
+    else
+      r.skip = mail_refused(contact);
     c.contacts.push_back(std::move(r));
   }
   std::stable_sort(c.contacts.begin(), c.contacts.end(), [](const CampaignRecipient& a, const CampaignRecipient& b) {
@@ -365,7 +248,7 @@ CampaignSendResult send_campaign(Writer& writer, const Campaign& c, const Campai
       ++attempted;
       if (!started) {  // the campaign says a send began before the first message leaves
         started = true;
-        if (o.sendmail.empty()) box = outbox_new(store, o.outbox);
+        if (o.sendmail.empty()) box = open_outbox(store, o.outbox);
         move_status("sending");
       }
       Composed m = compose(store, c, r);
@@ -393,7 +276,7 @@ CampaignSendResult send_campaign(Writer& writer, const Campaign& c, const Campai
       a.data.set("id", Node::scalar(r.activity));
       a.data.set("kind", Node::scalar("email"));
       a.data.set("at", Node::scalar(now, true));
-      a.data.set("summary", Node::scalar(summary_of(m.subject)));
+      a.data.set("summary", Node::scalar(mail_summary(m.subject)));
       Node with = Node::sequence({Node::scalar(r.contact)});
       a.data.set("with", with);
       a.data.set("direction", Node::scalar("out"));
@@ -512,10 +395,8 @@ Report campaign_report(const Store& store, const Filter& filter) {
               ++skipped["no email"];
             else if (excluded.count(contact.id()))
               ++skipped["excluded"];
-            else if (is_true(contact, "do_not_contact"))
-              ++skipped["do_not_contact"];
-            else if (is_true(contact, "unsubscribed"))
-              ++skipped["unsubscribed"];
+            else if (std::string why = mail_refused(contact); !why.empty())
+              ++skipped[why];
             else
               ++unsent;
           }

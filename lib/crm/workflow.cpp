@@ -6,6 +6,7 @@
 #include "crm/deal_workflow.hpp"
 #include "crm/follow_up.hpp"
 #include "crm/lead_score.hpp"
+#include "crm/mail_out.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/rule_runs.hpp"
 #include "crm/rules.hpp"
@@ -166,6 +167,23 @@ Effects write_fired(Writer& writer, Record& record, const Record* before, bool i
 
 }  // namespace
 
+namespace {
+
+// A firing's messages, into the store's outbox before the activities that
+// log them: a message whose activity exists has gone (here, or in a clone).
+// Its file is named by that activity's derived id, so a run killed between
+// the two writes the same file again: one message, one activity.
+void deliver_firing_mails(const Store& store, const Firing& f) {
+  Dir box;
+  for (const RuleMail& m : f.mails) {
+    if (store.type_of(m.activity)) continue;
+    if (!box) box = open_outbox(store, "");
+    box.write(m.file, m.message);
+  }
+}
+
+}  // namespace
+
 bool firing_done(const Store& store, const Firing& f) {
   bool new_records = false;
   for (const Record& r : f.created) new_records = new_records || !store.type_of(r.id());
@@ -177,6 +195,7 @@ bool firing_done(const Store& store, const Firing& f) {
 void apply_firing(Writer& writer, const Record& record, const Firing& f) {
   const Store& store = writer.store();
   run_firing_commands(store, record, f);
+  deliver_firing_mails(store, f);
   for (const Record& c : f.created) {
     if (store.type_of(c.id())) continue;
     Record r = c;
@@ -210,6 +229,8 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
   for (const Rule& rule : rules) {
     try {
       if (auto f = plan_firing(store, rule, record, before, FireFor::Change)) {
+        for (const std::string& said : f->skipped_says)
+          store.note_rule("rule " + rule.name + " on " + record.type + " " + record.id() + ": " + said, false);
         if (firing_done(store, *f)) continue;
         if (depth >= kMaxRuleDepth) {
           store.note_rule("rule " + rule.name + ": not fired on " + record.type + " " + record.id() +
@@ -230,6 +251,7 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
     try {
       std::string who = "rule " + f.rule->name + " on " + record.type + " " + record.id() + ": ";
       run_firing_commands(store, record, f);  // a failure applies nothing else of the rule
+      deliver_firing_mails(store, f);
       for (size_t i = 0; i < f.created.size(); ++i) {
         if (store.type_of(f.created[i].id())) continue;
         bool dated = f.created[i].data.find("created");  // by the change: kept (is_new would restamp it)

@@ -52,3 +52,25 @@ TEST_CASE("rules: mistakes name the file and line") {
             .find("two rules named \"a\"") != std::string::npos);
   CHECK(rules_error("rules: 3\n").find("expected a list of rules") != std::string::npos);
 }
+
+TEST_CASE("rules: the email action's recipient") {
+  std::vector<crm::Rule> rules = crm::parse_rules(
+      "- name: a\n  on: lead.create\n  do: [{email: welcome.txt}]\n"
+      "- name: b\n  on: deal.stage\n  do: [{email: {template: thanks.txt}}]\n"
+      "- name: c\n  on: ticket.create\n  do: [{email: {template: t.txt, to: contact}}]\n",
+      crm::SchemaSet::builtin());
+  REQUIRE(rules.size() == 3);
+  // A lead is written to itself; a deal to its first contact.
+  REQUIRE(rules[0].actions.front().args.size() == 1);
+  CHECK(rules[0].actions.front().args.front() == std::make_pair(std::string("template"), std::string("welcome.txt")));
+  CHECK(rules[1].actions.front().args.back() == std::make_pair(std::string("to"), std::string("contacts")));
+  CHECK(rules[2].actions.front().args.back() == std::make_pair(std::string("to"), std::string("contact")));
+  CHECK(rules_error("- name: a\n  on: task.create\n  do: [{email: x.txt}]\n").find("rule a.do[0].email.to: to whom") !=
+        std::string::npos);
+  CHECK(rules_error("- name: a\n  on: deal.create\n  do: [{email: {template: x, to: name}}]\n")
+            .find("\"name\" is not a field of deal that names a record") != std::string::npos);
+  CHECK(rules_error("- name: a\n  on: lead.create\n  do: [{email: {tmpl: x}}]\n").find("unknown key") !=
+        std::string::npos);
+  CHECK(rules_error("- name: a\n  on: lead.create\n  do: [{email: {template: \"\"}}]\n")
+            .find("an email needs a template") != std::string::npos);
+}

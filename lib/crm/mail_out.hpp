@@ -1,0 +1,48 @@
+// Mail out, shared by campaigns and the rules' `email` action: a template
+// read from the store's templates/, the From address of the config, the
+// recipient's address and do-not-contact marks, and delivery — a message
+// file in a maildir outbox (the store's .crm/outbox/ by default) or a
+// sendmail command. The message itself is composed by compose_mail
+// (mail_message.hpp) and rendered by mail_template.hpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "crm/atomic_file.hpp"
+#include "crm/mail_template.hpp"
+#include "crm/store.hpp"
+
+namespace crm {
+
+// The first address of a contact or lead (`email`, else the first of `emails`); "" when none.
+std::string first_email(const Record& person);
+// Why no mail may go to `person`: "do_not_contact", "unsubscribed", or "".
+std::string mail_refused(const Record& person);
+
+// Every name of `fields` (nested objects dotted), each after `prefix`.
+void add_field_names(const std::vector<Field>& fields, const std::string& prefix, std::vector<std::string>& out);
+
+// The template `name` of templates/ ("templates/x.txt" is taken as "x.txt"),
+// read and checked against `names`. `at`: where the name was given, for
+// InvalidData on a name with a folder or a leading dot. NotFound when there
+// is no such file; InvalidData at templates/X:LINE for a bad template.
+MailTemplate load_store_template(const Store& store, std::string name, const std::vector<std::string>& names,
+                                 const Location& at);
+
+// The From address of mail crm writes: campaigns.from, else the first of
+// mail.me; "" when the config has neither.
+std::string configured_from(const Store& store);
+
+// The `new/` folder of a maildir outbox (made when missing; `outbox` "" is
+// the store's .crm/outbox), with temp files a killed writer left removed.
+Dir open_outbox(const Store& store, const std::string& outbox);
+
+// Runs `command` by /bin/sh -c with `message` on its stdin and its stdout on
+// our stderr (stdout is data). "" when it exits 0, else why not.
+std::string run_sendmail(const std::string& command, const std::string& message);
+
+// A subject as an activity's summary: "(no subject)" for none, cut at 200 bytes.
+std::string mail_summary(const std::string& subject);
+
+}  // namespace crm
