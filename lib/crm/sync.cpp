@@ -593,6 +593,20 @@ bool locked_remote_ref(const std::string& output) {
   return output.find("failed to lock") != std::string::npos || output.find("cannot lock ref") != std::string::npos;
 }
 
+// The lock files git names in "Unable to create '…/HEAD.lock': File exists".
+std::vector<std::string> remote_lock_files(const std::string& output) {
+  std::vector<std::string> out;
+  const std::string key = "Unable to create '";
+  for (size_t pos = output.find(key); pos != std::string::npos; pos = output.find(key, pos)) {
+    pos += key.size();
+    size_t end = output.find('\'', pos);
+    if (end == std::string::npos) break;
+    std::string path = fs::path(output.substr(pos, end - pos)).lexically_normal().string();
+    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
+  }
+  return out;
+}
+
 std::string remote_of(const Repo& repo, const std::string& branch) {
   std::string r = repo.line({"config", "--get", "branch." + branch + ".remote"});
   if (!r.empty()) return r;
@@ -899,11 +913,13 @@ SyncResult sync_store(const Store& store, const Notify& note) {
     std::string why = first_line(push.err + push.out);
     if (locked_remote_ref(push.err + push.out)) {
       clear_state(store);
+      std::vector<std::string> locks = remote_lock_files(push.err + push.out);
+      if (locks.empty()) locks.push_back("refs/heads/" + branch + ".lock in that repository");
       throw Conflict("git push failed: " + remote + " could not lock its branch " + branch +
-                     ": another push to it is under way, or one was killed and left its lock behind (refs/heads/" +
-                     branch +
-                     ".lock in that repository); nothing local is lost: when no push to it is running, "
-                     "remove that file and run crm sync again");
+                     ": another push to it is under way, or one was killed and left its lock behind (" +
+                     join(locks, ", ") +
+                     "); nothing local is lost: when no push to it is running, remove that file and run crm sync "
+                     "again");
     }
     bool moved = (push.err + push.out).find("rejected") != std::string::npos ||
                  (push.err + push.out).find("fetch first") != std::string::npos;

@@ -216,8 +216,11 @@ A lock left by a push killed on its own (or one under way) is named, with
 what to do, instead of "origin kept moving" after four fetches.
 
   $ touch ../r2.git/refs/heads/main.lock && crm contact add --name Hedy > /dev/null && crm sync
-  crm: error: git push failed: origin could not lock its branch main: another push to it is under way, or one was killed and left its lock behind (refs/heads/main.lock in that repository); nothing local is lost: when no push to it is running, remove that file and run crm sync again
+  crm: error: git push failed: origin could not lock its branch main: another push to it is under way, or one was killed and left its lock behind \(/.*/r2.git/refs/heads/main.lock\); nothing local is lost: when no push to it is running, remove that file and run crm sync again (re)
   [4]
-  $ rm ../r2.git/refs/heads/main.lock && crm sync && git -C ../r2.git log -1 --format=%s
+  $ rm ../r2.git/refs/heads/main.lock && touch ../r2.git/HEAD.lock && crm sync
+  crm: error: git push failed: origin could not lock its branch main: another push to it is under way, or one was killed and left its lock behind \(/.*/r2.git/HEAD.lock\); nothing local is lost: when no push to it is running, remove that file and run crm sync again (re)
+  [4]
+  $ rm ../r2.git/HEAD.lock && crm sync && git -C ../r2.git log -1 --format=%s
   crm: synced with origin
   crm: add contact Hedy (.*) (re)
