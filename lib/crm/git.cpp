@@ -15,7 +15,7 @@ namespace crm {
 extern "C" char** environ;
 
 GitResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args,
-                  const std::vector<std::string>& env, const std::string* input) {
+                  const std::vector<std::string>& env, const std::string* input, bool own_session) {
   GitResult result;
   int out_pipe[2], err_pipe[2], in_pipe[2] = {-1, -1};
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) return result;
@@ -50,6 +50,7 @@ GitResult run_git(const std::filesystem::path& dir, const std::vector<std::strin
   pid_t pid = ::fork();
   if (pid == 0) {
     ::signal(SIGPIPE, SIG_DFL);
+    if (own_session) ::setsid();
     ::dup2(out_pipe[1], STDOUT_FILENO);
     ::dup2(err_pipe[1], STDERR_FILENO);
     if (input) {

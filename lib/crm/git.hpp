@@ -16,8 +16,11 @@ struct GitResult {
 // Runs `git -C dir args…`, capturing stdout and stderr. `env` adds NAME=VALUE
 // pairs; `input`, when given, is written to git's stdin (else /dev/null): long
 // lists and messages go there, never into argv (one argument is at most 128 KiB).
+// `own_session`: git runs in a session of its own, so that a signal sent to
+// crm's process group (Ctrl-C, a kill of the group) does not stop it half-way.
 GitResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args,
-                  const std::vector<std::string>& env = {}, const std::string* input = nullptr);
+                  const std::vector<std::string>& env = {}, const std::string* input = nullptr,
+                  bool own_session = false);
 
 // True when `dir` is inside a git work tree.
 bool in_git_work_tree(const std::filesystem::path& dir);

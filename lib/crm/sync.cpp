@@ -53,6 +53,19 @@ class Repo {
     }
     return r;
   }
+  // A push, in a session of its own: killed with crm's process group (a kill
+  // of the group, as a shell's job control sends it), a git push to a remote
+  // on this machine would kill the git-receive-pack it runs while that holds
+  // the remote branch's lock, and the stale lock would refuse every later push.
+  // Left alone, the push finishes (the next sync finds origin up to date) or
+  // stops on its broken pipe before it locks anything.
+  GitResult push(const std::vector<std::string>& args) const {
+    std::vector<std::string> all = {"push"};
+    all.insert(all.end(), args.begin(), args.end());
+    GitResult r = run_git(root_, all, {}, nullptr, /*own_session=*/true);
+    if (r.code == -1 || r.code == 127) throw Error("cannot run git: is it installed?");
+    return r;
+  }
   std::string line(const std::vector<std::string>& args) const {
     GitResult r = run(args);
     return r.code == 0 ? first_line(r.out) : std::string();
@@ -574,6 +587,26 @@ void remove_checkout_leftovers(const Store& store, const Repo& repo, const SyncS
   }
 }
 
+// A push refused because the remote could not lock the ref: not "origin
+// moved" (fetching again changes nothing), but a lock a killed push left there.
+bool locked_remote_ref(const std::string& output) {
+  return output.find("failed to lock") != std::string::npos || output.find("cannot lock ref") != std::string::npos;
+}
+
+// The lock files git names in "Unable to create '…/HEAD.lock': File exists".
+std::vector<std::string> remote_lock_files(const std::string& output) {
+  std::vector<std::string> out;
+  const std::string key = "Unable to create '";
+  for (size_t pos = output.find(key); pos != std::string::npos; pos = output.find(key, pos)) {
+    pos += key.size();
+    size_t end = output.find('\'', pos);
+    if (end == std::string::npos) break;
+    std::string path = fs::path(output.substr(pos, end - pos)).lexically_normal().string();
+    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
+  }
+  return out;
+}
+
 std::string remote_of(const Repo& repo, const std::string& branch) {
   std::string r = repo.line({"config", "--get", "branch." + branch + ".remote"});
   if (!r.empty()) return r;
@@ -869,8 +902,8 @@ SyncResult sync_store(const Store& store, const Notify& note) {
     }
     // 4. Push; when origin moved meanwhile, fetch and rebase again.
     bool has_upstream = !repo.line({"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"}).empty();
-    GitResult push = has_upstream ? repo.run({"push", "-q", remote, "HEAD:" + branch})
-                                  : repo.run({"push", "-q", "-u", remote, "HEAD:" + branch});
+    GitResult push =
+        has_upstream ? repo.push({"-q", remote, "HEAD:" + branch}) : repo.push({"-q", "-u", remote, "HEAD:" + branch});
     if (push.code == 0) {
       clear_state(store);
       note("synced with " + remote);
@@ -878,6 +911,16 @@ SyncResult sync_store(const Store& store, const Notify& note) {
       return result;
     }
     std::string why = first_line(push.err + push.out);
+    if (locked_remote_ref(push.err + push.out)) {
+      clear_state(store);
+      std::vector<std::string> locks = remote_lock_files(push.err + push.out);
+      if (locks.empty()) locks.push_back("refs/heads/" + branch + ".lock in that repository");
+      throw Conflict("git push failed: " + remote + " could not lock its branch " + branch +
+                     ": another push to it is under way, or one was killed and left its lock behind (" +
+                     join(locks, ", ") +
+                     "); nothing local is lost: when no push to it is running, remove that file and run crm sync "
+                     "again");
+    }
     bool moved = (push.err + push.out).find("rejected") != std::string::npos ||
                  (push.err + push.out).find("fetch first") != std::string::npos;
     if (!moved) {

@@ -10,9 +10,12 @@ process group (crm and the git it runs) is killed after a random delay within
 the time an uninterrupted sync takes. Then `crm sync` runs again until it
 exits 0 (at most 6 times). The round counts as
 
-  lost   when an edit of a's or b's is missing from a's HEAD or the remote,
-  stuck  when sync never exits 0, or `crm check` is not silent afterwards,
-  dirty  when git or crm left a lock, a temp or `.merge_file_*` file behind.
+  lost   when an edit of a's or b's is missing from a's HEAD, or from the
+         remote after a sync that exited 0,
+  stuck  when sync never exits 0 (the remote is then behind, not robbed), or
+         `crm check` is not silent afterwards,
+  dirty  when git or crm left a lock, a temp or `.merge_file_*` file behind
+         (in a, or a lock in the remote).
 
 Prints one line per round and a summary; exit 1 when anything was lost,
 stuck or dirty.
@@ -127,18 +130,22 @@ def missing(expect, recs):
 
 
 def leftovers(r):
-    a = os.path.join(r.work, "a")
+    """Locks and temp files in a, and locks in the remote (a git-receive-pack killed with the sync's
+    process group would leave refs/heads/main.lock there, refusing every later push)."""
     found = []
-    for root, dirs, files in os.walk(a):
-        dirs[:] = [d for d in dirs if d not in ("objects",)]
-        for f in files:
-            if f.endswith(".lock") or f.startswith(".merge_file_") or ".tmp-" in f:
-                found.append(os.path.relpath(os.path.join(root, f), a))
+    for top in ("a", "remote.git"):
+        d = os.path.join(r.work, top)
+        for root, dirs, files in os.walk(d):
+            dirs[:] = [x for x in dirs if x not in ("objects",)]
+            for f in files:
+                if f.endswith(".lock") or (top == "a" and (f.startswith(".merge_file_") or ".tmp-" in f)):
+                    found.append(os.path.relpath(os.path.join(root, f), r.work))
     return found
 
 
-def one_round(crm, rng, sig, budget):
+def one_round(crm, rng, sig, budget, keep=False):
     work = tempfile.mkdtemp(prefix="crm-sync-kill-")
+    failed = False
     try:
         r = Round(crm, work)
         ids = setup(r)
@@ -172,14 +179,26 @@ def one_round(crm, rng, sig, budget):
             last = check.stdout.strip().splitlines()[:2]
         clone = os.path.join(work, "verify")
         r.sh(f"git clone -q remote.git {clone}")
-        lost = missing(expect, records(r, a)) + [f"remote: {x}" for x in missing(expect, records(r, clone))]
+        lost = missing(expect, records(r, a))
+        behind = [f"remote: {x}" for x in missing(expect, records(r, clone))]
+        # A sync that never said "synced" has not put the edits on the remote
+        # yet: that is a stuck sync (its message says why), not a lost edit. A
+        # remote without them after a sync that exited 0 is a loss.
+        if stuck and behind and not lost:
+            last = last + [f"(remote behind: {len(behind)} edits)"]
+        else:
+            lost += behind
         dirty = leftovers(r)
         if lost or stuck or dirty:
             state = r.sh("cat .crm/state/sync 2>/dev/null; git status | head -5", cwd=a, check=False).stdout
             log.append("state after: " + state)
+            failed = True
+            if keep:
+                log.append("kept: " + work)
         return dict(delay=delay, killed=killed, codes=codes, lost=lost, stuck=stuck, dirty=dirty, last=last, log=log)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not (keep and failed):
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def measure(crm, rng):
@@ -201,6 +220,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=50)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--signal", default="KILL", choices=["KILL", "INT", "TERM"])
+    ap.add_argument("--keep", action="store_true", help="keep the folders of a failing round (printed with -v)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print what the re-runs said when a round fails")
     args = ap.parse_args()
     crm = os.path.abspath(args.crm)
@@ -210,7 +230,7 @@ def main():
     print(f"uninterrupted sync: {budget / 1.1 * 1000:.0f} ms; killing with SIG{args.signal} within it")
     totals = dict(rounds=0, killed=0, lost=0, stuck=0, dirty=0)
     for i in range(args.rounds):
-        res = one_round(crm, rng, sig, budget)
+        res = one_round(crm, rng, sig, budget, args.keep)
         totals["rounds"] += 1
         totals["killed"] += res["killed"]
         totals["lost"] += bool(res["lost"])

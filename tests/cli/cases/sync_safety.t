@@ -189,3 +189,38 @@ next write removes it and commits; sync commits what is left.
   $ crm sync && git status --porcelain --untracked-files=no
   crm: committed local changes
   crm: no git remote: changes are committed locally only (add one: git remote add origin URL)
+
+Killed while it pushes to a remote on this machine, crm's whole process group
+at once (a hook of the remote kills the group while the remote's branch is
+locked): the push runs in a session of its own, so it finishes, and no stale
+`refs/heads/main.lock` is left in the remote to refuse every later push (which
+sync_kill.py counted as lost edits: the remote never got them).
+
+  $ cd "$CRM_TEST_WORK" && git init -q --bare r2.git && git -C r2.git symbolic-ref HEAD refs/heads/main
+  $ crm init --git c 2>/dev/null && cd c && git checkout -q -b main && git remote add origin ../r2.git && crm contact add --name Ada > /dev/null && crm sync 2>/dev/null
+  $ printf '#!/bin/sh\necho "$1" >> %s/hook.log\n[ "$1" = prepared ] && kill -KILL -"$(cat %s/pgid)"\nexit 0\n' "$CRM_TEST_WORK" "$CRM_TEST_WORK" > ../r2.git/hooks/reference-transaction && chmod +x ../r2.git/hooks/reference-transaction
+  $ crm contact add --name Grace > /dev/null
+  $ (setsid sh -c 'echo $$ > "$CRM_TEST_WORK/pgid"; exec crm sync' 2>/dev/null; echo "killed: $?") 2>/dev/null
+  killed: 137
+  $ for i in $(seq 100); do grep -q committed ../hook.log && break; sleep 0.1; done; rm ../r2.git/hooks/reference-transaction; ls ../r2.git/refs/heads/
+  main
+  $ crm sync
+  crm: an interrupted sync was undone; syncing again
+  crm: synced with origin
+  $ git clone -q ../r2.git ../c2 && crm -C ../c2 contact list --fields name --sort name --format tsv | cut -f2
+  name
+  Ada
+  Grace
+
+A lock left by a push killed on its own (or one under way) is named, with
+what to do, instead of "origin kept moving" after four fetches.
+
+  $ touch ../r2.git/refs/heads/main.lock && crm contact add --name Hedy > /dev/null && crm sync
+  crm: error: git push failed: origin could not lock its branch main: another push to it is under way, or one was killed and left its lock behind \(/.*/r2.git/refs/heads/main.lock\); nothing local is lost: when no push to it is running, remove that file and run crm sync again (re)
+  [4]
+  $ rm ../r2.git/refs/heads/main.lock && touch ../r2.git/HEAD.lock && crm sync
+  crm: error: git push failed: origin could not lock its branch main: another push to it is under way, or one was killed and left its lock behind \(/.*/r2.git/HEAD.lock\); nothing local is lost: when no push to it is running, remove that file and run crm sync again (re)
+  [4]
+  $ rm ../r2.git/HEAD.lock && crm sync && git -C ../r2.git log -1 --format=%s
+  crm: synced with origin
+  crm: add contact Hedy (.*) (re)
