@@ -30,6 +30,8 @@ Table capture_table(const std::vector<CaptureResult>& results, bool inbox);
 
 namespace {
 
+constexpr size_t kWorkers = 64;
+
 // GET /: the dashboard page of `crm report --format html` (dashboard.hpp),
 // as of the request: the store is opened afresh for each one.
 std::string dashboard_page(const Store& store) { return crm::dashboard_html(store); }
@@ -137,6 +139,26 @@ Listen parse_listen(const std::string& text) {
   return l;
 }
 
+bool is_loopback(const std::string& host) { return host == "localhost" || host == "::1" || starts_with(host, "127."); }
+
+bool is_wildcard(const std::string& host) { return host == "0.0.0.0" || host == "::"; }
+
+// The Host header a browser sends for this server: the listen address,
+// localhost, 127.0.0.1 or [::1], with the port (or without, on port 80).
+// Anything else is a name an attacker's page may point at us (DNS
+// rebinding): refused. A wildcard address accepts any name; the token guards it.
+bool host_allowed(const std::string& header, const Listen& listen, int port) {
+  if (is_wildcard(listen.host)) return true;
+  std::string host = to_lower(trim(header));
+  std::string p = ":" + std::to_string(port);
+  if (host.size() > p.size() && host.compare(host.size() - p.size(), p.size(), p) == 0)
+    host.resize(host.size() - p.size());
+  else if (port != 80)
+    return false;
+  std::string shown = listen.host.find(':') != std::string::npos ? "[" + listen.host + "]" : listen.host;
+  return host == to_lower(shown) || host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
 }  // namespace
 
 int cmd_serve(Context& ctx, const std::string& listen_text) {
@@ -162,6 +184,7 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   httplib::Server server;
+  int bound_port = listen.port;  // the port the Host header must name (known once bound)
   RateLimit limit(config.rate);
   std::mutex one_at_a_time;  // captures in turn (the store's lock also keeps other processes out)
   server.set_payload_max_length(kMaxFormBody);
@@ -172,8 +195,14 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  server.set_read_timeout(10, 0);
-  server.set_write_timeout(10, 0);
+  // A client that sends nothing for 2 s is dropped, and each connection
+  // carries one request: idle or half-sent connections cannot hold the
+  // workers (64 of them) for long.
+  server.set_read_timeout(2, 0);
+  server.set_write_timeout(5, 0);
+  server.set_keep_alive_max_count(1);
+  server.set_keep_alive_timeout(1);
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   auto log = [](const httplib::Request& req, int status, const std::string& what) {
     std::string line = "crm: serve: " + req.remote_addr + " " + req.method + " " + req.path + " " +
                        std::to_string(status) + (what.empty() ? "" : " " + what) + "\n";
@@ -191,11 +220,14 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
     std::string auth = req.get_header_value("Authorization");
     return starts_with(to_lower(auth.substr(0, 7)), "bearer ") ? trim(auth.substr(7)) : std::string();
   };
+  // A token given twice in the query counts as none given right: which one
+  // would be checked is no business of the sender's.
   auto given_token = [&bearer_token](const httplib::Request& req) {
     if (std::string b = bearer_token(req); !b.empty()) return b;
-    for (auto [it, end] = req.params.equal_range("token"); it != end; ++it) return it->second;
-    return std::string();
+    if (req.params.count("token") != 1) return std::string();
+    return req.params.find("token")->second;
   };
+  auto repeated_token = [](const httplib::Request& req) { return req.params.count("token") > 1; };
   auto refuse = [&log](const httplib::Request& req, httplib::Response& res, const std::string& expected) {
     res.set_header("WWW-Authenticate", "Bearer realm=\"crm\"");
     answer_error(res, 401, expected.empty() ? "no token is configured for this form" : "a valid token is needed");
@@ -210,6 +242,16 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "no-store");
     const std::string& path = req.path;
+    if (!req.has_header("Host") && req.version != "HTTP/1.0") {
+      answer_error(res, 400, "no Host header");
+      log(req, 400, "");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.has_header("Host") && !host_allowed(req.get_header_value("Host"), listen, bound_port)) {
+      answer_error(res, 421, "this server does not answer to the name \"" + req.get_header_value("Host") + "\"");
+      log(req, 421, "Host: " + req.get_header_value("Host"));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (path == "/" || path == "/index.html") {
       if (req.method != "GET" && req.method != "HEAD") {
         res.set_header("Allow", "GET, HEAD");
@@ -217,6 +259,13 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       } else {
         try {
           Store store(root, Clock::from_env());
+          // Off loopback, anyone on the network could read it: serve.token needed.
+          if (std::string expected = serve_config(store).token;
+              !is_loopback(listen.host) &&
+              (expected.empty() || repeated_token(req) || !same_secret(given_token(req), expected))) {
+            refuse(req, res, expected);
+            return httplib::Server::HandlerResponse::Handled;
+          }
           res.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
           res.set_content(dashboard_page(store), "text/html; charset=utf-8");
         } catch (const Error& e) {
@@ -256,7 +305,7 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       std::string expected = expected_token(store, form);
       std::string given = given_token(req);
       // A token in the body (a hidden field) is checked once the body is read, below.
-      if (expected.empty() || (!given.empty() && !same_secret(given, expected)) ||
+      if (expected.empty() || repeated_token(req) || (!given.empty() && !same_secret(given, expected)) ||
           (given.empty() &&
            !starts_with(to_lower(req.get_header_value("Content-Type")), "application/x-www-form-urlencoded"))) {
         refuse(req, res, expected);
@@ -268,6 +317,13 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
         return httplib::Server::HandlerResponse::Handled;
       }
       body_kind(req.get_header_value("Content-Type"));
+      // Said too large before it is sent: refused unread.
+      if (req.has_header("Content-Length") &&
+          req.get_header_value<uint64_t>("Content-Length") > static_cast<uint64_t>(kMaxFormBody)) {
+        answer_error(res, 413, "the submission is too large (at most " + std::to_string(kMaxFormBody) + " bytes)");
+        log(req, 413, "");
+        return httplib::Server::HandlerResponse::Handled;
+      }
     } catch (const UsageError&) {
       answer_error(res, 415, "send application/x-www-form-urlencoded or application/json");
       log(req, 415, "");
@@ -281,19 +337,40 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
   });
 
   // POST /capture/FORM that passed the checks above (its path is short:
-  // httplib matches routes by regular expression). The body is read by now, within
-  // kMaxFormBody (else httplib answers 413).
-  server.Post("/capture/[^/]+", [&](const httplib::Request& req, httplib::Response& res) {
+  // httplib matches routes by regular expression). The body is read here, a
+  // piece at a time, and no further than kMaxFormBody + 1 bytes: httplib's
+  // own limit does not hold for a chunked body, which it would keep whole.
+  server.Post("/capture/[^/]+", [&](const httplib::Request& req, httplib::Response& res,
+                                    const httplib::ContentReader& read_body) {
     std::string form_name = req.path.substr(std::string("/capture/").size());
+    std::string body_text;
+    bool too_large = false;
+    bool read = read_body([&](const char* data, size_t n) {
+      if (body_text.size() + n > kMaxFormBody) {
+        too_large = true;
+        return false;
+      }
+      body_text.append(data, n);
+      return true;
+    });
+    if (too_large) {
+      answer_error(res, 413, "the submission is too large (at most " + std::to_string(kMaxFormBody) + " bytes)");
+      log(req, 413, "");
+      return;
+    }
+    if (!read) {
+      answer_error(res, 400, "the body could not be read");
+      log(req, 400, "");
+      return;
+    }
     std::lock_guard<std::mutex> hold(one_at_a_time);
     try {
       Store store(root, Clock::from_env());
       std::vector<Form> now_forms = store_forms(store);
       const Form& form = choose_form(now_forms, form_name);
-      FormBody body = parse_form_body(req.body, body_kind(req.get_header_value("Content-Type")), "request");
-      // Checked again, whatever the checks above let through: httplib adds a
-      // url-encoded body's fields to the query's, so a hidden field counts
-      // only as itself, and the header first.
+      FormBody body = parse_form_body(body_text, body_kind(req.get_header_value("Content-Type")), "request");
+      // Checked again, whatever the checks above let through: the header
+      // first, else a hidden field (once), else the query's (once).
       std::string given = bearer_token(req);
       if (const FormField* t = body.find("token"); given.empty() && t)
         given = t->values.size() == 1 ? t->values.front() : std::string();
@@ -342,7 +419,8 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
     }
   });
 
-  int port = listen.port;
+  int& port = bound_port;
+  port = listen.port;
   if (port == 0) {
     port = server.bind_to_any_port(listen.host);
     if (port < 0) throw UsageError("--listen " + listen_text + ": cannot listen there");

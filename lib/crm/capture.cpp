@@ -529,12 +529,25 @@ void make_subdir(int dfd, const char* name, const std::string& dir) {
     throw IoError(dir + "/" + name + ": is not a folder");
 }
 
+// The name a file keeps in done/ or failed/: its own, unless that leaves no
+// room for the suffixes added there (.N, .error.tmp) within NAME_MAX (255
+// bytes): then its first 200 bytes (whole UTF-8 characters), '~' and 8
+// characters of a hash of the whole name, so two long names stay apart.
+std::string kept_name(const std::string& name) {
+  constexpr size_t kRoom = 255 - 32, kKeep = 200;
+  if (name.size() <= kRoom) return name;
+  size_t cut = kKeep;
+  while (cut > kKeep - 3 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  return name.substr(0, cut) + "~" + derived_id("inbox-name:" + name).substr(0, 8);
+}
+
 // DIR/SUB/NAME, or NAME.1, NAME.2… when a file of that name is there
 // already (the same name sent again another day): nothing is overwritten.
 std::string free_name(int dfd, const std::string& sub, const std::string& name) {
-  std::string target = sub + "/" + name;
+  std::string kept = kept_name(name);
+  std::string target = sub + "/" + kept;
   for (int i = 1; faccessat(dfd, target.c_str(), F_OK, AT_SYMLINK_NOFOLLOW) == 0; ++i)
-    target = sub + "/" + name + "." + std::to_string(i);
+    target = sub + "/" + kept + "." + std::to_string(i);
   return target;
 }
 
@@ -635,9 +648,19 @@ std::vector<CaptureResult> capture_inbox(Writer& writer, const std::vector<Form>
       r.file = name;
       r.action = "failed";
       r.error = e.what();
-      std::string target = free_name(dfd, "failed", name);
-      write_error(dfd, target, r.error, dir);
-      move(dfd, name, target, dir);
+      try {
+        std::string target = free_name(dfd, "failed", name);
+        write_error(dfd, target, r.error, dir);
+        move(dfd, name, target, dir);
+      } catch (const IoError& io) {  // left where it is, said; the run goes on
+        r.error += "; and " + std::string(io.what());
+      }
+    } catch (const IoError& e) {
+      // Captured, but not moved to done/ (or not read): reported as failed,
+      // left in the inbox (a re-run finds the person known), the run goes on.
+      r.action = "failed";
+      r.file = name;
+      r.error = e.what();
     }
     results.push_back(std::move(r));
   }

@@ -121,12 +121,22 @@ void parse_json(std::string_view body, const std::string& source, FormBody& out)
     }
   }
   nlohmann::json doc;
+  std::string field;  // the field being read: named when its number does not fit a double
+  auto note_field = [&field](int level, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (level == 1 && event == nlohmann::json::parse_event_t::key && parsed.is_string())
+      field = parsed.get<std::string>();
+    return true;
+  };
   try {
-    doc = nlohmann::json::parse(body.begin(), body.end());
+    doc = nlohmann::json::parse(body.begin(), body.end(), note_field);
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     if (size_t p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     throw bad(source, body, e.byte > 0 ? e.byte - 1 : 0, "", "not JSON: " + what);
+  } catch (const nlohmann::json::out_of_range&) {  // 1e400: past a double
+    throw bad(source, body, std::string_view::npos,
+              checked(field, source, body, std::string_view::npos, "", "a field name"),
+              "a number too large (send it as a string)");
   }
   if (!doc.is_object()) throw bad(source, body, 0, "", "a JSON submission is one object of fields");
   for (const auto& [k, v] : doc.items()) {

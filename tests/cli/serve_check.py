@@ -2,7 +2,8 @@
 """crm serve, driven over HTTP on loopback: starts it on a free port
 (--listen 127.0.0.1:0, the port read from its stderr), posts forms with and
 without the token, checks the lead exists, the limits (413, 429), the
-dashboard, and that SIGTERM stops it cleanly (exit 0).
+dashboard, that SIGTERM stops it cleanly (exit 0), and what an adversary
+tries: a chunked flood, another Host, a repeated token, half-sent requests.
 
     serve_check.py --crm build/crm
 """
@@ -11,6 +12,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -35,6 +37,60 @@ def request(url, data=None, headers=None, method=None):
             return r.status, dict(r.headers), r.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read().decode()
+    except OSError as e:  # no answer in time, or the connection dropped
+        return None, {}, str(e)
+
+
+def start(crm, store, env, listen):
+    """crm serve on LISTEN (port 0): the process and its port (None if it did not say)."""
+    server = subprocess.Popen([crm, "-C", store, "serve", "--listen", listen], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"serving http://[^ ]*:(\d+)/", server.stderr.readline())
+    threading.Thread(target=lambda: server.stderr.read(), daemon=True).start()
+    return server, int(m.group(1)) if m else None
+
+
+def stop(server):
+    server.send_signal(signal.SIGTERM)
+    try:
+        return server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        return "hung"
+
+
+def chunked_flood(port, chunks, size):
+    """POSTs a chunked body of CHUNKS pieces of SIZE bytes; returns (status line or "", bytes sent, seconds)."""
+    began = time.monotonic()
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    sent = 0
+    answer = b""
+    try:
+        s.sendall(b"POST /capture/contact?token=s3cret-token HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n" % port)
+        piece = b"%x\r\n" % size + b"a" * size + b"\r\n"
+        for _ in range(chunks):
+            s.sendall(piece)
+            sent += size
+            s.setblocking(False)
+            try:
+                answer = s.recv(4096)
+            except BlockingIOError:
+                pass
+            s.setblocking(True)
+            if answer:
+                break
+        else:
+            s.sendall(b"0\r\n\r\n")
+    except OSError:
+        pass
+    try:
+        s.settimeout(10)
+        answer = answer or s.recv(4096)
+    except OSError:
+        pass
+    s.close()
+    return answer.split(b"\r\n")[0].decode(errors="replace"), sent, time.monotonic() - began
 
 
 def main():
@@ -181,6 +237,53 @@ def main():
         check("a port in use: exit 2", again.returncode == 2 and "cannot listen" in again.stderr, again.stderr)
         other.send_signal(signal.SIGINT)
         check("SIGINT stops it too", other.wait(timeout=10) == 0)
+
+        # What an adversary tries (issue 16), on a fresh server (a fresh rate limit).
+        server, port = start(crm, store, env, "127.0.0.1:0")
+        base = "http://127.0.0.1:%d" % port
+        status_line, sent, took = chunked_flood(port, 256, 65536)
+        check("a chunked body past the limit: 413, read no further", " 413 " in status_line and sent < 4 << 20,
+              "%r after %d bytes, %.1f s" % (status_line, sent, took))
+        status, _, body = request(base + "/", headers={"Host": "evil.example:%d" % port})
+        check("another Host (DNS rebinding): 421", status == 421 and "<html" not in body, "%s %s" % (status, body[:200]))
+        status, _, body = request(base + "/", headers={"Host": "localhost:%d" % port})
+        check("Host localhost:PORT: the dashboard", status == 200 and "<html" in body, "%s %s" % (status, body[:200]))
+        status, _, body = request(base + "/", headers={"Host": "127.0.0.1"})
+        check("Host without the port: 421", status == 421, "%s %s" % (status, body[:200]))
+        status, _, body = request(base + "/capture/contact?token=s3cret-token&token=wrong",
+                                  b"name=Twice&email=twice%40example.com", plain)
+        check("a token given twice (good first): 401", status == 401, "%s %s" % (status, body))
+        status, _, body = request(base + "/capture/contact?token=wrong&token=s3cret-token",
+                                  b"name=Twice&email=twice%40example.com", plain)
+        check("a token given twice (good last): 401", status == 401, "%s %s" % (status, body))
+        idle = []
+        for _ in range(24):
+            s = socket.create_connection(("127.0.0.1", port))
+            s.sendall(b"POST /capture/contact HTTP/1.1\r\nHost: 127")
+            idle.append(s)
+        time.sleep(0.2)
+        began = time.monotonic()
+        status, _, body = request(base + "/")
+        took = time.monotonic() - began
+        check("24 half-sent requests held open: GET / still answers within 3 s", status == 200 and took < 3,
+              "%s after %.1f s" % (status, took))
+        for s in idle:
+            s.close()
+        check("and stops cleanly", stop(server) == 0)
+
+        # Off loopback, the dashboard needs the token too.
+        server, port = start(crm, store, env, "0.0.0.0:0")
+        if port is None:
+            check("serves on 0.0.0.0", False)
+        else:
+            base = "http://127.0.0.1:%d" % port
+            status, _, body = request(base + "/")
+            check("listening off loopback: GET / without the token: 401", status == 401 and "<html" not in body,
+                  "%s %s" % (status, body[:200]))
+            status, _, body = request(base + "/?token=s3cret-token")
+            check("listening off loopback: GET / with the token: the dashboard", status == 200 and "<html" in body,
+                  "%s %s" % (status, body[:200]))
+            stop(server)
     print("all passed" if not failures else "%d failed" % len(failures))
     return 1 if failures else 0
 
