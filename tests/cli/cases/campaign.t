@@ -292,3 +292,37 @@ Unsubscribes: a reply that says so is flagged by mail import, not applied.
   $ crm contact list unsubscribed=true --format csv --fields name
   id,name
   [a-z0-9]{16},Dan Quit (re)
+
+Mail goes to addresses, not contacts (case-insensitively, any email a
+contact has): an address is skipped when any contact holding it is
+unsubscribed or do_not_contact, and two contacts sharing one address get
+one message.
+
+  $ cd .. && crm init d > /dev/null 2>&1 && cd d
+  $ crm config set campaigns.from 'Shop <news@shop.example>'
+  $ crm contact add --name "Ada Old" --email ada@example.com --tag news > /dev/null && crm contact set "Ada Old" unsubscribed=true
+  $ crm contact add --name "Ada New" --email ADA@Example.COM --tag news > /dev/null
+  $ crm contact add --name "Uni One" --email uni@example.com --tag news --set do_not_contact=true > /dev/null
+  $ crm contact add --name "Uni Two" --email uni@example.com --tag news > /dev/null
+  $ crm contact add --name "Ali Work" --email ali@work.example --set emails=quit@example.com --tag news --set unsubscribed=true > /dev/null
+  $ crm contact add --name "Ali Home" --email Quit@Example.com --tag news > /dev/null
+  $ crm contact add --name "Pat A" --email pat@example.com --tag news > /dev/null
+  $ crm contact add --name "Pat B" --email PAT@example.com --tag news > /dev/null
+  $ crm segment add --name news --type contact --filter +news > /dev/null
+  $ mkdir templates && printf 'Subject: Hi\n\nHi {{first_name}}\n' > templates/t.txt
+  $ crm campaign add --name Dup --segment news --template t.txt > /dev/null
+  $ crm campaign send dup --dry-run --format csv 2>/dev/null | cut -d, -f2-
+  name,email,result,detail
+  Ada New,ADA@Example.COM,skipped,"unsubscribed (Ada Old, same address)"
+  Ada Old,ada@example.com,skipped,unsubscribed
+  Ali Home,Quit@Example.com,skipped,"unsubscribed (Ali Work, same address)"
+  Ali Work,ali@work.example,skipped,unsubscribed
+  Pat A,pat@example.com,would send,
+  Pat B,PAT@example.com,skipped,same address as Pat A
+  Uni One,uni@example.com,skipped,do_not_contact
+  Uni Two,uni@example.com,skipped,"do_not_contact (Uni One, same address)"
+  $ crm campaign send dup > /dev/null
+  crm: 1 sent, 7 skipped; 1 recipient; status sent
+  $ ls .crm/outbox/new | wc -l; crm -q activity list | wc -l
+  1
+  1
