@@ -20,6 +20,7 @@
 #include "crm/match_keys.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
+#include "crm/rule_command.hpp"
 #include "crm/segments.hpp"
 #include "crm/text.hpp"
 #include "crm/workflow.hpp"
@@ -198,50 +199,6 @@ Composed compose(const Store& store, const Campaign& c, const CampaignRecipient&
     m.text += "\n\n-- \n" + unsubscribe_line(c.unsubscribe) + "\n";
   }
   return Composed{m.subject, compose_mail(m), m.message_id};
-}
-
-// Runs `command` by /bin/sh -c with `input` on its stdin and its stdout on
-// our stderr (stdout is data). "" when it exits 0, else why not.
-std::string run_sendmail(const std::string& command, const std::string& input) {
-  int in[2];
-  if (::pipe2(in, O_CLOEXEC) != 0) return std::string("cannot make a pipe: ") + std::strerror(errno);
-  struct sigaction ignore {
-  }, previous{};
-  ignore.sa_handler = SIG_IGN;
-  ::sigaction(SIGPIPE, &ignore, &previous);
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::signal(SIGPIPE, SIG_DFL);
-    ::dup2(in[0], STDIN_FILENO);
-    ::dup2(STDERR_FILENO, STDOUT_FILENO);
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(in[0]);
-  std::string problem;
-  if (pid < 0) {
-    problem = std::string("cannot start /bin/sh: ") + std::strerror(errno);
-  } else {
-    size_t done = 0;
-    while (done < input.size()) {
-      ssize_t n = ::write(in[1], input.data() + done, input.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;  // it stopped reading: its exit status says why
-      done += static_cast<size_t>(n);
-    }
-  }
-  ::close(in[1]);
-  if (pid > 0) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (WIFSIGNALED(status))
-      problem = "the sendmail command was killed by signal " + std::to_string(WTERMSIG(status));
-    else if (WEXITSTATUS(status) != 0)
-      problem = "the sendmail command exited with status " + std::to_string(WEXITSTATUS(status));
-  }
-  ::sigaction(SIGPIPE, &previous, nullptr);
-  return problem;
 }
 
 Dir outbox_new(const Store& store, const std::string& outbox) {
@@ -431,7 +388,10 @@ CampaignSendResult send_campaign(Writer& writer, const Campaign& c, const Campai
           problem = e.what();
         }
       } else {
-        problem = run_sendmail(o.sendmail, m.bytes);
+        std::error_code ec;
+        CommandResult run =
+            run_rule_command(o.sendmail, std::filesystem::current_path(ec), m.bytes, {}, o.sendmail_timeout_ms);
+        if (!run.ok) problem = "the sendmail command failed: " + run.why;
       }
       if (!problem.empty()) {
         row.result = "failed";

@@ -195,19 +195,38 @@ not logged, the others are sent, exit 3; the next run sends only to them.
 
   $ printf '#!/bin/sh\nmsg=$(cat)\ncase "$msg" in *bob@example.com*) echo "fake-sendmail: mailbox full" >&2; exit 75;; esac\nprintf "%%s\\n" "$msg" > "$1/$(printf "%%s\\n" "$msg" | sed -n "s/^To: .*<\\\\(.*\\\\)>$/\\\\1/p;s/^To: \\\\([^<]*\\\\)$/\\\\1/p")"\n' > ../fake-sendmail && chmod +x ../fake-sendmail && mkdir ../sent
   $ crm campaign send empty --sendmail "../fake-sendmail ../sent" --format csv > ../out.csv
-  fake-sendmail: mailbox full
   crm: 2 sent, 1 failed, 4 skipped; 3 recipients; status sending
-  crm: error: Bob Stone <bob@example.com>: the sendmail command exited with status 75
+  crm: error: Bob Stone <bob@example.com>: the sendmail command failed: exit status 75: fake-sendmail: mailbox full
   [3]
   $ grep -v skipped ../out.csv
   contact,name,email,result,detail
-  [a-z0-9]{16},Bob Stone,bob@example.com,failed,the sendmail command exited with status 75 (re)
+  [a-z0-9]{16},Bob Stone,bob@example.com,failed,the sendmail command failed: exit status 75: fake-sendmail: mailbox full (re)
   [a-z0-9]{16},Gus Late,gus@example.com,sent, (re)
   [a-z0-9]{16},Zoë Müller,zoe@example.com,sent, (re)
   $ ls ../sent; crm -q activity list campaign=Empty | wc -l
   gus@example.com
   zoe@example.com
   2
+
+A sendmail command that hangs is killed, with everything it started, after
+--sendmail-timeout seconds: that recipient fails, the rest go on, and the
+store's lock is not held forever.
+
+  $ printf '#!/bin/sh\nsleep 300 &\necho $! > ../sleeper\nwait\n' > ../hang && chmod +x ../hang
+  $ crm campaign send empty --sendmail ../hang --sendmail-timeout 1 --format csv > ../hang.csv
+  crm: 0 sent, 1 failed, 2 already sent, 4 skipped; 3 recipients; status sending
+  crm: error: Bob Stone <bob@example.com>: the sendmail command failed: timed out after 1s (killed)
+  [3]
+  $ grep -v skipped ../hang.csv
+  contact,name,email,result,detail
+  [a-z0-9]{16},Bob Stone,bob@example.com,failed,the sendmail command failed: timed out after 1s \(killed\) (re)
+  [a-z0-9]{16},Gus Late,gus@example.com,already sent, (re)
+  [a-z0-9]{16},Zoë Müller,zoe@example.com,already sent, (re)
+  $ p=$(cat ../sleeper); for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $p 2>/dev/null || break; sleep 0.2; done; kill -0 $p 2>/dev/null || echo gone
+  gone
+  $ crm campaign send empty --sendmail true --sendmail-timeout 0
+  crm: error: --sendmail-timeout: at least 1 second
+  [2]
   $ crm campaign send empty --sendmail true > /dev/null
   crm: 1 sent, 2 already sent, 4 skipped; 3 recipients; status sent
   $ crm campaign set empty status=done && crm campaign send empty --sendmail true
