@@ -71,6 +71,12 @@ struct RowReader {
   void fail(int col, const std::string& msg) {
     if (error.empty()) error = "column " + column(col) + ": " + msg;
   }
+  // A one-line cell (a name, an email): a line break in it fails the row.
+  std::string line(int col) {
+    std::string t = text(col);
+    if (t.find_first_of("\r\n") != std::string::npos) fail(col, "has a line break: it is one line");
+    return t;
+  }
   // An amount, exact ("" when the cell is empty or absent).
   std::string amount(int col) {
     std::string t = text(col);
@@ -258,11 +264,11 @@ ShopOrder* read_order_cells(RowReader& r, const OrderColumns& c, const std::stri
   }
   ShopOrder& o = g.at(c.shop, number, file, r.row.line);
   Extras& x = extras[number];
-  set_once(o.email, r.text(c.email));
-  set_once(o.name, r.text(c.name));
-  set_once(o.first_name, r.text(c.first));
-  set_once(o.last_name, r.text(c.last));
-  set_once(o.company, r.text(c.company));
+  set_once(o.email, r.line(c.email));
+  set_once(o.name, r.line(c.name));
+  set_once(o.first_name, r.line(c.first));
+  set_once(o.last_name, r.line(c.last));
+  set_once(o.company, r.line(c.company));
   set_once(o.currency, to_upper_label(r.text(c.currency)));
   set_once(o.total, r.amount(c.total));
   set_once(x.shipping, r.amount(c.shipping));
@@ -471,8 +477,8 @@ void read_stripe(const CsvTable& csv, const Header& h, const std::string& file, 
     if (n.empty()) r.fail(id, "no payment id");
     ShopOrder& o = g.at("stripe", n.empty() || seen != g.index.end() ? line_key : n, file, r.row.line);
     if (!o.error.empty()) continue;
-    o.email = r.text(email);
-    o.name = r.text(name);
+    o.email = r.line(email);
+    o.name = r.line(name);
     if (o.name == o.email) o.name.clear();
     o.currency = to_upper_label(r.text(currency));
     o.total = r.amount(amount);
@@ -486,6 +492,12 @@ void read_stripe(const CsvTable& csv, const Header& h, const std::string& file, 
     if (o.status != "paid") o.paid_at.clear();
     Extras x;
     x.refunded = r.amount(refunded);
+    // A payment is more than nothing, and no more of it comes back than was paid.
+    auto paid = Decimal::parse(o.total), back = Decimal::parse(x.refunded);
+    if (paid && !(Decimal() < *paid)) r.fail(amount, dq(r.text(amount)) + " is not a positive amount");
+    if (back && *back < Decimal()) r.fail(refunded, dq(r.text(refunded)) + " is a negative amount");
+    if (paid && back && *paid < *back)
+      r.fail(refunded, dq(r.text(refunded)) + " is more than the payment's Amount (" + r.text(amount) + ")");
     std::string what = r.text(description);
     if (r.error.empty()) finish(o, x, what.empty() ? "Stripe payment " + n : what);
     keep_error(r, o);

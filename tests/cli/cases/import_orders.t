@@ -190,3 +190,19 @@ its refunded_at.
   $ crm order list number=#7003 --format csv --fields status,paid_at,refunded_at
   id,status,paid_at,refunded_at
   [a-z0-9]{16},paid,2026-11-04T08:00:00Z, (re)
+
+A Stripe payment of nothing or less, a negative refund, or more refunded
+than paid is refused, naming the column; so is a billing name broken over
+two lines (a CSV cell may hold a line break: a name may not).
+
+  $ cd .. && printf 'id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Customer Email,Card Name\nch_a,2026-11-01 10:00:00,-5.00,0.00,usd,Paid,n1@example.com,Neg One\nch_b,2026-11-01 10:00:00,10.00,-1.00,usd,Paid,n2@example.com,Neg Two\nch_c,2026-11-01 10:00:00,10.00,12.00,usd,Paid,n3@example.com,Neg Three\nch_d,2026-11-01 10:00:00,10.00,0.00,usd,Paid,n4@example.com,"Nora\nFour"\nch_e,2026-11-01 10:00:00,10.00,0.00,usd,Paid,n5@example.com,Nell Five\n' > bad-stripe.csv
+  $ crm init st > /dev/null 2>&1 && cd st && crm import orders ../bad-stripe.csv; echo $?
+  crm: error: ../bad-stripe.csv:2: order ch_a: column "Amount": "-5.00" is not a positive amount
+  crm: error: ../bad-stripe.csv:3: order ch_b: column "Amount Refunded": "-1.00" is a negative amount
+  crm: error: ../bad-stripe.csv:4: order ch_c: column "Amount Refunded": "12.00" is more than the payment's Amount (10.00)
+  crm: error: ../bad-stripe.csv:5: order ch_d: column "Card Name": has a line break: it is one line
+  1 order created, 0 updated, 0 unchanged, 4 failed; 1 contact and 0 companies created
+  3
+  $ crm contact list --fields name
+  ID    NAME
+  [a-z0-9]{4}  Nell Five (re)
