@@ -238,6 +238,7 @@ struct CampaignSendCliOptions {
   size_t limit = 0;
   bool limited = false;  // --limit given (0 sends nothing)
   std::string outbox, sendmail;
+  size_t sendmail_timeout = 60;  // seconds a --sendmail command may run
 };
 int cmd_campaign_preview(Context& ctx, const std::string& id, const std::string& contact);
 int cmd_campaign_send(Context& ctx, const CampaignSendCliOptions& o);

@@ -45,6 +45,7 @@ int cmd_campaign_preview(Context& ctx, const std::string& id, const std::string&
 
 int cmd_campaign_send(Context& ctx, const CampaignSendCliOptions& o) {
   if (!o.outbox.empty() && !o.sendmail.empty()) throw UsageError("--outbox and --sendmail: choose one");
+  if (o.sendmail_timeout == 0) throw UsageError("--sendmail-timeout: at least 1 second");
   Store& store = ctx.store();
   Writer writer = store.lock();
   // Everything is checked (template names, From, segments) before the first message.
@@ -54,6 +55,7 @@ int cmd_campaign_send(Context& ctx, const CampaignSendCliOptions& o) {
   if (o.limited) options.limit = o.limit;
   options.outbox = o.outbox;
   options.sendmail = o.sendmail;
+  options.sendmail_timeout_ms = static_cast<long long>(o.sendmail_timeout) * 1000;
   CampaignSendResult result = send_campaign(writer, c, options);
   ctx.out(render(campaign_send_table(result), ctx.output(&store.clock())));
   std::fflush(stdout);

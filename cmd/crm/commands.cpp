@@ -289,6 +289,12 @@ void register_campaign_verbs(CLI::App& app, Context& ctx, int& status) {
       ->type_name("MAILDIR");
   send_cmd->add_option("--sendmail", send.sendmail, "pipe each message to this command (sh -c), e.g. \"msmtp -t\"")
       ->type_name("CMD");
+  send_cmd
+      ->add_option("--sendmail-timeout", send.sendmail_timeout,
+                   "kill a --sendmail command (and what it started) after this many seconds; that recipient fails "
+                   "(default 60)")
+      ->type_name("SECONDS")
+      ->check(kCount);
   send_cmd->callback([&ctx, &status, &send, send_cmd] {
     send.limited = send_cmd->count("--limit") > 0;
     status = cmd_campaign_send(ctx, send);

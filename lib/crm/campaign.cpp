@@ -10,6 +10,7 @@
 #include "crm/ids.hpp"
 #include "crm/mail_message.hpp"
 #include "crm/mail_out.hpp"
+#include "crm/match_keys.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
 #include "crm/segments.hpp"
@@ -31,6 +32,58 @@ std::vector<std::string> template_names(const Store& store) {
   add_field_names(contact.fields, "contact.", names);
   add_field_names(store.schemas().get("company").fields, "company.", names);
   return names;
+}
+
+bool is_true(const Record& r, const char* field) { return to_lower(r.get(field)) == "true"; }
+
+// An address for comparing: folded (a malformed one as typed, lower case).
+std::string address_key(const std::string& email) {
+  std::string k = email_key(email);
+  return k.empty() ? to_lower(trim(email)) : k;
+}
+
+// Every address a contact has (email, then emails), folded.
+std::vector<std::string> email_keys(const Record& c) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& e) {
+    if (std::string k = address_key(e); !k.empty() && std::find(out.begin(), out.end(), k) == out.end())
+      out.push_back(k);
+  };
+  add(c.get("email"));
+  if (const Node* e = c.data.find("emails"); e && e->is_sequence())
+    for (const Node& item : e->items)
+      if (item.is_scalar()) add(item.text);
+  return out;
+}
+
+// Mail goes to addresses, not contacts: an address any contact holding it
+// (by any of its emails, case-insensitively) asked not to get mail at is
+// skipped for all of them, and an address two recipients share gets one
+// message — the one already sent if any, else the first by name — so the
+// derived ids of everyone else stay those of campaign + contact.
+void one_per_address(const Store& store, std::vector<CampaignRecipient>& contacts) {
+  std::map<std::string, std::string> blocked;  // folded address → why
+  for (const Record& other : store.load_all(store.schemas().get("contact")).records) {
+    std::string why = is_true(other, "do_not_contact") ? "do_not_contact"
+                      : is_true(other, "unsubscribed") ? "unsubscribed"
+                                                       : "";
+    if (why.empty()) continue;
+    for (const std::string& k : email_keys(other))
+      blocked.emplace(k, why + " (" + escape_for_terminal(other.get("name")) + ", same address)");
+  }
+  std::map<std::string, const CampaignRecipient*> holder;  // folded address → who gets it
+  for (const CampaignRecipient& r : contacts)
+    if (r.skip.empty() && r.sent) holder.emplace(address_key(r.email), &r);
+  for (CampaignRecipient& r : contacts) {
+    if (!r.skip.empty()) continue;
+    std::string k = address_key(r.email);
+    if (auto b = blocked.find(k); b != blocked.end()) {
+      r.skip = b->second;
+      continue;
+    }
+    auto [h, fresh] = holder.emplace(k, &r);
+    if (!fresh && h->second != &r) r.skip = "same address as " + escape_for_terminal(h->second->name);
+  }
 }
 
 std::vector<Record> segment_contacts(const Store& store, const std::string& segment_id, const NameOf& names) {
@@ -196,6 +249,7 @@ Campaign prepare_campaign(const Store& store, const std::string& key) {
   std::stable_sort(c.contacts.begin(), c.contacts.end(), [](const CampaignRecipient& a, const CampaignRecipient& b) {
     return sort_key(a.name) < sort_key(b.name);
   });
+  one_per_address(store, c.contacts);
   return c;
 }
 
@@ -262,7 +316,7 @@ CampaignSendResult send_campaign(Writer& writer, const Campaign& c, const Campai
           problem = e.what();
         }
       } else {
-        problem = run_sendmail(o.sendmail, m.bytes);
+        problem = run_sendmail(o.sendmail, m.bytes, o.sendmail_timeout_ms);
       }
       if (!problem.empty()) {
         row.result = "failed";

@@ -57,9 +57,10 @@ std::string campaign_message(const Store& store, const Campaign& campaign, const
 
 struct CampaignSendOptions {
   bool dry_run = false;
-  std::optional<size_t> limit;  // at most this many messages this run (0: none, a dry look)
-  std::string outbox;           // a maildir (made when missing); "" with no sendmail: the store's .crm/outbox
-  std::string sendmail;         // a command run by /bin/sh -c per message, the message on its stdin
+  std::optional<size_t> limit;            // at most this many messages this run (0: none, a dry look)
+  std::string outbox;                     // a maildir (made when missing); "" with no sendmail: the store's .crm/outbox
+  std::string sendmail;                   // a command run by /bin/sh -c per message, the message on its stdin
+  long long sendmail_timeout_ms = 60000;  // past it the command's process group is killed: that recipient fails
 };
 
 struct CampaignSendRow {

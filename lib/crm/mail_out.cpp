@@ -1,17 +1,13 @@
 #include "crm/mail_out.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
+#include "crm/rule_command.hpp"
 #include "crm/text.hpp"
 
 namespace crm {
@@ -85,46 +81,10 @@ Dir open_outbox(const Store& store, const std::string& outbox) {
   return fresh;
 }
 
-std::string run_sendmail(const std::string& command, const std::string& input) {
-  int in[2];
-  if (::pipe2(in, O_CLOEXEC) != 0) return std::string("cannot make a pipe: ") + std::strerror(errno);
-  struct sigaction ignore {
-  }, previous{};
-  ignore.sa_handler = SIG_IGN;
-  ::sigaction(SIGPIPE, &ignore, &previous);
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::signal(SIGPIPE, SIG_DFL);
-    ::dup2(in[0], STDIN_FILENO);
-    ::dup2(STDERR_FILENO, STDOUT_FILENO);
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(in[0]);
-  std::string problem;
-  if (pid < 0) {
-    problem = std::string("cannot start /bin/sh: ") + std::strerror(errno);
-  } else {
-    size_t done = 0;
-    while (done < input.size()) {
-      ssize_t n = ::write(in[1], input.data() + done, input.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;  // it stopped reading: its exit status says why
-      done += static_cast<size_t>(n);
-    }
-  }
-  ::close(in[1]);
-  if (pid > 0) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (WIFSIGNALED(status))
-      problem = "the sendmail command was killed by signal " + std::to_string(WTERMSIG(status));
-    else if (WEXITSTATUS(status) != 0)
-      problem = "the sendmail command exited with status " + std::to_string(WEXITSTATUS(status));
-  }
-  ::sigaction(SIGPIPE, &previous, nullptr);
-  return problem;
+std::string run_sendmail(const std::string& command, const std::string& input, long long timeout_ms) {
+  std::error_code ec;
+  CommandResult run = run_rule_command(command, std::filesystem::current_path(ec), input, {}, timeout_ms);
+  return run.ok ? "" : "the sendmail command failed: " + run.why;
 }
 
 std::string mail_summary(const std::string& subject) {

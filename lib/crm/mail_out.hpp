@@ -38,9 +38,10 @@ std::string configured_from(const Store& store);
 // the store's .crm/outbox), with temp files a killed writer left removed.
 Dir open_outbox(const Store& store, const std::string& outbox);
 
-// Runs `command` by /bin/sh -c with `message` on its stdin and its stdout on
-// our stderr (stdout is data). "" when it exits 0, else why not.
-std::string run_sendmail(const std::string& command, const std::string& message);
+// Runs `command` by /bin/sh -c with `message` on its stdin, its process
+// group killed past `timeout_ms` (its output kept: the last line of its
+// stderr explains a failure). "" when it exits 0, else why not.
+std::string run_sendmail(const std::string& command, const std::string& message, long long timeout_ms);
 
 // A subject as an activity's summary: "(no subject)" for none, cut at 200 bytes.
 std::string mail_summary(const std::string& subject);

@@ -149,6 +149,7 @@ MailTemplate parse_mail_template(std::string_view text, const std::string& sourc
                       "the template is " + std::to_string(text.size()) + " bytes; at most 1 MB is read");
   if (find_invalid_utf8(text) != std::string::npos)
     throw InvalidData(Location{source, 0, 0, ""}, "the template is not UTF-8 text");
+  if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // an editor's byte-order mark is not text
   MailTemplate t;
   t.source = source;
   std::string_view body = text;

@@ -71,6 +71,12 @@ struct RowReader {
   void fail(int col, const std::string& msg) {
     if (error.empty()) error = "column " + column(col) + ": " + msg;
   }
+  // A one-line cell (a name, an email): a line break in it fails the row.
+  std::string line(int col) {
+    std::string t = text(col);
+    if (t.find_first_of("\r\n") != std::string::npos) fail(col, "has a line break: it is one line");
+    return t;
+  }
   // An amount, exact ("" when the cell is empty or absent).
   std::string amount(int col) {
     std::string t = text(col);
@@ -258,11 +264,11 @@ ShopOrder* read_order_cells(RowReader& r, const OrderColumns& c, const std::stri
   }
   ShopOrder& o = g.at(c.shop, number, file, r.row.line);
   Extras& x = extras[number];
-  set_once(o.email, r.text(c.email));
-  set_once(o.name, r.text(c.name));
-  set_once(o.first_name, r.text(c.first));
-  set_once(o.last_name, r.text(c.last));
-  set_once(o.company, r.text(c.company));
+  set_once(o.email, r.line(c.email));
+  set_once(o.name, r.line(c.name));
+  set_once(o.first_name, r.line(c.first));
+  set_once(o.last_name, r.line(c.last));
+  set_once(o.company, r.line(c.company));
   set_once(o.currency, to_upper_label(r.text(c.currency)));
   set_once(o.total, r.amount(c.total));
   set_once(x.shipping, r.amount(c.shipping));
@@ -270,12 +276,12 @@ ShopOrder* read_order_cells(RowReader& r, const OrderColumns& c, const std::stri
   set_once(x.discount, r.amount(c.discount));
   set_once(x.refunded, r.amount(c.refunded));
   if (std::string d = r.text(c.created); !d.empty() && o.date.empty()) {
-    std::string instant;
-    if (!read_stamp(d, false, o.date, instant)) r.fail(c.created, dq(d) + " is not a date");
+    if (!read_stamp(d, false, o.date, o.created)) r.fail(c.created, dq(d) + " is not a date");
   }
   if (std::string p = r.text(c.paid); !p.empty() && o.paid_at.empty()) {
     std::string day;
     if (!read_stamp(p, true, day, o.paid_at)) r.fail(c.paid, dq(p) + " is not a date and time");
+    if (o.paid_at.empty()) o.paid_day = day;  // a date alone: that day
   }
   return &o;
 }
@@ -471,20 +477,27 @@ void read_stripe(const CsvTable& csv, const Header& h, const std::string& file, 
     if (n.empty()) r.fail(id, "no payment id");
     ShopOrder& o = g.at("stripe", n.empty() || seen != g.index.end() ? line_key : n, file, r.row.line);
     if (!o.error.empty()) continue;
-    o.email = r.text(email);
-    o.name = r.text(name);
+    o.email = r.line(email);
+    o.name = r.line(name);
     if (o.name == o.email) o.name.clear();
     o.currency = to_upper_label(r.text(currency));
     o.total = r.amount(amount);
     if (o.total.empty() && r.error.empty()) r.fail(amount, "no amount");
     std::string c = r.text(created);
     if (!read_stamp(c, true, o.date, o.paid_at) || o.date.empty()) r.fail(created, dq(c) + " is not a date");
+    o.created = o.paid_at;
     std::string s = r.text(status);
     o.status = status_stripe(s, r.text(captured));
     if (o.status.empty()) r.fail(status, dq(s) + " is not a Stripe payment status (Paid, Refunded, Failed…)");
     if (o.status != "paid") o.paid_at.clear();
     Extras x;
     x.refunded = r.amount(refunded);
+    // A payment is more than nothing, and no more of it comes back than was paid.
+    auto paid = Decimal::parse(o.total), back = Decimal::parse(x.refunded);
+    if (paid && !(Decimal() < *paid)) r.fail(amount, dq(r.text(amount)) + " is not a positive amount");
+    if (back && *back < Decimal()) r.fail(refunded, dq(r.text(refunded)) + " is a negative amount");
+    if (paid && back && *paid < *back)
+      r.fail(refunded, dq(r.text(refunded)) + " is more than the payment's Amount (" + r.text(amount) + ")");
     std::string what = r.text(description);
     if (r.error.empty()) finish(o, x, what.empty() ? "Stripe payment " + n : what);
     keep_error(r, o);
@@ -542,6 +555,29 @@ std::string person_name(const ShopOrder& o) {
   std::string n = trim(o.first_name + " " + o.last_name);
   if (!n.empty()) return n;
   return o.email;
+}
+
+// The stamps a status needs, from the file, never the clock: two clones
+// importing the same file on different days write the same order. Paid: the
+// shop's time, else its day (start of day in the store's zone), else when the
+// order was placed; refunded and canceled: when it was paid or placed. An
+// order the shop no longer says is refunded loses its refunded_at.
+void stamp_from_file(const Clock& clock, const ShopOrder& o, Record& order) {
+  auto day_start = [&](const std::string& day) -> std::string {
+    auto d = parse_iso_date(day);
+    return d ? format_datetime(clock.at_local(*d, std::chrono::seconds(0))) : "";
+  };
+  std::string placed = o.created.empty() ? day_start(o.date) : o.created;
+  std::string status = order.get("status");
+  if (order.get("paid_at").empty() && status != "placed" && status != "cart") {
+    std::string paid = !o.paid_day.empty() ? day_start(o.paid_day) : status == "paid" ? placed : "";
+    if (!paid.empty()) order.data.set("paid_at", Node::scalar(paid, true));
+  }
+  std::string since = order.get("paid_at").empty() ? placed : order.get("paid_at");
+  for (const char* s : {"refunded", "canceled"})
+    if (status == s && order.get(std::string(s) + "_at").empty() && !since.empty())
+      order.data.set(std::string(s) + "_at", Node::scalar(since, true));
+  if (status != "refunded") order.data.erase("refunded_at");
 }
 
 const Record* find_product(const std::vector<Record>& products, const std::string& sku) {
@@ -701,6 +737,9 @@ OrderImportResult import_orders(Writer& writer, const OrderImportRequest& req) {
         for (const auto& [k, v] : r.data.entries) merged.data.set(k, v);
         for (const char* field : {"contact", "company", "currency"})
           if (!r.data.find(field)) merged.data.erase(field);
+      }
+      stamp_from_file(store.clock(), o, merged);
+      if (before) {
         if (merged.data.same_value(before->data)) {
           row.action = "unchanged";
           ++result.unchanged;

@@ -37,6 +37,8 @@ struct ShopOrder {
   std::string email, name, first_name, last_name, company;
   std::string date;      // YYYY-MM-DD (the shop's own day)
   std::string paid_at;   // UTC date-time, or ""
+  std::string paid_day;  // a "Paid at" that is only a date: that day, or ""
+  std::string created;   // the UTC instant it was placed, when the shop said it with a zone, or ""
   std::string canceled;  // UTC date-time, or ""
   std::string status;    // placed paid fulfilled refunded canceled
   std::string currency;  // upper case, or "" (the store's)

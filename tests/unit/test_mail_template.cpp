@@ -93,3 +93,9 @@ TEST_CASE("compose_mail: UTF-8 encoded words, List-Unsubscribe, quoted-printable
   CHECK_FALSE(crm::parse_mail_address("a@x.example, b@y.example"));
   CHECK_FALSE(crm::parse_mail_address("no address"));
 }
+
+TEST_CASE("a template saved with a byte-order mark: the mark is dropped, the Subject line still found") {
+  crm::MailTemplate t = crm::parse_mail_template("\xEF\xBB\xBFSubject: Hi\n\nBody\n", "templates/t.txt", kNames);
+  CHECK(t.subject == "Hi");
+  CHECK(t.body == "Body\n");
+}

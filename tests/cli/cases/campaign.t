@@ -195,19 +195,38 @@ not logged, the others are sent, exit 3; the next run sends only to them.
 
   $ printf '#!/bin/sh\nmsg=$(cat)\ncase "$msg" in *bob@example.com*) echo "fake-sendmail: mailbox full" >&2; exit 75;; esac\nprintf "%%s\\n" "$msg" > "$1/$(printf "%%s\\n" "$msg" | sed -n "s/^To: .*<\\\\(.*\\\\)>$/\\\\1/p;s/^To: \\\\([^<]*\\\\)$/\\\\1/p")"\n' > ../fake-sendmail && chmod +x ../fake-sendmail && mkdir ../sent
   $ crm campaign send empty --sendmail "../fake-sendmail ../sent" --format csv > ../out.csv
-  fake-sendmail: mailbox full
   crm: 2 sent, 1 failed, 4 skipped; 3 recipients; status sending
-  crm: error: Bob Stone <bob@example.com>: the sendmail command exited with status 75
+  crm: error: Bob Stone <bob@example.com>: the sendmail command failed: exit status 75: fake-sendmail: mailbox full
   [3]
   $ grep -v skipped ../out.csv
   contact,name,email,result,detail
-  [a-z0-9]{16},Bob Stone,bob@example.com,failed,the sendmail command exited with status 75 (re)
+  [a-z0-9]{16},Bob Stone,bob@example.com,failed,the sendmail command failed: exit status 75: fake-sendmail: mailbox full (re)
   [a-z0-9]{16},Gus Late,gus@example.com,sent, (re)
   [a-z0-9]{16},Zoë Müller,zoe@example.com,sent, (re)
   $ ls ../sent; crm -q activity list campaign=Empty | wc -l
   gus@example.com
   zoe@example.com
   2
+
+A sendmail command that hangs is killed, with everything it started, after
+--sendmail-timeout seconds: that recipient fails, the rest go on, and the
+store's lock is not held forever.
+
+  $ printf '#!/bin/sh\nsleep 300 &\necho $! > ../sleeper\nwait\n' > ../hang && chmod +x ../hang
+  $ crm campaign send empty --sendmail ../hang --sendmail-timeout 1 --format csv > ../hang.csv
+  crm: 0 sent, 1 failed, 2 already sent, 4 skipped; 3 recipients; status sending
+  crm: error: Bob Stone <bob@example.com>: the sendmail command failed: timed out after 1s (killed)
+  [3]
+  $ grep -v skipped ../hang.csv
+  contact,name,email,result,detail
+  [a-z0-9]{16},Bob Stone,bob@example.com,failed,the sendmail command failed: timed out after 1s \(killed\) (re)
+  [a-z0-9]{16},Gus Late,gus@example.com,already sent, (re)
+  [a-z0-9]{16},Zoë Müller,zoe@example.com,already sent, (re)
+  $ p=$(cat ../sleeper); for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $p 2>/dev/null || break; sleep 0.2; done; kill -0 $p 2>/dev/null || echo gone
+  gone
+  $ crm campaign send empty --sendmail true --sendmail-timeout 0
+  crm: error: --sendmail-timeout: at least 1 second
+  [2]
   $ crm campaign send empty --sendmail true > /dev/null
   crm: 1 sent, 2 already sent, 4 skipped; 3 recipients; status sent
   $ crm campaign set empty status=done && crm campaign send empty --sendmail true
@@ -292,3 +311,37 @@ Unsubscribes: a reply that says so is flagged by mail import, not applied.
   $ crm contact list unsubscribed=true --format csv --fields name
   id,name
   [a-z0-9]{16},Dan Quit (re)
+
+Mail goes to addresses, not contacts (case-insensitively, any email a
+contact has): an address is skipped when any contact holding it is
+unsubscribed or do_not_contact, and two contacts sharing one address get
+one message.
+
+  $ cd .. && crm init d > /dev/null 2>&1 && cd d
+  $ crm config set campaigns.from 'Shop <news@shop.example>'
+  $ crm contact add --name "Ada Old" --email ada@example.com --tag news > /dev/null && crm contact set "Ada Old" unsubscribed=true
+  $ crm contact add --name "Ada New" --email ADA@Example.COM --tag news > /dev/null
+  $ crm contact add --name "Uni One" --email uni@example.com --tag news --set do_not_contact=true > /dev/null
+  $ crm contact add --name "Uni Two" --email uni@example.com --tag news > /dev/null
+  $ crm contact add --name "Ali Work" --email ali@work.example --set emails=quit@example.com --tag news --set unsubscribed=true > /dev/null
+  $ crm contact add --name "Ali Home" --email Quit@Example.com --tag news > /dev/null
+  $ crm contact add --name "Pat A" --email pat@example.com --tag news > /dev/null
+  $ crm contact add --name "Pat B" --email PAT@example.com --tag news > /dev/null
+  $ crm segment add --name news --type contact --filter +news > /dev/null
+  $ mkdir templates && printf 'Subject: Hi\n\nHi {{first_name}}\n' > templates/t.txt
+  $ crm campaign add --name Dup --segment news --template t.txt > /dev/null
+  $ crm campaign send dup --dry-run --format csv 2>/dev/null | cut -d, -f2-
+  name,email,result,detail
+  Ada New,ADA@Example.COM,skipped,"unsubscribed (Ada Old, same address)"
+  Ada Old,ada@example.com,skipped,unsubscribed
+  Ali Home,Quit@Example.com,skipped,"unsubscribed (Ali Work, same address)"
+  Ali Work,ali@work.example,skipped,unsubscribed
+  Pat A,pat@example.com,would send,
+  Pat B,PAT@example.com,skipped,same address as Pat A
+  Uni One,uni@example.com,skipped,do_not_contact
+  Uni Two,uni@example.com,skipped,"do_not_contact (Uni One, same address)"
+  $ crm campaign send dup > /dev/null
+  crm: 1 sent, 7 skipped; 1 recipient; status sent
+  $ ls .crm/outbox/new | wc -l; crm -q activity list | wc -l
+  1
+  1

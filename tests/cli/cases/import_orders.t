@@ -166,3 +166,43 @@ and json says what happened to each order.
   1 1 1 [('order', 'failed', 2), ('contact', 'created', 3), ('order', 'created', 3)]
   $ crm contact list email~bad | wc -l
   0
+
+The stamps come from the file, never the clock: a date-only "Paid at" is
+that day (start of day in the store's zone), a paid order without one was
+paid when placed. Two clones importing the same file on different days
+write the same orders (all but the created/updated stamps of any write);
+an order the shop no longer says is refunded loses
+its refunded_at.
+
+  $ cd .. && printf 'Name,Email,Financial Status,Paid at,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name\n#7001,p1@example.com,paid,2026-11-02,USD,10.00,2026-11-01 09:30:00 -0500,1,Pen,10.00,Pia One\n#7002,p2@example.com,paid,,USD,12.00,2026-11-03 08:00:00 +0000,1,Ink,12.00,Pia Two\n#7003,p3@example.com,refunded,,USD,9.00,2026-11-04 08:00:00 +0000,1,Pad,9.00,Pia Three\n' > shop7.csv
+  $ printf 'order_number,order_date,status,paid_date,billing_email,order_total,order_currency\n9001,2026-11-05,processing,,w1@example.com,20.00,USD\n' > woo9.csv
+  $ for day in 2026-11-10 2026-12-24; do crm init c$day > /dev/null 2>&1 && (cd c$day && CRM_NOW=${day}T15:00:00Z crm import orders ../shop7.csv ../woo9.csv > /dev/null 2>&1); done
+  $ for d in c2026-11-10 c2026-12-24; do mkdir $d.x && for f in $d/orders/*; do grep -v -e '^created:' -e '^updated:' $f > $d.x/${f##*/}; done; done
+  $ diff -r c2026-11-10.x c2026-12-24.x && ls c2026-11-10.x | wc -l
+  4
+  $ cd c2026-11-10 && crm order list --format csv --fields number,status,paid_at,refunded_at
+  id,number,status,paid_at,refunded_at
+  [a-z0-9]{16},#7001,paid,2026-11-02T00:00:00Z, (re)
+  [a-z0-9]{16},#7002,paid,2026-11-03T08:00:00Z, (re)
+  [a-z0-9]{16},#7003,refunded,,2026-11-04T08:00:00Z (re)
+  [a-z0-9]{16},9001,paid,2026-11-05T00:00:00Z, (re)
+  $ sed 's/refunded,,USD,9.00/paid,,USD,9.00/' ../shop7.csv > ../shop7b.csv && CRM_NOW=2026-12-30T10:00:00Z crm import orders ../shop7b.csv > /dev/null 2>&1
+  $ crm order list number=#7003 --format csv --fields status,paid_at,refunded_at
+  id,status,paid_at,refunded_at
+  [a-z0-9]{16},paid,2026-11-04T08:00:00Z, (re)
+
+A Stripe payment of nothing or less, a negative refund, or more refunded
+than paid is refused, naming the column; so is a billing name broken over
+two lines (a CSV cell may hold a line break: a name may not).
+
+  $ cd .. && printf 'id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Customer Email,Card Name\nch_a,2026-11-01 10:00:00,-5.00,0.00,usd,Paid,n1@example.com,Neg One\nch_b,2026-11-01 10:00:00,10.00,-1.00,usd,Paid,n2@example.com,Neg Two\nch_c,2026-11-01 10:00:00,10.00,12.00,usd,Paid,n3@example.com,Neg Three\nch_d,2026-11-01 10:00:00,10.00,0.00,usd,Paid,n4@example.com,"Nora\nFour"\nch_e,2026-11-01 10:00:00,10.00,0.00,usd,Paid,n5@example.com,Nell Five\n' > bad-stripe.csv
+  $ crm init st > /dev/null 2>&1 && cd st && crm import orders ../bad-stripe.csv; echo $?
+  crm: error: ../bad-stripe.csv:2: order ch_a: column "Amount": "-5.00" is not a positive amount
+  crm: error: ../bad-stripe.csv:3: order ch_b: column "Amount Refunded": "-1.00" is a negative amount
+  crm: error: ../bad-stripe.csv:4: order ch_c: column "Amount Refunded": "12.00" is more than the payment's Amount (10.00)
+  crm: error: ../bad-stripe.csv:5: order ch_d: column "Card Name": has a line break: it is one line
+  1 order created, 0 updated, 0 unchanged, 4 failed; 1 contact and 0 companies created
+  3
+  $ crm contact list --fields name
+  ID    NAME
+  [a-z0-9]{4}  Nell Five (re)
