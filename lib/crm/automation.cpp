@@ -534,7 +534,8 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
     } else if (a.kind == "assign") {
       std::string to = arg("to");
       std::vector<std::string> among;
-      for (const std::string& o : split(arg("among"), ',')) among.push_back(trim(o));
+      for (const std::string& o : split(arg("among"), ','))  // no among: "" splits into one empty name
+        if (!trim(o).empty()) among.push_back(trim(o));
       to = to == "auto"           ? assign_owner(store, changed)
            : is_assign_method(to) ? pick_owner(store, changed, to, among)
                                   : render_template(store, changed, to);
