@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
@@ -148,7 +149,12 @@ void Context::report(const Error& e) {
 void Context::finish() {
   if (!store_) return;
   // What the store's rules did after the writes, and what failed (the writes stand).
+  // The same failure twice says nothing new: a broken rules file, met by
+  // each of an import's thousand writes, is reported once. (What rules did
+  // is told in full: a loop says each step.)
+  std::set<std::string> failures;
   for (const Store::RuleNote& n : store_->rule_notes()) {
+    if (n.failed && !failures.insert(n.text).second) continue;
     if (!n.failed) {
       note(n.text);
       continue;

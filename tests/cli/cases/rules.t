@@ -149,6 +149,11 @@ the write stands, the exit status is 3.
   [3]
   $ crm lead list -q name=Dee | wc -l
   1
+  $ printf 'name\nEd\nFay\nGus\n' > ../three.csv
+  $ crm import csv ../three.csv --type lead
+  3 created, 0 updated, 0 unchanged, 0 skipped, 0 failed
+  crm: error: .crm/rules.yaml:3:8: rules[0].iff: unknown field (name, on, for, if, from, do) (no rule fired)
+  [3]
   $ printf -- '- name: a\n  on: lead.create\n  if: nofield=3\n  do: [{tag: x}]\n' > .crm/rules.yaml
   $ crm rules check 2>&1 | cut -c1-65
   crm: error: .crm/rules.yaml:3: rule a.if: unknown field "nofield"
