@@ -32,12 +32,16 @@ void fill_segment_counts(const Store& store, std::vector<Record>& segments, std:
     std::vector<Filter> filters;
     std::vector<Record*> segments;
   };
+  // A Filter points into the schema it was parsed with: these outlive them.
+  std::map<std::string, Schema> valued;
   std::map<std::string, Filtered> by_type;
   for (Record& seg : segments) {
     const Schema* of = store.schemas().find(seg.get("of"));
     if (!of || seg.get("name").empty()) continue;
     try {
-      Filter f = parse_store_filter(store, {"@" + seg.get("name")}, with_value_fields(*of));
+      auto schema = valued.find(of->type);
+      if (schema == valued.end()) schema = valued.emplace(of->type, with_value_fields(*of)).first;
+      Filter f = parse_store_filter(store, {"@" + seg.get("name")}, schema->second);
       by_type[of->type].filters.push_back(std::move(f));
       by_type[of->type].segments.push_back(&seg);
     } catch (const Error& e) {
