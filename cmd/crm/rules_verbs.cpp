@@ -111,7 +111,9 @@ int cmd_rules_test(Context& ctx, const std::string& rule_name, const std::string
         auto f = plan_firing(store, *rule, r, nullptr, FireFor::Test);
         if (!f) continue;
         for (const RuleRun& run : f->runs) add_row(t, *rule, r, "run " + run.command);
-        for (size_t i = 0; i < f->created.size(); ++i) add_row(t, *rule, r, f->created_says[i]);
+        for (size_t i = 0; i < f->created.size(); ++i)
+          add_row(t, *rule, r,
+                  f->created_says[i] + (store.type_of(f->created[i].id()) ? " (made already: it fired)" : ""));
         for (const std::string& said : f->change_says) add_row(t, *rule, r, said);
         for (const std::string& said : f->skipped_says) add_row(t, *rule, r, said);
         for (const RuleMail& m : f->mails) add_row(t, *rule, r, m.message);

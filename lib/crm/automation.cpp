@@ -459,10 +459,10 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
   if (!any_event && (rule.event == "schedule") != (why == FireFor::Schedule)) return std::nullopt;
   if (why == FireFor::Change && rule.event == "create" && before) return std::nullopt;
   if (why == FireFor::Change && rule.event == "update" && !before) return std::nullopt;
+  // `rules test` names the trigger instance a change would have: the ids it
+  // shows are those a firing makes (and has made, when they exist).
   std::string instance;
-  if (why == FireFor::Test) {
-    instance = "test";
-  } else if (why == FireFor::Retry) {
+  if (why == FireFor::Retry) {
     instance = retry_instance;
   } else if (rule.event == "create") {
     instance = "create";
@@ -474,7 +474,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       const Node* was = before ? before->find(rule.event) : nullptr;
       bool changed =
           (now && !now->empty()) != (was && !was->empty()) || (now && was && !now->empty() && !now->same_value(*was));
-      if (!changed) return std::nullopt;
+      if (!changed && why != FireFor::Test) return std::nullopt;
       instance += ":" + (now ? emit_document(*now) : std::string());
     }
   }
@@ -490,7 +490,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
   // same instant, the same `created`). A schedule rule's, by now.
   Clock clock = store.clock();
   std::string stamp = after.get(rule.event == "create" ? "created" : "updated");
-  bool by_change = why == FireFor::Change || (why == FireFor::Retry && rule.event != "schedule");
+  bool by_change = why == FireFor::Change || (why != FireFor::Schedule && rule.event != "schedule");
   std::optional<Seconds> at = by_change ? parse_iso_datetime(stamp) : std::nullopt;
   if (at) {
     clock.now = *at;

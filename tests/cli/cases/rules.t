@@ -105,9 +105,15 @@ Rules that trigger each other are stopped, and crm says so.
   $ ls ../s/tasks ../s/activities ../s/leads | wc -l > ../before
   $ crm rules test web-lead --record ada
   RULE      TYPE  RECORD            ACTION
-  web-lead  lead  lada000000000001  task [a-z0-9]{16} "Call Ada <ada@example.com>" due 2026-11-24 (re)
-  web-lead  lead  lada000000000001  log note [a-z0-9]{16} "web lead Ada" (re)
+  web-lead  lead  lada000000000001  task [a-z0-9]{16} "Call Ada <ada@example.com>" due 2026-11-24 \(made already: it fired\) (re)
+  web-lead  lead  lada000000000001  log note [a-z0-9]{16} "web lead Ada" \(made already: it fired\) (re)
   $ ls ../s/tasks ../s/activities ../s/leads | wc -l | cmp - ../before
+
+The ids it shows are those the firing made (the same trigger instance).
+
+  $ for id in $(crm rules test web-lead --record ada --format tsv | cut -f4 | grep -o ' [a-z0-9]\{16\} '); do ls ../s/*/$id.yaml | cut -d/ -f3; done
+  tasks
+  activities
   $ crm rules test nope
   crm: error: no rule "nope" in .crm/rules.yaml (rules: web-lead, won, ping, pong)
   [2]

@@ -59,7 +59,7 @@ A change to the lead is no creation; `crm rules run` fires nothing again.
 `crm rules test` shows the message it would write, and writes nothing.
 
   $ crm rules test welcome --record ada --format json | grep -e '"action": "email' -e 'Subject: Welcome'
-      "action": "email [a-z0-9]{16} to ada@example.com \\"Welcome, Ada\\"" (re)
+      "action": "email [a-z0-9]{16} to ada@example.com \\"Welcome, Ada\\" \(made already: it fired\)" (re)
       "action": "Date: Mon, 23 Nov 2026 09:00:00 \+0000\\nFrom: Shop Team <hello@shop.example>\\nSubject: Welcome, Ada\\nTo: Ada Lovelace <ada@example.com>\\n.*\\n\\nHello Ada,\\n\\nthanks for writing to us about Analytical.\\n--=20\\nwelcome\\n" (re)
   $ ls .crm/outbox/new | wc -l
   1
