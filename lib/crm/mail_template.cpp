@@ -28,6 +28,7 @@ struct Scanner {
     int line, column;
   };
   std::vector<Open> sections;
+  int first_column = 1;  // the column `text` starts at on its first line
 
   void position(size_t at, int& line, int& column) const {
     line = first_line;
@@ -37,7 +38,7 @@ struct Scanner {
         ++line;
         line_start = i + 1;
       }
-    column = static_cast<int>(at - line_start) + 1;
+    column = static_cast<int>(at - line_start) + (line == first_line ? first_column : 1);
   }
 
   [[noreturn]] void fail(size_t at, const std::string& field, const std::string& message) const {
@@ -160,6 +161,8 @@ MailTemplate parse_mail_template(std::string_view text, const std::string& sourc
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     t.subject = trim(line);
     Scanner subject{t.subject, source, names, 1, false, {}};
+    size_t blank = std::min(line.find_first_not_of(" \t"), line.size());  // trimmed off the front
+    subject.first_column = 9 + static_cast<int>(blank);                   // after "Subject:"
     subject.scan();
     t.uses_unsubscribe = subject.uses_unsubscribe;
     body = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);

@@ -44,7 +44,7 @@ TEST_CASE("a template: the Subject line and one blank line split off, the body r
 
 TEST_CASE("a template's mistakes are named at file:line:column before anything renders") {
   CHECK(where("Subject: {{frist_name}}\n\nx") ==
-        "templates/t.txt:1:1: frist_name unknown field \"frist_name\"; did you mean \"first_name\"?");
+        "templates/t.txt:1:10: frist_name unknown field \"frist_name\"; did you mean \"first_name\"?");
   CHECK(where("Subject: x\n\nline\n  {{nope}}") == "templates/t.txt:4:3: nope unknown field \"nope\"");
   CHECK(where("a\n{{#company}}\n") == "templates/t.txt:2:1: company {{#company}} is never closed");
   CHECK(where("{{/company}}") == "templates/t.txt:1:1: company {{/company}} closes no open section");
@@ -98,4 +98,9 @@ TEST_CASE("a template saved with a byte-order mark: the mark is dropped, the Sub
   crm::MailTemplate t = crm::parse_mail_template("\xEF\xBB\xBFSubject: Hi\n\nBody\n", "templates/t.txt", kNames);
   CHECK(t.subject == "Hi");
   CHECK(t.body == "Body\n");
+}
+
+TEST_CASE("a mistake in the Subject line is named at its own column") {
+  CHECK(where("Subject: Hi {{nope}}\n\nBody\n") == "templates/t.txt:1:13: nope unknown field \"nope\"");
+  CHECK(where("Subject:{{nope}}\n") == "templates/t.txt:1:9: nope unknown field \"nope\"");
 }

@@ -131,7 +131,7 @@ missing one at the rule's.
   > EOF
   $ printf 'Subject: Hi {{frist_name}}\nHi\n' > templates/typo.txt
   $ crm rules check
-  crm: error: templates/typo.txt:1:4: frist_name: unknown field "frist_name"; did you mean "first_name" or "last_name"?
+  crm: error: templates/typo.txt:1:13: frist_name: unknown field "frist_name"; did you mean "first_name" or "last_name"?
   crm: error: .crm/rules.yaml:22:7: rule gone.email.template: templates/gone.txt: no such template
   [3]
   $ cat > .crm/rules.yaml <<'EOF'
