@@ -10,7 +10,9 @@
 #include "crm/automation.hpp"
 #include "crm/error.hpp"
 #include "crm/lead_conversion.hpp"
+#include "crm/lead_score.hpp"
 #include "crm/rules.hpp"
+#include "crm/segments.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 
@@ -126,6 +128,14 @@ std::vector<Problem> check_store(const Store& store) {
     }
     for (const InvalidData& e : check_rules(r, *s, store.config())) problems.push_back({e.what(), false});
     for (const std::string& half : half_done(store, *s, r)) problems.push_back({r.path + ": " + half, false});
+  }
+  // Segments (hand-edited or merged: a loop, a filter gone stale), and the
+  // scoring terms that read segments.
+  for (const InvalidData& e : check_segments(store)) problems.push_back({e.what(), false});
+  try {
+    LeadScorer scorer(store);
+  } catch (const Error& e) {
+    problems.push_back({e.what(), false});
   }
   // The rules file: its shape, then its filters (what `crm rules check` says).
   try {

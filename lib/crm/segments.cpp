@@ -1,5 +1,6 @@
 #include "crm/segments.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "crm/customer_value.hpp"
@@ -47,9 +48,9 @@ Groups expand(const Store& store, const std::vector<std::string>& args, const Sc
       std::string name = term.substr(1);
       auto it = segments.find(to_lower(name));
       if (it == segments.end()) {
-        std::vector<std::string> names;
-        for (const auto& [n, r] : segments) names.push_back(r.get("name"));
-        throw UsageError("no segment @" + escape_for_terminal(name) + did_you_mean(name, names) +
+        std::vector<std::string> names, words;
+        for (const auto& [n, r] : segments) names.push_back(r.get("name")), words.push_back("@" + r.get("name"));
+        throw UsageError("no segment @" + escape_for_terminal(name) + did_you_mean("@" + name, words) +
                          (names.empty() ? " (none yet: crm segment add --name NAME --type TYPE --filter …)"
                                         : " (segments: @" + join(names, ", @") + ")"));
       }
@@ -59,7 +60,8 @@ Groups expand(const Store& store, const std::vector<std::string>& args, const Sc
                          " records");
       for (const std::string& s : stack)
         if (s == it->first)
-          throw UsageError("segment @" + seg.get("name") + " refers to itself through " + join(stack, " → @"));
+          throw UsageError("segment @" + seg.get("name") + " refers to itself: @" + join(stack, " → @") + " → @" +
+                           seg.get("name"));
       if (stack.size() >= kMaxDepth) throw UsageError("segments nest deeper than " + std::to_string(kMaxDepth));
       stack.push_back(it->first);
       Groups inner = expand(store, split_filter_words(seg.get("filter")), schema, segments, stack);
@@ -142,6 +144,66 @@ std::vector<std::string> expand_segments(const Store& store, const std::vector<s
 
 Filter parse_store_filter(const Store& store, const std::vector<std::string>& args, const Schema& schema) {
   return parse_filter(expand_segments(store, args, schema), schema, store.clock(), store.config().stage_names());
+}
+
+std::vector<SegmentReached> segments_reached(const Store& store, const std::vector<std::string>& args) {
+  std::map<std::string, Record> segments = load_segments(store);
+  std::vector<SegmentReached> out;
+  // Depth first, as the filter reads: (words, chain so far).
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> todo = {{args, {}}};
+  while (!todo.empty() && out.size() < 1000) {
+    auto [words, chain] = std::move(todo.back());
+    todo.pop_back();
+    for (auto w = words.rbegin(); w != words.rend(); ++w) {
+      if (w->size() < 2 || (*w)[0] != '@') continue;
+      auto it = segments.find(to_lower(w->substr(1)));
+      if (it == segments.end() || std::find(chain.begin(), chain.end(), it->first) != chain.end()) continue;
+      std::vector<std::string> next = chain;
+      next.push_back(it->first);
+      out.push_back({it->second, next});
+      try {
+        todo.push_back({split_filter_words(it->second.get("filter")), next});
+      } catch (const Error&) {
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<InvalidData> check_segments(const Store& store) {
+  std::vector<InvalidData> out;
+  std::map<std::string, std::string> seen;  // name → the file of the first
+  const Schema* schema = store.schemas().find("segment");
+  if (!schema) return out;
+  for (const Record& r : store.load_all(*schema).records) {
+    auto at = [&r](const char* field) {
+      const Node* n = r.data.find(field);
+      return Location{r.path, n ? n->line : 0, n ? n->column : 0, field};
+    };
+    std::string key = to_lower(r.get("name"));
+    if (auto [it, fresh] = seen.emplace(key, r.path); !fresh) {
+      out.emplace_back(at("name"),
+                       "segment @" + r.get("name") + " is also " + it->second + "; segment names are unique");
+      continue;
+    }
+    if (!is_segment_word(r.get("name"))) {
+      out.emplace_back(at("name"), "\"" + escape_for_terminal(r.get("name")) +
+                                       "\" is not a word (letters, digits, _ and -): it is written @NAME in filters");
+      continue;
+    }
+    if (!store.schemas().find(r.get("of"))) {
+      out.emplace_back(at("of"), "no record type \"" + escape_for_terminal(r.get("of")) + "\"");
+      continue;
+    }
+    try {
+      segment_changed(store, r);
+    } catch (const Conflict&) {
+      // the same name twice: said above, at the second
+    } catch (const Error& e) {
+      out.emplace_back(at("filter"), e.what());
+    }
+  }
+  return out;
 }
 
 void segment_changed(const Store& store, const Record& segment) {

@@ -22,6 +22,22 @@ std::vector<std::string> split_filter_words(const std::string& text);
 std::vector<std::string> expand_segments(const Store& store, const std::vector<std::string>& args,
                                          const Schema& schema);
 
+// The segments `args` names, directly or through the segments those name,
+// with the chain that reaches each (["warm", "hot"]: @warm names @hot).
+// Names that are no segment are passed over (expand_segments reports them),
+// and so is a segment already on the chain (a loop).
+struct SegmentReached {
+  Record segment;
+  std::vector<std::string> chain;
+};
+std::vector<SegmentReached> segments_reached(const Store& store, const std::vector<std::string>& args);
+
+// The problems of the store's segments, for `crm check`: each whose filter
+// does not parse for its type, names a segment that does not exist, or
+// refers to itself through others (@a → @b → @a), at the file:line of its
+// `filter`; two with the same name.
+std::vector<InvalidData> check_segments(const Store& store);
+
 // parse_filter after expand_segments: what every command that takes a
 // filter calls.
 Filter parse_store_filter(const Store& store, const std::vector<std::string>& args, const Schema& schema);
