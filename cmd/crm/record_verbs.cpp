@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/automation_settings.hpp"
 #include "crm/customer_value.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
@@ -90,6 +91,8 @@ void apply_assignment(const Store& store, const Schema& schema, Record& r, const
   std::string value = assignment.substr(eq + 1);
   if (is_stamp_or_id(path)) throw UsageError(path + " is set by crm and cannot be changed");
   auto parts = split(path, '.');
+  if (schema.type == "lead" && parts[0] == "score" && score_is_computed(store.config()))
+    throw UsageError(kScoreIsComputed);
   const Field* top = schema.field(parts[0]);
   if (!top || parts.size() > 2) throw unknown_field(schema, path);
   const Field* f = top;
@@ -681,6 +684,10 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
       if (const Node* c = original.data.find("created")) edited.data.set("created", *c);
       std::vector<InvalidData> problems = validate_record(edited, s);
       if (!problems.empty()) throw problems.front();
+      if (s.type == "lead" && edited.get("score") != original.get("score") && score_is_computed(store.config())) {
+        const Node* n = edited.data.find("score");
+        throw InvalidData(Location{buffer_name, n ? n->line : 1, n ? n->column : 1, "score"}, kScoreIsComputed);
+      }
       Writer writer = store.lock();
       std::string now_on_disk;
       try {
