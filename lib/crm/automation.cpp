@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 #include "crm/assignment.hpp"
 #include "crm/ids.hpp"
@@ -253,6 +254,44 @@ std::string read_rules_text(const Store& store) {
   return crm.read("rules.yaml", kMaxRecordBytes + 1);
 }
 
+namespace {
+
+// What parse_rules cannot see and every load checks (cheap: no filter is
+// parsed, no template read): the segments `if` and `from` name exist and
+// select the rule's type, and the owners actions name are the config's.
+std::vector<InvalidData> check_rule_names(const Store& store, const std::vector<Rule>& rules) {
+  std::vector<InvalidData> out;
+  const std::vector<std::string>& owners = store.config().owners;
+  for (const Rule& r : rules) {
+    const Schema& schema = store.schemas().get(r.type);
+    for (const auto& [text, line, field] :
+         {std::tuple{r.if_text, r.if_line, "if"}, std::tuple{r.from_text, r.from_line, "from"}}) {
+      try {
+        expand_segments(store, split_filter_words(text), schema);
+      } catch (const Error& e) {
+        out.emplace_back(Location{kRulesFile, line, 0, "rule " + r.name + "." + field}, e.what());
+      }
+    }
+    for (const RuleAction& a : r.actions) {
+      std::vector<std::pair<std::string, std::string>> named;  // (setting, owner)
+      for (const auto& [k, v] : a.args) {
+        if (a.kind == "assign" && k == "to" && v != "auto" && !is_assign_method(v)) named.emplace_back("to", v);
+        if (a.kind == "assign" && k == "among")
+          for (const std::string& o : split(v, ',')) named.emplace_back("among", trim(o));
+        if (a.kind == "task" && k == "owner") named.emplace_back("owner", v);
+      }
+      for (const auto& [k, name] : named) {
+        if (name.find("{{") != std::string::npos) continue;  // a template: known when it fires
+        if (std::string why = unknown_owner(name, owners); !why.empty())
+          out.emplace_back(Location{kRulesFile, a.line, a.column, "rule " + r.name + "." + a.kind + "." + k}, why);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Rule> load_rules(const Store& store) {
   std::string text = read_rules_text(store);
   if (text.empty()) return {};
@@ -261,7 +300,9 @@ std::vector<Rule> load_rules(const Store& store) {
   static std::vector<Rule> cached;
   static const Store* cached_store = nullptr;
   if (text != cached_text || cached_store != &store) {
-    cached = parse_rules(text, store.schemas());
+    std::vector<Rule> rules = parse_rules(text, store.schemas());
+    for (const InvalidData& e : check_rule_names(store, rules)) throw e;
+    cached = std::move(rules);
     cached_text = text;
     cached_store = &store;
   }
