@@ -258,14 +258,17 @@ namespace {
 
 // What parse_rules cannot see and every load checks (cheap: no filter is
 // parsed, no template read): the segments `if` and `from` name exist and
-// select the rule's type, and the owners actions name are the config's.
-std::vector<InvalidData> check_rule_names(const Store& store, const std::vector<Rule>& rules) {
+// select the rule's type (`segments`: check_rule_filters parses them
+// whole), the owners actions name are the config's, and no action sets a
+// lead's score that scoring: computes.
+std::vector<InvalidData> check_rule_names(const Store& store, const std::vector<Rule>& rules, bool segments) {
   std::vector<InvalidData> out;
   const std::vector<std::string>& owners = store.config().owners;
   for (const Rule& r : rules) {
     const Schema& schema = store.schemas().get(r.type);
     for (const auto& [text, line, field] :
          {std::tuple{r.if_text, r.if_line, "if"}, std::tuple{r.from_text, r.from_line, "from"}}) {
+      if (!segments) break;
       try {
         expand_segments(store, split_filter_words(text), schema);
       } catch (const Error& e) {
@@ -273,6 +276,10 @@ std::vector<InvalidData> check_rule_names(const Store& store, const std::vector<
       }
     }
     for (const RuleAction& a : r.actions) {
+      if (a.kind == "set" && r.type == "lead" && score_is_computed(store.config()))
+        for (const auto& [k, v] : a.args)
+          if (k == "score")
+            out.emplace_back(Location{kRulesFile, a.line, a.column, "rule " + r.name + ".set.score"}, kScoreIsComputed);
       std::vector<std::pair<std::string, std::string>> named;  // (setting, owner)
       for (const auto& [k, v] : a.args) {
         if (a.kind == "assign" && k == "to" && v != "auto" && !is_assign_method(v)) named.emplace_back("to", v);
@@ -301,7 +308,7 @@ std::vector<Rule> load_rules(const Store& store) {
   static const Store* cached_store = nullptr;
   if (text != cached_text || cached_store != &store) {
     std::vector<Rule> rules = parse_rules(text, store.schemas());
-    for (const InvalidData& e : check_rule_names(store, rules)) throw e;
+    for (const InvalidData& e : check_rule_names(store, rules, true)) throw e;
     cached = std::move(rules);
     cached_text = text;
     cached_store = &store;
@@ -395,6 +402,7 @@ std::vector<InvalidData> check_rule_filters(const Store& store, const std::vecto
     } catch (const InvalidData& e) {
       problems.push_back(e);
     }
+    for (const InvalidData& e : check_rule_names(store, {r}, false)) problems.push_back(e);
     for (const RuleAction& a : r.actions) {
       if (a.kind != "email") continue;
       try {

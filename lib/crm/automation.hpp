@@ -50,7 +50,9 @@ std::vector<Rule> load_rules(const Store& store);
 std::string read_rules_text(const Store& store);
 // What `crm rules check` adds to parsing: every `if`/`from` filter parses for
 // its type (segments included), every `email` template exists in templates/
-// and uses only names its data has. The problems, each naming file:line.
+// and uses only names its data has, owners named are the config's, no
+// action sets a computed score. The problems, each naming file:line.
+// (load_rules throws the first of those that need no filter parsed.)
 std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules);
 
 // A `run` action made for one record: `sh -c command` with the record as

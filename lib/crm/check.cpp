@@ -8,6 +8,7 @@
 
 #include "crm/atomic_file.hpp"
 #include "crm/automation.hpp"
+#include "crm/capture.hpp"
 #include "crm/error.hpp"
 #include "crm/lead_conversion.hpp"
 #include "crm/lead_score.hpp"
@@ -137,9 +138,16 @@ std::vector<Problem> check_store(const Store& store) {
   } catch (const Error& e) {
     problems.push_back({e.what(), false});
   }
+  // The forms of the config (read by capture and serve only, so said here).
+  try {
+    store_forms(store);
+  } catch (const Error& e) {
+    problems.push_back({e.what(), false});
+  }
   // The rules file: its shape, then its filters (what `crm rules check` says).
   try {
-    for (const InvalidData& e : check_rule_filters(store, load_rules(store))) problems.push_back({e.what(), false});
+    std::vector<Rule> rules = parse_rules(read_rules_text(store), store.schemas());
+    for (const InvalidData& e : check_rule_filters(store, rules)) problems.push_back({e.what(), false});
   } catch (const Error& e) {
     problems.push_back({e.what(), false});
   }

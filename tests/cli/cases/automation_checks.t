@@ -160,3 +160,35 @@ So is a `from:` one.
   crm: error: .crm/rules.yaml:4: rule warmed.from: no segment @cold (segments: @hot, @warm)
   [3]
   $ sed -i 's/@cold/@hot/' .crm/rules.yaml && crm rules check
+
+Siblings. `crm rules check` lists every problem, in the file's order; a
+rule that sets a lead's score under scoring: is refused like a hand.
+
+  $ printf 'scoring:\n  - {if: "source=web", points: 20}\n' >> .crm/config.yaml
+  $ cat > .crm/rules.yaml <<'EOF2'
+  > - name: hot
+  >   on: lead.create
+  >   if: "@nope"
+  >   do: [{set: {score: "50"}}, {assign: {to: bne}}]
+  > EOF2
+  $ crm rules check
+  crm: error: .crm/rules.yaml:3: rule hot.if: no segment @nope (segments: @hot, @warm)
+  crm: error: .crm/rules.yaml:4:8: rule hot.set.score: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
+  crm: error: .crm/rules.yaml:4:30: rule hot.assign.to: "bne" is not one of the owners (ana, ben); did you mean "ben"?
+  [3]
+  $ crm check | cut -d: -f1-3
+  .crm/rules.yaml:3: rule hot.if
+  .crm/rules.yaml:4:8
+  .crm/rules.yaml:4:30
+  $ rm .crm/rules.yaml
+
+A web form that maps a field to a computed score: `crm check` names it at
+its line (forms are otherwise read only by capture and serve).
+
+  $ printf 'forms:\n  web:\n    type: lead\n    fields: {name: name, email: email, points: score}\n' >> .crm/config.yaml
+  $ crm check
+  .crm/config.yaml:32:48: forms.web.fields.points: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
+  [3]
+  $ echo '{"name": "Fay", "email": "fay@example.com", "points": "99"}' | crm capture
+  crm: error: .crm/config.yaml:32:48: forms.web.fields.points: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
+  [3]
