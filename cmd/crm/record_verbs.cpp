@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/automation.hpp"
 #include "crm/automation_settings.hpp"
 #include "crm/customer_value.hpp"
 #include "crm/deal_workflow.hpp"
@@ -736,6 +737,15 @@ int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o) {
     for (const Reference& ref : store.referrers(r.id()))
       if (!is_doomed(ref.id)) in.push_back(ref);
     if (!in.empty()) refs.emplace_back(&r, in);
+  }
+  // A segment is also used by name (@NAME): rules, scoring, assignment, other segments.
+  if (s.type == "segment" && !o.force) {
+    std::vector<std::string> ids;
+    for (const Record& r : doomed) ids.push_back(r.id());
+    for (const Record& r : doomed)
+      if (std::vector<std::string> users = segment_users(store, r.get("name"), ids); !users.empty())
+        throw Conflict("segment @" + r.get("name") + " is used by " + join(users, ", ") +
+                       "; change those first, or use --force to remove it and leave them naming nothing");
   }
   if (!refs.empty() && !o.force) {
     const auto& [r, in] = refs.front();

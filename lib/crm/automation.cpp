@@ -415,6 +415,40 @@ std::vector<InvalidData> check_rule_filters(const Store& store, const std::vecto
   return problems;
 }
 
+std::vector<std::string> segment_users(const Store& store, const std::string& name,
+                                       const std::vector<std::string>& leaving) {
+  std::string at = to_lower("@" + name);
+  auto uses = [&at](const std::string& text) {
+    try {
+      for (const std::string& w : split_filter_words(text))
+        if (to_lower(w) == at) return true;
+    } catch (const Error&) {
+    }
+    return false;
+  };
+  std::vector<std::string> out;
+  try {
+    for (const Rule& r : load_rules(store))
+      for (const auto& [text, field] : {std::pair{r.if_text, "if"}, std::pair{r.from_text, "from"}})
+        if (uses(text)) out.push_back("rule " + r.name + " (" + field + ")");
+  } catch (const Error&) {
+    // a rules file that does not load uses nothing yet
+  }
+  const Node& config = store.config().raw;
+  if (const Node* scoring = config.find("scoring"); scoring && scoring->is_sequence())
+    for (size_t i = 0; i < scoring->items.size(); ++i)
+      if (uses(scoring->items[i].get("if"))) out.push_back("scoring[" + std::to_string(i) + "]");
+  if (const Node* assignment = config.find("assignment"); assignment && assignment->is_map())
+    for (const auto& [type, steps] : assignment->entries)
+      for (size_t i = 0; i < steps.items.size(); ++i)
+        if (uses(steps.items[i].get("if"))) out.push_back("assignment." + type + "[" + std::to_string(i) + "]");
+  if (const Schema* segments = store.schemas().find("segment"))
+    for (const Record& s : store.load_all(*segments).records)
+      if (std::find(leaving.begin(), leaving.end(), s.id()) == leaving.end() && uses(s.get("filter")))
+        out.push_back("segment @" + s.get("name"));
+  return out;
+}
+
 namespace {
 
 std::string render_template(const Store& store, const Record& r, const std::string& text) {

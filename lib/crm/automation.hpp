@@ -55,6 +55,14 @@ std::string read_rules_text(const Store& store);
 // (load_rules throws the first of those that need no filter parsed.)
 std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules);
 
+// What uses segment @`name` by name, outside the records being removed
+// (`leaving`: their ids): rules' if/from ("rule warmed (if)"), scoring
+// terms and assignment steps of the config ("scoring[1]"), other segments'
+// filters ("segment @warm"). `crm segment rm` refuses to leave them naming
+// nothing.
+std::vector<std::string> segment_users(const Store& store, const std::string& name,
+                                       const std::vector<std::string>& leaving);
+
 // A `run` action made for one record: `sh -c command` with the record as
 // JSON on stdin and CRM_RULE, CRM_RECORD_TYPE, CRM_RECORD_ID, CRM_TRIGGER (an
 // id of the firing: the same on a retry, for commands that must not act

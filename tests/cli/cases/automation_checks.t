@@ -192,3 +192,17 @@ its line (forms are otherwise read only by capture and serve).
   $ echo '{"name": "Fay", "email": "fay@example.com", "points": "99"}' | crm capture
   crm: error: .crm/config.yaml:32:48: forms.web.fields.points: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
   [3]
+
+A segment used by name (a rule's filter, a scoring term, another segment)
+is not removed unless forced: everything naming it would break.
+
+  $ printf -- '- name: hot\n  on: lead.update\n  if: "@hot"\n  do: [{tag: hot}]\n' > .crm/rules.yaml
+  $ printf -- '  - {if: "@warm", points: 5}\n' > ../term && sed -i '/^scoring:$/r ../term' .crm/config.yaml
+  $ crm segment rm hot --yes
+  crm: error: segment @hot is used by rule hot (if), segment @warm; change those first, or use --force to remove it and leave them naming nothing
+  [4]
+  $ crm segment rm warm --yes
+  crm: error: segment @warm is used by scoring[0]; change those first, or use --force to remove it and leave them naming nothing
+  [4]
+  $ ls segments | wc -l
+  2
