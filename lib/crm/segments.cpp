@@ -35,8 +35,12 @@ bool is_segment_word(const std::string& n) {
   return true;
 }
 
+// `adding`: the segment being added or changed ("" when a filter is used):
+// a loop through it is the user's to fix (UsageError); any other is in the
+// stored segments (InvalidData at the filter that closes it).
 Groups expand(const Store& store, const std::vector<std::string>& args, const Schema& schema,
-              const std::map<std::string, Record>& segments, std::vector<std::string>& stack) {
+              const std::map<std::string, Record>& segments, std::vector<std::string>& stack,
+              const std::string& adding) {
   Groups out;
   for (const std::vector<std::string>& group : split_groups(args)) {
     Groups alternatives(1);
@@ -58,13 +62,18 @@ Groups expand(const Store& store, const std::vector<std::string>& args, const Sc
       if (seg.get("of") != schema.type)
         throw UsageError("segment @" + seg.get("name") + " selects " + seg.get("of") + " records, not " + schema.type +
                          " records");
-      for (const std::string& s : stack)
-        if (s == it->first)
-          throw UsageError("segment @" + seg.get("name") + " refers to itself: @" + join(stack, " → @") + " → @" +
-                           seg.get("name"));
+      for (const std::string& s : stack) {
+        if (s != it->first) continue;
+        std::string loop =
+            "segment @" + seg.get("name") + " refers to itself: @" + join(stack, " → @") + " → @" + seg.get("name");
+        if (it->first == adding) throw UsageError(loop);
+        const Record& closing = segments.at(stack.back());
+        const Node* f = closing.data.find("filter");
+        throw InvalidData(Location{closing.path, f ? f->line : 0, f ? f->column : 0, "filter"}, loop);
+      }
       if (stack.size() >= kMaxDepth) throw UsageError("segments nest deeper than " + std::to_string(kMaxDepth));
       stack.push_back(it->first);
-      Groups inner = expand(store, split_filter_words(seg.get("filter")), schema, segments, stack);
+      Groups inner = expand(store, split_filter_words(seg.get("filter")), schema, segments, stack, adding);
       stack.pop_back();
       Groups next;
       for (const auto& alt : alternatives)
@@ -133,7 +142,7 @@ std::vector<std::string> expand_segments(const Store& store, const std::vector<s
   for (const std::string& a : args) any = any || (a.size() > 1 && a[0] == '@');
   if (!any) return args;
   std::vector<std::string> stack;
-  Groups groups = expand(store, args, schema, load_segments(store), stack);
+  Groups groups = expand(store, args, schema, load_segments(store), stack, "");
   std::vector<std::string> out;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i) out.push_back("or");
@@ -220,7 +229,7 @@ void segment_changed(const Store& store, const Record& segment) {
   std::map<std::string, Record> segments = load_segments(store);
   segments[to_lower(name)] = segment;
   std::vector<std::string> stack = {to_lower(name)};
-  Groups groups = expand(store, split_filter_words(segment.get("filter")), of, segments, stack);
+  Groups groups = expand(store, split_filter_words(segment.get("filter")), of, segments, stack, to_lower(name));
   std::vector<std::string> flat;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i) flat.push_back("or");

@@ -17,8 +17,9 @@ std::vector<std::string> split_filter_words(const std::string& text);
 
 // `args` with every `@name` replaced by its segment's terms (an AND group
 // inside an AND group; a segment with `or` distributes), recursively.
-// Throws UsageError for an unknown segment (with "did you mean"), one of
-// another type, or segments that refer to each other in a loop.
+// Throws UsageError for an unknown segment (with "did you mean") or one of
+// another type; InvalidData, at the filter that closes it, for stored
+// segments that refer to each other in a loop (a hand edit or a merge).
 std::vector<std::string> expand_segments(const Store& store, const std::vector<std::string>& args,
                                          const Schema& schema);
 
