@@ -227,7 +227,7 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
              ": the columns " + join(quoted, ", "));
   }
   for (const std::string& c : result.computed_columns)
-    ctx.note("the column \"" + c + "\" is left out: " + kScoreIsComputed);
+    ctx.note("\"" + c + "\" is left out of the import: " + kScoreIsComputed);
   if (o.dry_run) ctx.note("dry run: nothing written");
   std::fflush(stdout);
   std::string summary = import_summary(result);

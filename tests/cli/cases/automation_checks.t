@@ -61,13 +61,19 @@ the column out, says so once, and imports the rest.
   [2]
   $ printf 'name,source,Score\nCal,web,40\nDee,,50\n' > ../leads.csv
   $ crm import csv ../leads.csv --type lead --map Score=score > /dev/null
-  crm: the column "Score" is left out: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
+  crm: "Score" is left out of the import: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
+  2 created, 0 updated, 0 unchanged, 0 skipped, 0 failed
+  $ printf '[{"type": "lead", "name": "Eli", "score": 77}, {"type": "lead", "name": "Flo", "score": 88}]' > ../leads.json
+  $ crm import json ../leads.json > /dev/null
+  crm: "score" is left out of the import: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
   2 created, 0 updated, 0 unchanged, 0 skipped, 0 failed
   $ crm lead list --sort name --fields name,score --format csv | cut -d, -f2-
   name,score
   Ada,25
   Cal,20
   Dee,0
+  Eli,0
+  Flo,0
 
 An edit that changes the score is refused at its line, the record as it was.
 
@@ -87,7 +93,8 @@ Without scoring:, the score is an ordinary field.
 
 Segments that refer to each other in a loop (a merge or a hand edit makes
 them; `segment add` and `set` refuse one) are reported by `crm check` at
-each segment's filter, with the loop; using one is an error, never a crash.
+each segment's filter, with the loop; using one is an error of the data
+(exit 3) at the filter that closes the loop, never a crash.
 
   $ f=$(grep -l '^name: hot$' segments/*.yaml)
   $ sed -i 's/^filter: .*/filter: "@warm"/' "$f"
@@ -97,8 +104,8 @@ each segment's filter, with the loop; using one is an error, never a crash.
   segments/[a-z0-9]{16}\.yaml:4:9: filter: segment @(hot|warm) refers to itself: @(hot → @warm → @hot|warm → @hot → @warm) (re)
   [3]
   $ crm lead list @warm
-  crm: error: segment @warm refers to itself: @warm → @hot → @warm
-  [2]
+  crm: error: segments/[a-z0-9]{16}\.yaml:4:9: filter: segment @warm refers to itself: @warm → @hot → @warm (re)
+  [3]
   $ sed -i 's/^filter: .*/filter: "score>50"/' "$f"
   $ crm check
 
