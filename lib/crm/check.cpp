@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "crm/assignment.hpp"
 #include "crm/atomic_file.hpp"
 #include "crm/automation.hpp"
 #include "crm/capture.hpp"
@@ -133,6 +134,7 @@ std::vector<Problem> check_store(const Store& store) {
   // Segments (hand-edited or merged: a loop, a filter gone stale), and the
   // scoring terms that read segments.
   for (const InvalidData& e : check_segments(store)) problems.push_back({e.what(), false});
+  for (const InvalidData& e : check_assignment_filters(store)) problems.push_back({e.what(), false});
   try {
     LeadScorer scorer(store);
   } catch (const Error& e) {

@@ -213,3 +213,16 @@ is not removed unless forced: everything naming it would break.
   [4]
   $ ls segments | wc -l
   2
+
+An assignment step whose `if` names a segment that does not exist is
+named at its line by `crm check`, and when it is used.
+
+  $ rm .crm/rules.yaml && cp ../plain.yaml .crm/config.yaml
+  $ printf 'assignment:\n  ticket:\n    - {if: "@urgnt", to: ana}\n    - {to: round-robin}\n' >> .crm/config.yaml
+  $ crm check
+  .crm/config.yaml:29: assignment.ticket[0].if: no segment @urgnt (segments: @hot, @warm)
+  [3]
+  $ t=$(crm ticket add --subject Help)
+  $ crm ticket assign "$t" --auto
+  crm: error: .crm/config.yaml:29: assignment.ticket[0].if: no segment @urgnt (segments: @hot, @warm)
+  [3]
