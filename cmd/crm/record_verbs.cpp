@@ -169,6 +169,8 @@ void merge_from(const Store& store, const Schema& schema, Record& r, const std::
       continue;
     }
     if (k == "created" || k == "updated") continue;
+    if (k == "score" && schema.type == "lead" && score_is_computed(store.config()))
+      throw InvalidData(Location{source, v.line, v.column, "score"}, kScoreIsComputed);
     if (k == "id") {
       if (!v.is_scalar() || !is_valid_id(v.text))
         throw InvalidData(Location{source, v.line, v.column, "id"},

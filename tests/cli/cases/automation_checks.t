@@ -56,6 +56,9 @@ the column out, says so once, and imports the rest.
   $ crm lead add --name Bo --set score=90
   crm: error: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
   [2]
+  $ printf 'name: Bo\nscore: 90\n' | crm lead add --from -
+  crm: error: <stdin>:2:8: score: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
+  [3]
   $ crm lead set Ada --unset score
   crm: error: a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain shows its terms)
   [2]
