@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/automation_settings.hpp"
 #include "crm/csv.hpp"
 #include "crm/dedupe.hpp"
 #include "crm/error.hpp"
@@ -225,6 +226,8 @@ int cmd_import(Context& ctx, const ImportCliOptions& o) {
     ctx.note(std::string(o.keep_unmapped ? "kept as custom fields" : "left out (--keep-unmapped keeps them)") +
              ": the columns " + join(quoted, ", "));
   }
+  for (const std::string& c : result.computed_columns)
+    ctx.note("\"" + c + "\" is left out of the import: " + kScoreIsComputed);
   if (o.dry_run) ctx.note("dry run: nothing written");
   std::fflush(stdout);
   std::string summary = import_summary(result);

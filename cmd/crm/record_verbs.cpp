@@ -12,6 +12,8 @@
 
 #include "app.hpp"
 #include "crm/atomic_file.hpp"
+#include "crm/automation.hpp"
+#include "crm/automation_settings.hpp"
 #include "crm/customer_value.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/error.hpp"
@@ -90,6 +92,8 @@ void apply_assignment(const Store& store, const Schema& schema, Record& r, const
   std::string value = assignment.substr(eq + 1);
   if (is_stamp_or_id(path)) throw UsageError(path + " is set by crm and cannot be changed");
   auto parts = split(path, '.');
+  if (schema.type == "lead" && parts[0] == "score" && score_is_computed(store.config()))
+    throw UsageError(kScoreIsComputed);
   const Field* top = schema.field(parts[0]);
   if (!top || parts.size() > 2) throw unknown_field(schema, path);
   const Field* f = top;
@@ -165,6 +169,8 @@ void merge_from(const Store& store, const Schema& schema, Record& r, const std::
       continue;
     }
     if (k == "created" || k == "updated") continue;
+    if (k == "score" && schema.type == "lead" && score_is_computed(store.config()))
+      throw InvalidData(Location{source, v.line, v.column, "score"}, kScoreIsComputed);
     if (k == "id") {
       if (!v.is_scalar() || !is_valid_id(v.text))
         throw InvalidData(Location{source, v.line, v.column, "id"},
@@ -681,6 +687,10 @@ int cmd_edit(Context& ctx, const Schema& schema, const std::string& key) {
       if (const Node* c = original.data.find("created")) edited.data.set("created", *c);
       std::vector<InvalidData> problems = validate_record(edited, s);
       if (!problems.empty()) throw problems.front();
+      if (s.type == "lead" && edited.get("score") != original.get("score") && score_is_computed(store.config())) {
+        const Node* n = edited.data.find("score");
+        throw InvalidData(Location{buffer_name, n ? n->line : 1, n ? n->column : 1, "score"}, kScoreIsComputed);
+      }
       Writer writer = store.lock();
       std::string now_on_disk;
       try {
@@ -729,6 +739,15 @@ int cmd_rm(Context& ctx, const Schema& schema, const RmOptions& o) {
     for (const Reference& ref : store.referrers(r.id()))
       if (!is_doomed(ref.id)) in.push_back(ref);
     if (!in.empty()) refs.emplace_back(&r, in);
+  }
+  // A segment is also used by name (@NAME): rules, scoring, assignment, other segments.
+  if (s.type == "segment" && !o.force) {
+    std::vector<std::string> ids;
+    for (const Record& r : doomed) ids.push_back(r.id());
+    for (const Record& r : doomed)
+      if (std::vector<std::string> users = segment_users(store, r.get("name"), ids); !users.empty())
+        throw Conflict("segment @" + r.get("name") + " is used by " + join(users, ", ") +
+                       "; change those first, or use --force to remove it and leave them naming nothing");
   }
   if (!refs.empty() && !o.force) {
     const auto& [r, in] = refs.front();

@@ -71,7 +71,8 @@ int cmd_rules_list(Context& ctx) {
 
 int cmd_rules_check(Context& ctx) {
   Store& store = ctx.store();
-  std::vector<Rule> rules = load_rules(store);  // throws the first problem of shape
+  // Every problem, not only the first: parse_rules throws the first of shape only.
+  std::vector<Rule> rules = parse_rules(read_rules_text(store), store.schemas());
   for (const InvalidData& e : check_rule_filters(store, rules)) ctx.report(e);
   return ctx.status;
 }

@@ -78,15 +78,50 @@ std::string pick_owner(const Store& store, const Record& record, const std::stri
                     [&config](const Record& r) { return is_open_work(r, config); });
 }
 
+namespace {
+
+// A step's filter with the store's segments; a segment that is missing or
+// loops is the config's mistake, named at the step.
+Filter step_filter(const Store& store, const AssignStep& step, const Schema& schema, size_t i) {
+  try {
+    return parse_store_filter(store, filter_words(step.filter), schema);
+  } catch (const Error& e) {
+    throw InvalidData(
+        Location{".crm/config.yaml", step.line, 0, "assignment." + schema.type + "[" + std::to_string(i) + "].if"},
+        e.what());
+  }
+}
+
+}  // namespace
+
+std::vector<InvalidData> check_assignment_filters(const Store& store) {
+  std::vector<InvalidData> out;
+  const Node* config = store.config().raw.find("assignment");
+  if (!config || !config->is_map()) return out;
+  for (const auto& [type, steps] : config->entries) {
+    const Schema* schema = store.schemas().find(type);
+    if (!schema) continue;
+    std::vector<AssignStep> parsed = parse_assignment(config, type, ".crm/config.yaml", store.schemas());
+    for (size_t i = 0; i < parsed.size(); ++i) {
+      if (parsed[i].filter.empty()) continue;
+      try {
+        step_filter(store, parsed[i], *schema, i);
+      } catch (const InvalidData& e) {
+        out.push_back(e);
+      }
+    }
+  }
+  return out;
+}
+
 std::string assign_owner(const Store& store, const Record& record) {
   const Node* config = store.config().raw.find("assignment");
   const Schema& schema = store.schemas().get(record.type);
   NameOf names = record_names(store);
-  for (const AssignStep& step : parse_assignment(config, record.type, ".crm/config.yaml", store.schemas())) {
-    if (!step.filter.empty()) {
-      Filter f = parse_store_filter(store, filter_words(step.filter), schema);
-      if (!f.matches(record, names)) continue;
-    }
+  std::vector<AssignStep> steps = parse_assignment(config, record.type, ".crm/config.yaml", store.schemas());
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const AssignStep& step = steps[i];
+    if (!step.filter.empty() && !step_filter(store, step, schema, i).matches(record, names)) continue;
     return pick_owner(store, record, step.to, step.among);
   }
   // Steps that all have an `if` the record misses: the default.

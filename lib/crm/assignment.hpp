@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crm/automation_settings.hpp"
+#include "crm/error.hpp"
 #include "crm/record.hpp"
 #include "crm/store.hpp"
 
@@ -43,5 +44,8 @@ std::string pick_owner(const Store& store, const Record& record, const std::stri
 // `assign: {to: auto}`): the first step of config `assignment.TYPE` whose
 // `if` the record matches (round-robin among `owners` when none is set).
 std::string assign_owner(const Store& store, const Record& record);
+// For `crm check`: the steps whose `if` names a segment that is missing,
+// of another type or in a loop, each at its config line.
+std::vector<InvalidData> check_assignment_filters(const Store& store);
 
 }  // namespace crm

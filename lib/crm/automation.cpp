@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 #include "crm/assignment.hpp"
 #include "crm/ids.hpp"
@@ -253,6 +254,51 @@ std::string read_rules_text(const Store& store) {
   return crm.read("rules.yaml", kMaxRecordBytes + 1);
 }
 
+namespace {
+
+// What parse_rules cannot see and every load checks (cheap: no filter is
+// parsed, no template read): the segments `if` and `from` name exist and
+// select the rule's type (`segments`: check_rule_filters parses them
+// whole), the owners actions name are the config's, and no action sets a
+// lead's score that scoring: computes.
+std::vector<InvalidData> check_rule_names(const Store& store, const std::vector<Rule>& rules, bool segments) {
+  std::vector<InvalidData> out;
+  const std::vector<std::string>& owners = store.config().owners;
+  for (const Rule& r : rules) {
+    const Schema& schema = store.schemas().get(r.type);
+    for (const auto& [text, line, field] :
+         {std::tuple{r.if_text, r.if_line, "if"}, std::tuple{r.from_text, r.from_line, "from"}}) {
+      if (!segments) break;
+      try {
+        expand_segments(store, split_filter_words(text), schema);
+      } catch (const Error& e) {
+        out.emplace_back(Location{kRulesFile, line, 0, "rule " + r.name + "." + field}, e.what());
+      }
+    }
+    for (const RuleAction& a : r.actions) {
+      if (a.kind == "set" && r.type == "lead" && score_is_computed(store.config()))
+        for (const auto& [k, v] : a.args)
+          if (k == "score")
+            out.emplace_back(Location{kRulesFile, a.line, a.column, "rule " + r.name + ".set.score"}, kScoreIsComputed);
+      std::vector<std::pair<std::string, std::string>> named;  // (setting, owner)
+      for (const auto& [k, v] : a.args) {
+        if (a.kind == "assign" && k == "to" && v != "auto" && !is_assign_method(v)) named.emplace_back("to", v);
+        if (a.kind == "assign" && k == "among")
+          for (const std::string& o : split(v, ',')) named.emplace_back("among", trim(o));
+        if (a.kind == "task" && k == "owner") named.emplace_back("owner", v);
+      }
+      for (const auto& [k, name] : named) {
+        if (name.find("{{") != std::string::npos) continue;  // a template: known when it fires
+        if (std::string why = unknown_owner(name, owners); !why.empty())
+          out.emplace_back(Location{kRulesFile, a.line, a.column, "rule " + r.name + "." + a.kind + "." + k}, why);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Rule> load_rules(const Store& store) {
   std::string text = read_rules_text(store);
   if (text.empty()) return {};
@@ -261,7 +307,9 @@ std::vector<Rule> load_rules(const Store& store) {
   static std::vector<Rule> cached;
   static const Store* cached_store = nullptr;
   if (text != cached_text || cached_store != &store) {
-    cached = parse_rules(text, store.schemas());
+    std::vector<Rule> rules = parse_rules(text, store.schemas());
+    for (const InvalidData& e : check_rule_names(store, rules, true)) throw e;
+    cached = std::move(rules);
     cached_text = text;
     cached_store = &store;
   }
@@ -354,6 +402,7 @@ std::vector<InvalidData> check_rule_filters(const Store& store, const std::vecto
     } catch (const InvalidData& e) {
       problems.push_back(e);
     }
+    for (const InvalidData& e : check_rule_names(store, {r}, false)) problems.push_back(e);
     for (const RuleAction& a : r.actions) {
       if (a.kind != "email") continue;
       try {
@@ -364,6 +413,40 @@ std::vector<InvalidData> check_rule_filters(const Store& store, const std::vecto
     }
   }
   return problems;
+}
+
+std::vector<std::string> segment_users(const Store& store, const std::string& name,
+                                       const std::vector<std::string>& leaving) {
+  std::string at = to_lower("@" + name);
+  auto uses = [&at](const std::string& text) {
+    try {
+      for (const std::string& w : split_filter_words(text))
+        if (to_lower(w) == at) return true;
+    } catch (const Error&) {
+    }
+    return false;
+  };
+  std::vector<std::string> out;
+  try {
+    for (const Rule& r : load_rules(store))
+      for (const auto& [text, field] : {std::pair{r.if_text, "if"}, std::pair{r.from_text, "from"}})
+        if (uses(text)) out.push_back("rule " + r.name + " (" + field + ")");
+  } catch (const Error&) {
+    // a rules file that does not load uses nothing yet
+  }
+  const Node& config = store.config().raw;
+  if (const Node* scoring = config.find("scoring"); scoring && scoring->is_sequence())
+    for (size_t i = 0; i < scoring->items.size(); ++i)
+      if (uses(scoring->items[i].get("if"))) out.push_back("scoring[" + std::to_string(i) + "]");
+  if (const Node* assignment = config.find("assignment"); assignment && assignment->is_map())
+    for (const auto& [type, steps] : assignment->entries)
+      for (size_t i = 0; i < steps.items.size(); ++i)
+        if (uses(steps.items[i].get("if"))) out.push_back("assignment." + type + "[" + std::to_string(i) + "]");
+  if (const Schema* segments = store.schemas().find("segment"))
+    for (const Record& s : store.load_all(*segments).records)
+      if (std::find(leaving.begin(), leaving.end(), s.id()) == leaving.end() && uses(s.get("filter")))
+        out.push_back("segment @" + s.get("name"));
+  return out;
 }
 
 namespace {

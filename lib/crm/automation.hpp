@@ -50,8 +50,18 @@ std::vector<Rule> load_rules(const Store& store);
 std::string read_rules_text(const Store& store);
 // What `crm rules check` adds to parsing: every `if`/`from` filter parses for
 // its type (segments included), every `email` template exists in templates/
-// and uses only names its data has. The problems, each naming file:line.
+// and uses only names its data has, owners named are the config's, no
+// action sets a computed score. The problems, each naming file:line.
+// (load_rules throws the first of those that need no filter parsed.)
 std::vector<InvalidData> check_rule_filters(const Store& store, const std::vector<Rule>& rules);
+
+// What uses segment @`name` by name, outside the records being removed
+// (`leaving`: their ids): rules' if/from ("rule warmed (if)"), scoring
+// terms and assignment steps of the config ("scoring[1]"), other segments'
+// filters ("segment @warm"). `crm segment rm` refuses to leave them naming
+// nothing.
+std::vector<std::string> segment_users(const Store& store, const std::string& name,
+                                       const std::vector<std::string>& leaving);
 
 // A `run` action made for one record: `sh -c command` with the record as
 // JSON on stdin and CRM_RULE, CRM_RECORD_TYPE, CRM_RECORD_ID, CRM_TRIGGER (an

@@ -5,6 +5,7 @@
 #include "crm/dates.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
+#include "crm/suggest.hpp"
 #include "crm/text.hpp"
 
 namespace crm {
@@ -72,6 +73,10 @@ std::vector<ScoreTerm> parse_scoring(const Node& n, const std::string& source, c
       term.filter = scalar(source, *f, where + ".if");
       if (trim(term.filter).empty()) throw bad(source, *f, where + ".if", "an empty filter");
       if (lead) check_filter(term.filter, *lead, source, *f, where + ".if");
+      if (std::string w = lead ? word_reading_score(filter_words(term.filter), *lead) : ""; !w.empty())
+        throw bad(source, *f, where + ".if",
+                  "\"" + escape_for_terminal(w) +
+                      "\" reads the score, which scoring: computes: a term that depends on the score never settles");
     } else {
       term.activity = true;
       if (!a->is_map() && !a->is_null())
@@ -104,12 +109,46 @@ std::vector<ScoreTerm> parse_scoring(const Node& n, const std::string& source, c
   return terms;
 }
 
+std::string word_reading_score(const std::vector<std::string>& words, const Schema& lead) {
+  for (const std::string& w : words) {
+    if (w == "or" || (!w.empty() && w[0] == '@')) continue;
+    std::vector<std::string> used;
+    try {
+      if (parse_filter({w}, lead, Clock::fixed(Seconds{})).fields_used(used)) {
+        if (std::find(used.begin(), used.end(), "score") != used.end()) return w;
+      } else if (w.size() <= 3 && w.find_first_not_of("0123456789") == std::string::npos) {
+        return w;  // a bare number: full text finds it in the score
+      }
+    } catch (const Error&) {
+    }
+  }
+  return "";
+}
+
+bool score_is_computed(const Config& config) {
+  const Node* s = config.raw.find("scoring");
+  return s && s->is_sequence() && !s->items.empty();
+}
+
+std::string unknown_owner(const std::string& name, const std::vector<std::string>& owners) {
+  if (owners.empty()) return "";  // no list kept: owners are free text
+  for (const std::string& o : owners)
+    if (to_lower(o) == to_lower(name)) return "";
+  return "\"" + escape_for_terminal(name) + "\" is not one of the owners (" + join(owners, ", ") + ")" +
+         did_you_mean(name, owners);
+}
+
 bool is_assign_method(const std::string& to) { return to == "round-robin" || to == "least-open"; }
 
 namespace {
 
+// `owners`: the config's, to check the names against (nullptr: not checked).
 std::vector<AssignStep> parse_steps(const Node& value, const std::string& type, const std::string& source,
-                                    const Schema* schema) {
+                                    const Schema* schema, const std::vector<std::string>* owners) {
+  auto check_owner = [&](const Node& at, const std::string& field, const std::string& name) {
+    if (!owners || is_assign_method(name)) return;
+    if (std::string why = unknown_owner(name, *owners); !why.empty()) throw bad(source, at, field, why);
+  };
   std::string where = "assignment." + type;
   std::vector<AssignStep> steps;
   if (value.is_scalar()) {
@@ -117,6 +156,7 @@ std::vector<AssignStep> parse_steps(const Node& value, const std::string& type, 
     s.to = value.text;
     s.line = value.line;
     if (s.to.empty()) throw bad(source, value, where, "round-robin, least-open or an owner");
+    check_owner(value, where, s.to);
     steps.push_back(s);
     return steps;
   }
@@ -137,10 +177,14 @@ std::vector<AssignStep> parse_steps(const Node& value, const std::string& type, 
       } else if (k == "to") {
         s.to = scalar(source, v, field + ".to");
         if (s.to.empty()) throw bad(source, v, field + ".to", "round-robin, least-open or an owner");
+        check_owner(v, field + ".to", s.to);
       } else if (k == "among") {
         if (!v.is_sequence() || v.items.empty())
           throw bad(source, v, field + ".among", "expected a list of owners: [ana, ben]");
-        for (const Node& o : v.items) s.among.push_back(scalar(source, o, field + ".among"));
+        for (const Node& o : v.items) {
+          s.among.push_back(scalar(source, o, field + ".among"));
+          check_owner(o, field + ".among", s.among.back());
+        }
       } else {
         throw bad(source, v, field + "." + k, "unknown setting of a step (if, to, among)");
       }
@@ -158,10 +202,11 @@ std::vector<AssignStep> parse_assignment(const Node* assignment, const std::stri
                                          const SchemaSet& schemas) {
   const Node* value = assignment && assignment->is_map() ? assignment->find(type) : nullptr;
   if (!value || value->is_null()) return {AssignStep{}};
-  return parse_steps(*value, type, source, schemas.find(type));
+  return parse_steps(*value, type, source, schemas.find(type), nullptr);
 }
 
-void check_assignment(const Node& assignment, const std::string& source, const SchemaSet& schemas) {
+void check_assignment(const Node& assignment, const std::string& source, const SchemaSet& schemas,
+                      const std::vector<std::string>& owners) {
   if (assignment.is_null()) return;
   if (!assignment.is_map())
     throw bad(source, assignment, "assignment",
@@ -170,13 +215,13 @@ void check_assignment(const Node& assignment, const std::string& source, const S
     const Schema* schema = schemas.find(type);
     if (!schema) throw bad(source, value, "assignment." + type, "no record type \"" + type + "\"");
     if (!schema->field("owner")) throw bad(source, value, "assignment." + type, type + " records have no owner");
-    parse_steps(value, type, source, schema);
+    parse_steps(value, type, source, schema, &owners);
   }
 }
 
 void check_automation_settings(const Config& config, const std::string& source, const SchemaSet& schemas) {
   if (const Node* s = config.raw.find("scoring")) parse_scoring(*s, source, schemas);
-  if (const Node* a = config.raw.find("assignment")) check_assignment(*a, source, schemas);
+  if (const Node* a = config.raw.find("assignment")) check_assignment(*a, source, schemas, config.owners);
 }
 
 }  // namespace crm

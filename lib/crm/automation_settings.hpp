@@ -31,8 +31,19 @@ struct ScoreTerm {
 inline constexpr int kMinScore = 0, kMaxScore = 100;
 
 // `scoring:` (null: none). Throws InvalidData naming `source`:line and the
-// setting (scoring[2].points).
+// setting (scoring[2].points), and a term whose filter reads the score
+// itself (it could never settle).
 std::vector<ScoreTerm> parse_scoring(const Node& n, const std::string& source, const SchemaSet& schemas);
+// The first of a filter's words that reads a lead's score ("score>10", or a
+// bare number, which full text finds in the score too); "" when none does.
+// @segments and words that do not parse are passed over.
+std::string word_reading_score(const std::vector<std::string>& words, const Schema& lead);
+// Whether `scoring:` is set: then `score` is computed, never set by hand.
+bool score_is_computed(const Config& config);
+// Why a lead's score is not set by hand (`lead set`, `lead add --score`, edit).
+inline constexpr const char* kScoreIsComputed =
+    "a lead's score is computed from scoring: in .crm/config.yaml, not set by hand (crm lead score ID --explain "
+    "shows its terms)";
 
 // One step of `assignment: {TYPE: …}`: the first step whose `if` the record
 // matches decides; `to` is round-robin, least-open or an owner's name,
@@ -50,8 +61,14 @@ bool is_assign_method(const std::string& to);
 std::vector<AssignStep> parse_assignment(const Node* assignment, const std::string& type, const std::string& source,
                                          const SchemaSet& schemas);
 // Checks the whole `assignment:` map: types that exist and have an owner,
-// steps, filters. Throws InvalidData.
-void check_assignment(const Node& assignment, const std::string& source, const SchemaSet& schemas);
+// steps, filters, and owners named in `to`/`among` that are among `owners`
+// (the config's). Throws InvalidData.
+void check_assignment(const Node& assignment, const std::string& source, const SchemaSet& schemas,
+                      const std::vector<std::string>& owners);
+// "" when `name` is one of `owners` (case-insensitively) or no owners are
+// kept, else why not, with a did-you-mean: `"ghost" is not one of the
+// owners (ana, ben)`.
+std::string unknown_owner(const std::string& name, const std::vector<std::string>& owners);
 
 // Both, on a config just read (the store's, or one `crm config set` made):
 // throws InvalidData naming `source`:line.

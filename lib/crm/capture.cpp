@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 
+#include "crm/automation_settings.hpp"
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
 #include "crm/match_keys.hpp"
@@ -120,6 +121,8 @@ Form parse_form(const Store& store, const std::string& name, const Node& n) {
       if (!field || !mappable(*field))
         throw config_bad(to, where + ".fields." + from,
                          "\"" + to.text + "\" is not a field a form can fill in a " + form.type);
+      if (form.type == "lead" && field->name == "score" && score_is_computed(store.config()))
+        throw config_bad(to, where + ".fields." + from, kScoreIsComputed);
     }
   }
   if (const Node* s = n.find("source")) {

@@ -6,11 +6,15 @@
 #include <map>
 #include <set>
 
+#include "crm/assignment.hpp"
 #include "crm/atomic_file.hpp"
 #include "crm/automation.hpp"
+#include "crm/capture.hpp"
 #include "crm/error.hpp"
 #include "crm/lead_conversion.hpp"
+#include "crm/lead_score.hpp"
 #include "crm/rules.hpp"
+#include "crm/segments.hpp"
 #include "crm/task_workflow.hpp"
 #include "crm/text.hpp"
 
@@ -127,9 +131,25 @@ std::vector<Problem> check_store(const Store& store) {
     for (const InvalidData& e : check_rules(r, *s, store.config())) problems.push_back({e.what(), false});
     for (const std::string& half : half_done(store, *s, r)) problems.push_back({r.path + ": " + half, false});
   }
+  // Segments (hand-edited or merged: a loop, a filter gone stale), and the
+  // scoring terms that read segments.
+  for (const InvalidData& e : check_segments(store)) problems.push_back({e.what(), false});
+  for (const InvalidData& e : check_assignment_filters(store)) problems.push_back({e.what(), false});
+  try {
+    LeadScorer scorer(store);
+  } catch (const Error& e) {
+    problems.push_back({e.what(), false});
+  }
+  // The forms of the config (read by capture and serve only, so said here).
+  try {
+    store_forms(store);
+  } catch (const Error& e) {
+    problems.push_back({e.what(), false});
+  }
   // The rules file: its shape, then its filters (what `crm rules check` says).
   try {
-    for (const InvalidData& e : check_rule_filters(store, load_rules(store))) problems.push_back({e.what(), false});
+    std::vector<Rule> rules = parse_rules(read_rules_text(store), store.schemas());
+    for (const InvalidData& e : check_rule_filters(store, rules)) problems.push_back({e.what(), false});
   } catch (const Error& e) {
     problems.push_back({e.what(), false});
   }

@@ -63,6 +63,8 @@ struct ImportRowResult {
 struct ImportResult {
   std::vector<ImportRowResult> rows;
   std::vector<std::string> unmapped_columns;  // headers that map to no field (and were dropped unless keep_unmapped)
+  std::vector<std::string>
+      computed_columns;  // headers of a field crm computes (a lead's score under scoring:): left out
   int created = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 
+#include "crm/automation_settings.hpp"
 #include "crm/csv.hpp"
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
@@ -369,6 +370,13 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
   }
   const std::vector<std::string>& header = table.rows[0].cells;
   if (headerless_note.empty()) targets = plan_columns(schema, header, req.map, result.unmapped_columns);
+  // A lead's score under scoring: is the engine's: the column is left out, not refused.
+  for (size_t c = 0; c < targets.size() && c < header.size(); ++c)
+    if (schema.type == "lead" && targets[c].kind == ColumnKind::Field && targets[c].field == "score" &&
+        score_is_computed(store.config())) {
+      targets[c].kind = ColumnKind::Ignore;
+      result.computed_columns.push_back(header[c]);
+    }
   // crm's own export (id first, created and updated last) defuses formulas
   // with an apostrophe: it is taken off again. Other files keep theirs,
   // except before a number or phone ("'+44 20…").

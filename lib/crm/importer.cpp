@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "crm/atomic_file.hpp"
+#include "crm/automation_settings.hpp"
 #include "crm/charset.hpp"
 #include "crm/error.hpp"
 #include "crm/import_rows.hpp"
@@ -116,6 +117,15 @@ ImportResult import_records(Writer& writer, const ImportRequest& req) {
       got = import::read_vcard_rows(store, effective, name, text);
     } else {
       got = import::read_json_rows(store, effective, name, text, req.format == "jsonl");
+      // A lead's score under scoring: is the engine's: left out, said once (as a CSV column is).
+      for (import::Incoming& in : got) {
+        if (in.type != "lead" || !score_is_computed(store.config())) continue;
+        bool had = in.fields.find("score") || std::count(in.unset.begin(), in.unset.end(), "score");
+        in.fields.erase("score");
+        in.unset.erase(std::remove(in.unset.begin(), in.unset.end(), "score"), in.unset.end());
+        if (had && std::count(result.computed_columns.begin(), result.computed_columns.end(), "score") == 0)
+          result.computed_columns.push_back("score");
+      }
     }
     for (import::Incoming& in : got) rows.push_back(std::move(in));
   }

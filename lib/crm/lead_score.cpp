@@ -5,6 +5,7 @@
 
 #include "crm/dates.hpp"
 #include "crm/segments.hpp"
+#include "crm/text.hpp"
 
 namespace crm {
 
@@ -31,11 +32,18 @@ LeadScorer::LeadScorer(const Store& store) : store_(store) {
       filters_.emplace_back();
       continue;
     }
+    Location at{kConfigFile, t.line, 0, "scoring[" + std::to_string(i) + "].if"};
     try {
       filters_.push_back(parse_store_filter(store, filter_words(t.filter), *leads));
     } catch (const Error& e) {
-      throw InvalidData(Location{kConfigFile, t.line, 0, "scoring[" + std::to_string(i) + "].if"}, e.what());
+      throw InvalidData(at, e.what());
     }
+    // Through segments too: a score that depends on itself never settles.
+    for (const SegmentReached& r : segments_reached(store, filter_words(t.filter)))
+      if (std::string w = word_reading_score(split_filter_words(r.segment.get("filter")), *leads); !w.empty())
+        throw InvalidData(at, "@" + join(r.chain, " → @") + " reads the score (\"" + escape_for_terminal(w) + "\" in " +
+                                  r.segment.path +
+                                  "), which scoring: computes: a term that depends on the score never settles");
   }
 }
 

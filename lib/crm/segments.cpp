@@ -1,5 +1,6 @@
 #include "crm/segments.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "crm/customer_value.hpp"
@@ -34,8 +35,12 @@ bool is_segment_word(const std::string& n) {
   return true;
 }
 
+// `adding`: the segment being added or changed ("" when a filter is used):
+// a loop through it is the user's to fix (UsageError); any other is in the
+// stored segments (InvalidData at the filter that closes it).
 Groups expand(const Store& store, const std::vector<std::string>& args, const Schema& schema,
-              const std::map<std::string, Record>& segments, std::vector<std::string>& stack) {
+              const std::map<std::string, Record>& segments, std::vector<std::string>& stack,
+              const std::string& adding) {
   Groups out;
   for (const std::vector<std::string>& group : split_groups(args)) {
     Groups alternatives(1);
@@ -47,9 +52,9 @@ Groups expand(const Store& store, const std::vector<std::string>& args, const Sc
       std::string name = term.substr(1);
       auto it = segments.find(to_lower(name));
       if (it == segments.end()) {
-        std::vector<std::string> names;
-        for (const auto& [n, r] : segments) names.push_back(r.get("name"));
-        throw UsageError("no segment @" + escape_for_terminal(name) + did_you_mean(name, names) +
+        std::vector<std::string> names, words;
+        for (const auto& [n, r] : segments) names.push_back(r.get("name")), words.push_back("@" + r.get("name"));
+        throw UsageError("no segment @" + escape_for_terminal(name) + did_you_mean("@" + name, words) +
                          (names.empty() ? " (none yet: crm segment add --name NAME --type TYPE --filter …)"
                                         : " (segments: @" + join(names, ", @") + ")"));
       }
@@ -57,12 +62,18 @@ Groups expand(const Store& store, const std::vector<std::string>& args, const Sc
       if (seg.get("of") != schema.type)
         throw UsageError("segment @" + seg.get("name") + " selects " + seg.get("of") + " records, not " + schema.type +
                          " records");
-      for (const std::string& s : stack)
-        if (s == it->first)
-          throw UsageError("segment @" + seg.get("name") + " refers to itself through " + join(stack, " → @"));
+      for (const std::string& s : stack) {
+        if (s != it->first) continue;
+        std::string loop =
+            "segment @" + seg.get("name") + " refers to itself: @" + join(stack, " → @") + " → @" + seg.get("name");
+        if (it->first == adding) throw UsageError(loop);
+        const Record& closing = segments.at(stack.back());
+        const Node* f = closing.data.find("filter");
+        throw InvalidData(Location{closing.path, f ? f->line : 0, f ? f->column : 0, "filter"}, loop);
+      }
       if (stack.size() >= kMaxDepth) throw UsageError("segments nest deeper than " + std::to_string(kMaxDepth));
       stack.push_back(it->first);
-      Groups inner = expand(store, split_filter_words(seg.get("filter")), schema, segments, stack);
+      Groups inner = expand(store, split_filter_words(seg.get("filter")), schema, segments, stack, adding);
       stack.pop_back();
       Groups next;
       for (const auto& alt : alternatives)
@@ -131,7 +142,7 @@ std::vector<std::string> expand_segments(const Store& store, const std::vector<s
   for (const std::string& a : args) any = any || (a.size() > 1 && a[0] == '@');
   if (!any) return args;
   std::vector<std::string> stack;
-  Groups groups = expand(store, args, schema, load_segments(store), stack);
+  Groups groups = expand(store, args, schema, load_segments(store), stack, "");
   std::vector<std::string> out;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i) out.push_back("or");
@@ -142,6 +153,66 @@ std::vector<std::string> expand_segments(const Store& store, const std::vector<s
 
 Filter parse_store_filter(const Store& store, const std::vector<std::string>& args, const Schema& schema) {
   return parse_filter(expand_segments(store, args, schema), schema, store.clock(), store.config().stage_names());
+}
+
+std::vector<SegmentReached> segments_reached(const Store& store, const std::vector<std::string>& args) {
+  std::map<std::string, Record> segments = load_segments(store);
+  std::vector<SegmentReached> out;
+  // Depth first, as the filter reads: (words, chain so far).
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> todo = {{args, {}}};
+  while (!todo.empty() && out.size() < 1000) {
+    auto [words, chain] = std::move(todo.back());
+    todo.pop_back();
+    for (auto w = words.rbegin(); w != words.rend(); ++w) {
+      if (w->size() < 2 || (*w)[0] != '@') continue;
+      auto it = segments.find(to_lower(w->substr(1)));
+      if (it == segments.end() || std::find(chain.begin(), chain.end(), it->first) != chain.end()) continue;
+      std::vector<std::string> next = chain;
+      next.push_back(it->first);
+      out.push_back({it->second, next});
+      try {
+        todo.push_back({split_filter_words(it->second.get("filter")), next});
+      } catch (const Error&) {
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<InvalidData> check_segments(const Store& store) {
+  std::vector<InvalidData> out;
+  std::map<std::string, std::string> seen;  // name → the file of the first
+  const Schema* schema = store.schemas().find("segment");
+  if (!schema) return out;
+  for (const Record& r : store.load_all(*schema).records) {
+    auto at = [&r](const char* field) {
+      const Node* n = r.data.find(field);
+      return Location{r.path, n ? n->line : 0, n ? n->column : 0, field};
+    };
+    std::string key = to_lower(r.get("name"));
+    if (auto [it, fresh] = seen.emplace(key, r.path); !fresh) {
+      out.emplace_back(at("name"),
+                       "segment @" + r.get("name") + " is also " + it->second + "; segment names are unique");
+      continue;
+    }
+    if (!is_segment_word(r.get("name"))) {
+      out.emplace_back(at("name"), "\"" + escape_for_terminal(r.get("name")) +
+                                       "\" is not a word (letters, digits, _ and -): it is written @NAME in filters");
+      continue;
+    }
+    if (!store.schemas().find(r.get("of"))) {
+      out.emplace_back(at("of"), "no record type \"" + escape_for_terminal(r.get("of")) + "\"");
+      continue;
+    }
+    try {
+      segment_changed(store, r);
+    } catch (const Conflict&) {
+      // the same name twice: said above, at the second
+    } catch (const Error& e) {
+      out.emplace_back(at("filter"), e.what());
+    }
+  }
+  return out;
 }
 
 void segment_changed(const Store& store, const Record& segment) {
@@ -158,7 +229,7 @@ void segment_changed(const Store& store, const Record& segment) {
   std::map<std::string, Record> segments = load_segments(store);
   segments[to_lower(name)] = segment;
   std::vector<std::string> stack = {to_lower(name)};
-  Groups groups = expand(store, split_filter_words(segment.get("filter")), of, segments, stack);
+  Groups groups = expand(store, split_filter_words(segment.get("filter")), of, segments, stack, to_lower(name));
   std::vector<std::string> flat;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i) flat.push_back("or");

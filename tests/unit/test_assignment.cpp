@@ -129,3 +129,27 @@ TEST_CASE("automation settings: mistakes name the file, line and setting") {
         std::string::npos);
   CHECK(settings_error("scoring: [{if: \"source=web\", points: 10}]\nassignment: {lead: least-open}\n").empty());
 }
+
+TEST_CASE("automation settings: a term that reads the score, an owner nobody is") {
+  crm::SchemaSet schemas = crm::SchemaSet::builtin();
+  const crm::Schema& lead = schemas.get("lead");
+  CHECK(crm::word_reading_score({"source=web", "or", "score>10"}, lead) == "score>10");
+  CHECK(crm::word_reading_score({"+vip", "42"}, lead) == "42");  // full text finds it in the score
+  CHECK(crm::word_reading_score({"@hot", "source=web", "acme", "rating=hot"}, lead).empty());
+  CHECK(settings_error("scoring:\n  - {if: \"+vip score>=50\", points: 5}\n") ==
+        "config.yaml:2:10: scoring[0].if: \"score>=50\" reads the score, which scoring: computes: a term that depends "
+        "on the score never settles");
+  CHECK(settings_error("scoring:\n  - {if: \"@hot score<1\", points: 5}\n").find("\"score<1\" reads the score") !=
+        std::string::npos);
+
+  CHECK(crm::unknown_owner("Ana", {"ana", "ben"}).empty());
+  CHECK(crm::unknown_owner("anyone", {}).empty());  // no owners kept: free text
+  CHECK(crm::unknown_owner("bne", {"ana", "ben"}) ==
+        "\"bne\" is not one of the owners (ana, ben); did you mean \"ben\"?");
+  CHECK(settings_error("owners: [ana, ben]\nassignment: {lead: [{if: \"source=web\", to: ghost}]}\n") ==
+        "config.yaml:2:44: assignment.lead[0].to: \"ghost\" is not one of the owners (ana, ben)");
+  CHECK(settings_error("owners: [ana, ben]\nassignment: {ticket: [{to: round-robin, among: [ben, cyy]}]}\n")
+            .find("assignment.ticket[0].among: \"cyy\"") != std::string::npos);
+  CHECK(settings_error("owners: [ana, ben]\nassignment: {deal: BEN, ticket: least-open}\n").empty());
+  CHECK(settings_error("assignment: {deal: whoever}\n").empty());
+}

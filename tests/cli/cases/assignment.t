@@ -4,15 +4,15 @@ records themselves (no counter for clones to conflict on); least-open the
 owner with the fewest open records; territories are steps with an `if`.
 
   $ crm init s > /dev/null 2>&1 && cd s
-  $ crm config set owners '[ana, ben, cy]'
+  $ crm config set owners '[ana, ben, cy, dana]'
   $ cat >> .crm/config.yaml <<'EOF'
   > fields:
   >   lead: [{name: country, type: string}]
   > assignment:
   >   lead:
   >     - {if: "country=DE", to: dana}
-  >     - {to: round-robin}
-  >   deal: least-open
+  >     - {to: round-robin, among: [ana, ben, cy]}
+  >   deal: [{to: least-open, among: [ana, ben, cy]}]
   >   ticket: [{to: round-robin, among: [ben, cy]}]
   > EOF
   $ sed -i 's/^fields: {}$//' .crm/config.yaml
@@ -61,7 +61,7 @@ their random ids, and the next lead carries on.
    1 cy
 
 Deals go to the owner with the fewest open deals (won and lost ones do not
-count); ties go to the first in `owners`.
+count); ties go to the first in `among`.
 
   $ crm deal add --name D1 --set owner=ana > /dev/null 2>&1
   $ crm deal add --name D2 --set owner=ana > /dev/null 2>&1

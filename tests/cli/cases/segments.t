@@ -32,13 +32,13 @@ Segments nest, and are current: a new vip is in at once.
 Mistakes are refused with what would be right.
 
   $ crm contact list @vipp
-  crm: error: no segment @vipp; did you mean "vip"? (segments: @berliners, @vip, @vip_berlin)
+  crm: error: no segment @vipp; did you mean "@vip"? (segments: @berliners, @vip, @vip_berlin)
   [2]
   $ crm deal list @vip
   crm: error: segment @vip selects contact records, not deal records
   [2]
   $ crm segment add --name loop --type contact --filter "@loop"
-  crm: error: segment @loop refers to itself through loop
+  crm: error: segment @loop refers to itself: @loop → @loop
   [2]
   $ crm segment add --name vip --type contact --filter "+x"
   crm: error: segment @vip exists \([a-z0-9]{16}\); segment names are unique (re)
@@ -72,11 +72,18 @@ use the customer value fields (none has bought: nobody's revenue is > 0).
   $ crm segment list --format json --fields name,count | grep -c '"count": [0-9]'
   4
 
+A segment another names (@vip in vip_berlin's filter) is not removed
+unless forced: it would leave that filter naming nothing.
+
+  $ crm segment rm vip --yes
+  crm: error: segment @vip is used by segment @vip_berlin; change those first, or use --force to remove it and leave them naming nothing
+  [4]
+
 A segment whose filter no longer works (the segment it names is gone) is
 listed without a count, and says why.
 
-  $ crm segment rm vip --yes > /dev/null 2>&1; crm segment list --fields name,count
-  crm: segment @vip_berlin: no segment @vip; did you mean "vip_berlin"? (segments: @berliners, @buyers, @vip_berlin) (no count)
+  $ crm segment rm vip --yes --force > /dev/null 2>&1; crm segment list --fields name,count
+  crm: segment @vip_berlin: no segment @vip; did you mean "@vip_berlin"? (segments: @berliners, @buyers, @vip_berlin) (no count)
   ID    NAME        COUNT
   [a-z0-9]{4}  berliners   3 (re)
   [a-z0-9]{4}  buyers      1 (re)

@@ -74,7 +74,7 @@ Assignment: least-open picks the owner with the fewest open tickets; a
 name assigns everything to that owner.
 
   $ cp good.yaml .crm/config.yaml
-  $ crm config set owners '[ana, ben, cy]' && crm config set assignment.ticket least-open
+  $ crm config set owners '[ana, ben, cy, dana]' && crm config set assignment.ticket least-open
   $ (crm ticket assign "$t" ana && crm ticket assign "$t2" ben) 2>&1 | sed 's/ (.*)//'
   crm: ticket Broken assigned to ana
   crm: ticket Late on a Friday assigned to ben
