@@ -49,7 +49,9 @@ void fill_segment_counts(const Store& store, std::vector<Record>& segments, std:
     }
   }
   NameOf name_of = record_names(store);
-  for (auto& [type, work] : by_type) {
+  for (auto& typed : by_type) {
+    const std::string& type = typed.first;
+    Filtered& work = typed.second;  // a name a lambda may capture (clang: not a structured binding)
     const Schema& schema = store.schemas().get(type);
     // Only the fields the filters read are decoded (all of them for a bare word).
     bool derive = false, partial = true;

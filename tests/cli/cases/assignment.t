@@ -102,10 +102,10 @@ picked a nameless owner and wrote none).
   $ printf -- '- name: rr\n  on: lead.create\n  if: +rr\n  do: [{assign: {to: round-robin}}]\n' > ../rr.yaml
   $ cp .crm/rules.yaml ../rules.keep && cp ../rr.yaml .crm/rules.yaml
   $ for n in 1 2 3 4; do CRM_NOW=2026-11-23T12:0$n:00Z crm lead add --name R$n --tag rr 2>&1 | tail -n +2 | sed 's/ on lead [a-z0-9]*//'; done
+  crm: rule rr: assign dana
   crm: rule rr: assign ana
   crm: rule rr: assign ben
   crm: rule rr: assign cy
-  crm: rule rr: assign ana
   $ cp ../rules.keep .crm/rules.yaml
 
 Settings that cannot work are refused at their line.
