@@ -452,32 +452,35 @@ bool refers_to(const Field* f, const std::string& type) {
 
 }  // namespace
 
-std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
-                                  FireFor why, const std::string& retry_instance) {
+std::optional<std::string> firing_instance(const Rule& rule, const Record& after, const Record* before, FireFor why,
+                                           const std::string& retry_instance) {
   if (rule.type != after.type) return std::nullopt;
   bool any_event = why == FireFor::Test || why == FireFor::Retry;
   if (!any_event && (rule.event == "schedule") != (why == FireFor::Schedule)) return std::nullopt;
   if (why == FireFor::Change && rule.event == "create" && before) return std::nullopt;
   if (why == FireFor::Change && rule.event == "update" && !before) return std::nullopt;
-  std::string instance;
-  if (why == FireFor::Test) {
-    instance = "test";
-  } else if (why == FireFor::Retry) {
-    instance = retry_instance;
-  } else if (rule.event == "create") {
-    instance = "create";
-  } else {
-    instance = after.get("updated");
-    if (instance.empty()) instance = after.get("created");
-    if (rule.event != "update" && rule.event != "schedule") {
-      const Node* now = after.find(rule.event);
-      const Node* was = before ? before->find(rule.event) : nullptr;
-      bool changed =
-          (now && !now->empty()) != (was && !was->empty()) || (now && was && !now->empty() && !now->same_value(*was));
-      if (!changed) return std::nullopt;
-      instance += ":" + (now ? emit_document(*now) : std::string());
-    }
+  if (why == FireFor::Test) return std::string("test");
+  if (why == FireFor::Retry) return retry_instance;
+  if (rule.event == "create") return std::string("create");
+  std::string instance = after.get("updated");
+  if (instance.empty()) instance = after.get("created");
+  if (rule.event != "update" && rule.event != "schedule") {
+    const Node* now = after.find(rule.event);
+    const Node* was = before ? before->find(rule.event) : nullptr;
+    bool changed =
+        (now && !now->empty()) != (was && !was->empty()) || (now && was && !now->empty() && !now->same_value(*was));
+    if (!changed) return std::nullopt;
+    instance += ":" + (now ? emit_document(*now) : std::string());
   }
+  return instance;
+}
+
+std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
+                                  FireFor why, const std::string& retry_instance) {
+  std::optional<std::string> fires = firing_instance(rule, after, before, why, retry_instance);
+  if (!fires) return std::nullopt;
+  const std::string& instance = *fires;
+  bool any_event = why == FireFor::Test || why == FireFor::Retry;
   NameOf name_of = names(store);
   if (!rule.if_text.empty() && !rule_filter(store, rule, rule.if_text, rule.if_line, "if").matches(after, name_of))
     return std::nullopt;
