@@ -135,16 +135,19 @@ RuleAction parse_action(const Node& n, const std::string& where, const Schema& s
     }
     if (summary.empty()) throw bad(v, field + ".summary", "a log needs a summary");
   } else if (kind == "email") {
-    // {template: NAME, to: FIELD}, or just the template's name.
+    // {template: NAME, to: FIELD, unsubscribe: BOOL}, or just the template's name.
     if (v.is_scalar())
       a.args.emplace_back("template", v.text);
     else
-      a.args = string_map(v, field, {"template", "to"});
+      a.args = string_map(v, field, {"template", "to", "unsubscribe"});
     std::string tmpl, to;
     bool has_to = false;
     for (const auto& [k, val] : a.args) {
       if (k == "template") tmpl = val;
       if (k == "to") to = val, has_to = true;
+      if (k == "unsubscribe" && val != "true" && val != "false")
+        throw bad(*v.find(k), field + ".unsubscribe",
+                  "true (a List-Unsubscribe header and the unsubscribe line) or false");
     }
     if (trim(tmpl).empty())
       throw bad(v, field + ".template", "an email needs a template of templates/: {template: NAME}");
@@ -313,8 +316,8 @@ std::string email_person_type(const SchemaSet& schemas, const Rule& rule, const 
 // rule fired on under its type, first_name, id and rule.
 std::vector<std::string> email_names(const SchemaSet& schemas, const std::string& record_type,
                                      const std::string& person_type) {
-  std::vector<std::string> names = {"id",      "rule",      "first_name", person_type, person_type + ".id",
-                                    "company", "company.id"};
+  std::vector<std::string> names = {"id",      "rule",       "first_name", person_type, person_type + ".id",
+                                    "company", "company.id", "unsubscribe"};
   const Schema& person = schemas.get(person_type);
   add_field_names(person.fields, "", names);
   add_field_names(person.fields, person_type + ".", names);
@@ -598,6 +601,13 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
                             : first_email(*person).empty()   ? who + " has no email"
                             : !mail_refused(*person).empty() ? who + " is " + mail_refused(*person)
                                                              : "";
+      if (refused.empty()) {
+        // Mail goes to an address: a contact holding it that asked for no
+        // mail (a lead, a duplicate contact) stops it, as in a campaign.
+        std::map<std::string, std::string> blocked = refused_addresses(store);
+        if (auto b = blocked.find(address_key(first_email(*person))); b != blocked.end())
+          refused = first_email(*person) + " is " + b->second;
+      }
       if (!refused.empty()) {
         firing.skipped_says.push_back("email " + arg("template") + " not sent: " + refused);
         continue;
@@ -609,6 +619,13 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
         throw UsageError(from.empty() ? "no From address: set campaigns.from (or mail.me) in the config"
                                       : "\"" + from + "\" is not one mail address (Name <addr@example.com>)");
       Node data = email_data(store, *person, changed, rule.name);
+      // A rule's mail is transactional unless it says otherwise: the
+      // unsubscribe line and List-Unsubscribe (RFC 2369; RFC 8058's one-click
+      // Post for an https link) only when the template offers to unsubscribe
+      // or the action asks — then as a campaign carries them.
+      bool unsubscribe = tmpl.uses_unsubscribe || arg("unsubscribe") == "true";
+      std::string unsubscribe_link = unsubscribe ? unsubscribe_uri(store, from) : "";
+      if (unsubscribe) data.set("unsubscribe", Node::scalar(unsubscribe_line(unsubscribe_link)));
       OutgoingMail m;
       m.from = *from_address;
       m.to = MailAddress{person->get("name"), first_email(*person)};
@@ -617,6 +634,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       m.message_id = "crm." + act_id + "@" + m.from.email.substr(m.from.email.find('@') + 1);
       m.headers = {{"X-Crm-Rule", rule.name}};
       m.text = render_mail_template(tmpl.body, data);
+      if (unsubscribe) offer_unsubscribe(m, unsubscribe_link, tmpl.uses_unsubscribe);
       firing.mails.push_back(RuleMail{act_id + ".crm", act_id, m.to.email, compose_mail(m)});
       Record act;
       act.type = "activity";

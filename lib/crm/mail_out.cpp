@@ -3,10 +3,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
+#include "crm/match_keys.hpp"
 #include "crm/rule_command.hpp"
 #include "crm/text.hpp"
 
@@ -30,6 +33,73 @@ std::string mail_refused(const Record& person) {
   for (const char* mark : {"do_not_contact", "unsubscribed"})
     if (to_lower(person.get(mark)) == "true") return mark;
   return "";
+}
+
+std::string address_key(const std::string& email) {
+  std::string k = email_key(email);
+  return k.empty() ? to_lower(trim(email)) : k;
+}
+
+std::vector<std::string> email_keys(const Record& person) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& e) {
+    if (std::string k = address_key(e); !k.empty() && std::find(out.begin(), out.end(), k) == out.end())
+      out.push_back(k);
+  };
+  add(person.get("email"));
+  if (const Node* e = person.data.find("emails"); e && e->is_sequence())
+    for (const Node& item : e->items)
+      if (item.is_scalar()) add(item.text);
+  return out;
+}
+
+std::map<std::string, std::string> refused_addresses(const Store& store) {
+  std::map<std::string, std::string> blocked;
+  for (const Record& other : store.load_all(store.schemas().get("contact")).records) {
+    std::string why = mail_refused(other);
+    if (why.empty()) continue;
+    for (const std::string& k : email_keys(other))
+      blocked.emplace(k, why + " (" + escape_for_terminal(other.get("name")) + ", same address)");
+  }
+  return blocked;
+}
+
+std::string unsubscribe_uri(const Store& store, const std::string& from) {
+  const Node* section = store.config().raw.find("campaigns");
+  const Node* n = section && section->is_map() ? section->find("unsubscribe") : nullptr;
+  if (!n || !n->is_scalar() || n->empty()) {
+    std::optional<MailAddress> address = parse_mail_address(from);
+    return address ? "mailto:" + address->email : "";
+  }
+  std::string uri = trim(n->text);
+  if (!starts_with(uri, "mailto:") && !starts_with(uri, "https://") && !starts_with(uri, "http://"))
+    throw InvalidData(Location{".crm/config.yaml", n->line, n->column, "campaigns.unsubscribe"},
+                      "\"" + n->text + "\" is not a mailto: or https:// link");
+  if (uri.find_first_of(" <>\"") != std::string::npos)
+    throw InvalidData(Location{".crm/config.yaml", n->line, n->column, "campaigns.unsubscribe"},
+                      "a link has no spaces, <, > or quotes");
+  return uri;
+}
+
+std::string unsubscribe_line(const std::string& uri) {
+  if (starts_with(uri, "mailto:")) {
+    std::string addr = uri.substr(7, uri.find('?') == std::string::npos ? std::string::npos : uri.find('?') - 7);
+    return "To unsubscribe, write to " + addr + " with the subject \"unsubscribe\".";
+  }
+  return "To unsubscribe: " + uri;
+}
+
+std::string list_unsubscribe(const std::string& uri) {
+  if (starts_with(uri, "mailto:") && uri.find('?') == std::string::npos) return "<" + uri + "?subject=unsubscribe>";
+  return "<" + uri + ">";
+}
+
+void offer_unsubscribe(OutgoingMail& m, const std::string& uri, bool template_has_line) {
+  m.list_unsubscribe = list_unsubscribe(uri);
+  m.one_click = starts_with(uri, "https://");
+  if (template_has_line) return;
+  while (!m.text.empty() && m.text.back() == '\n') m.text.pop_back();
+  m.text += "\n\n-- \n" + unsubscribe_line(uri) + "\n";
 }
 
 void add_field_names(const std::vector<Field>& fields, const std::string& prefix, std::vector<std::string>& out) {

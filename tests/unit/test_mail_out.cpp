@@ -1,0 +1,42 @@
+// mail_out: what campaigns and the rules' email action share — the
+// unsubscribe link, line and headers, and addresses compared folded.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "crm/mail_out.hpp"
+
+TEST_CASE("mail out: the unsubscribe offer") {
+  CHECK(crm::list_unsubscribe("mailto:hi@shop.example") == "<mailto:hi@shop.example?subject=unsubscribe>");
+  CHECK(crm::list_unsubscribe("mailto:hi@shop.example?subject=stop") == "<mailto:hi@shop.example?subject=stop>");
+  CHECK(crm::list_unsubscribe("https://shop.example/u") == "<https://shop.example/u>");
+  CHECK(crm::unsubscribe_line("mailto:hi@shop.example?subject=stop") ==
+        "To unsubscribe, write to hi@shop.example with the subject \"unsubscribe\".");
+  CHECK(crm::unsubscribe_line("https://shop.example/u") == "To unsubscribe: https://shop.example/u");
+
+  crm::OutgoingMail m;
+  m.text = "Hello.\n\n\n";
+  crm::offer_unsubscribe(m, "https://shop.example/u", false);
+  CHECK(m.list_unsubscribe == "<https://shop.example/u>");
+  CHECK(m.one_click);  // RFC 8058: an https link only
+  CHECK(m.text == "Hello.\n\n-- \nTo unsubscribe: https://shop.example/u\n");
+
+  crm::OutgoingMail placed;
+  placed.text = "Hello.\nTo unsubscribe: …\n";
+  crm::offer_unsubscribe(placed, "mailto:hi@shop.example", true);
+  CHECK(placed.text == "Hello.\nTo unsubscribe: …\n");  // the template placed it
+  CHECK(!placed.one_click);
+  CHECK(placed.list_unsubscribe == "<mailto:hi@shop.example?subject=unsubscribe>");
+}
+
+TEST_CASE("mail out: a person's addresses, folded") {
+  crm::Record c;
+  c.type = "contact";
+  c.data.set("email", crm::Node::scalar("Ada@Example.COM"));
+  c.data.set("emails",
+             crm::Node::sequence({crm::Node::scalar("ada@example.com"), crm::Node::scalar("a@work.example")}));
+  std::vector<std::string> keys = crm::email_keys(c);
+  REQUIRE(keys.size() == 2);
+  CHECK(keys[0] == crm::address_key("ada@example.com"));
+  CHECK(keys[1] == crm::address_key("A@WORK.example"));
+}
