@@ -66,6 +66,9 @@ int cmd_rules_list(Context& ctx) {
   if (runs && !rules_trusted(store, read_rules_text(store)))
     ctx.note(std::string("the run actions are skipped: this machine does not trust ") + kRulesFile +
              " as it is (read it, then `crm rules trust`)");
+  if (size_t n = pending_firings(store).size())
+    ctx.note(std::to_string(n) + (n == 1 ? " firing failed and waits" : " firings failed and wait") +
+             " for `crm rules run` (.crm/state/rules-pending)");
   return 0;
 }
 

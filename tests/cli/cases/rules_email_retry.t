@@ -32,6 +32,8 @@ is (no tag, no activity), and the firing waits.
   0
   $ cut -f1,2 .crm/state/rules-pending
   welcome	lead
+  $ crm rules list > /dev/null
+  crm: 1 firing failed and waits for `crm rules run` (.crm/state/rules-pending)
 
 `crm rules run` while the cause is still there: said again (exit 3), kept.
 
