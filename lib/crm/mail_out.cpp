@@ -53,14 +53,51 @@ std::vector<std::string> email_keys(const Record& person) {
   return out;
 }
 
-std::map<std::string, std::string> refused_addresses(const Store& store) {
+namespace {
+
+// refused_addresses for the same contacts again (a rule's email asks once
+// per record: an import of 10,000 leads would read every contact 10,000
+// times): kept while this process wrote no contact and the folder, as
+// stat sees it, did not change.
+struct RefusedCache {
+  const Store* store = nullptr;
+  std::string root;
+  size_t changes_seen = 0;
+  struct stat folder {};
+  bool valid = false;
   std::map<std::string, std::string> blocked;
-  for (const Record& other : store.load_all(store.schemas().get("contact")).records) {
+};
+
+bool same_stat(const struct stat& a, const struct stat& b) {
+  return a.st_ino == b.st_ino && a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec &&
+         a.st_ctim.tv_sec == b.st_ctim.tv_sec && a.st_ctim.tv_nsec == b.st_ctim.tv_nsec && a.st_size == b.st_size;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> refused_addresses(const Store& store) {
+  static RefusedCache cache;
+  const Schema& contacts = store.schemas().get("contact");
+  struct stat folder {};
+  bool known = ::stat((store.root() / contacts.folder).c_str(), &folder) == 0;
+  const auto& changes = store.changes();
+  bool wrote_contact =
+      std::any_of(changes.begin() + static_cast<std::ptrdiff_t>(std::min(cache.changes_seen, changes.size())),
+                  changes.end(), [](const Store::Change& c) { return c.type == "contact"; });
+  if (cache.valid && known && cache.store == &store && cache.root == store.root().string() &&
+      cache.changes_seen <= changes.size() && !wrote_contact && same_stat(cache.folder, folder))
+    return cache.blocked;
+  std::map<std::string, std::string> blocked;
+  // Only the few marked are decoded whole.
+  static const std::vector<std::string> only = {"name", "email", "emails", "do_not_contact", "unsubscribed"};
+  Store::Keep marked{{"do_not_contact", "unsubscribed"}, [](const Record& r) { return !mail_refused(r).empty(); }};
+  for (const Record& other : store.load_all(contacts, &only, &marked).records) {
     std::string why = mail_refused(other);
     if (why.empty()) continue;
     for (const std::string& k : email_keys(other))
       blocked.emplace(k, why + " (" + escape_for_terminal(other.get("name")) + ", same address)");
   }
+  cache = RefusedCache{&store, store.root().string(), changes.size(), folder, known, blocked};
   return blocked;
 }
 

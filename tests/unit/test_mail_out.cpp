@@ -40,3 +40,34 @@ TEST_CASE("mail out: a person's addresses, folded") {
   CHECK(keys[0] == crm::address_key("ada@example.com"));
   CHECK(keys[1] == crm::address_key("A@WORK.example"));
 }
+
+#include "crm/dates.hpp"
+#include "crm/workflow.hpp"
+#include "temp_dir.hpp"
+
+TEST_CASE("mail out: the addresses refused, again after a contact is written") {
+  crm_test::TempDir tmp;
+  std::filesystem::path root = tmp.path() / "crm";
+  REQUIRE(crm::Store::init(root));
+  crm::Store store(root, crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:00:00Z")));
+  CHECK(crm::refused_addresses(store).empty());
+  crm::Writer writer = store.lock();
+  auto add = [&](const char* id, const char* name, const char* email, const char* mark) {
+    crm::Record c;
+    c.type = "contact";
+    c.data.set("id", crm::Node::scalar(id));
+    c.data.set("name", crm::Node::scalar(name));
+    c.data.set("email", crm::Node::scalar(email));
+    if (mark) c.data.set(mark, crm::Node::scalar("true", true));
+    crm::write_with_effects(writer, c, nullptr, true);
+  };
+  add("c000000000000001", "Ada", "ada@example.com", nullptr);
+  CHECK(crm::refused_addresses(store).empty());
+  add("c000000000000002", "Eve Old", "EVE@example.com", "unsubscribed");
+  std::map<std::string, std::string> refused = crm::refused_addresses(store);  // read again: a contact was written
+  REQUIRE(refused.size() == 1);
+  CHECK(refused.begin()->first == crm::address_key("eve@example.com"));
+  CHECK(refused.begin()->second == "unsubscribed (Eve Old, same address)");
+  add("c000000000000003", "Dora", "dora@example.com", "do_not_contact");
+  CHECK(crm::refused_addresses(store).size() == 2);
+}
