@@ -621,11 +621,14 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       Node data = email_data(store, *person, changed, rule.name);
       // A rule's mail is transactional unless it says otherwise: the
       // unsubscribe line and List-Unsubscribe (RFC 2369; RFC 8058's one-click
-      // Post for an https link) only when the template offers to unsubscribe
+      // Post for an https link that names its recipient) only when the template offers to unsubscribe
       // or the action asks — then as a campaign carries them.
       bool unsubscribe = tmpl.uses_unsubscribe || arg("unsubscribe") == "true";
       std::string unsubscribe_link = unsubscribe ? unsubscribe_uri(store, from) : "";
-      if (unsubscribe) data.set("unsubscribe", Node::scalar(unsubscribe_line(unsubscribe_link)));
+      if (unsubscribe)
+        data.set(
+            "unsubscribe",
+            Node::scalar(unsubscribe_line(unsubscribe_link_for(unsubscribe_link, person->id(), first_email(*person)))));
       OutgoingMail m;
       m.from = *from_address;
       m.to = MailAddress{person->get("name"), first_email(*person)};
@@ -634,7 +637,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       m.message_id = "crm." + act_id + "@" + m.from.email.substr(m.from.email.find('@') + 1);
       m.headers = {{"X-Crm-Rule", rule.name}};
       m.text = render_mail_template(tmpl.body, data);
-      if (unsubscribe) offer_unsubscribe(m, unsubscribe_link, tmpl.uses_unsubscribe);
+      if (unsubscribe) offer_unsubscribe(m, unsubscribe_link, person->id(), tmpl.uses_unsubscribe);
       firing.mails.push_back(RuleMail{act_id + ".crm", act_id, m.to.email, compose_mail(m)});
       Record act;
       act.type = "activity";

@@ -84,7 +84,8 @@ Node template_data(const Store& store, const Campaign& c, const Record& contact)
     }
   }
   data.set("company", company);
-  data.set("unsubscribe", Node::scalar(unsubscribe_line(c.unsubscribe)));
+  data.set("unsubscribe",
+           Node::scalar(unsubscribe_line(unsubscribe_link_for(c.unsubscribe, contact.id(), first_email(contact)))));
   Node campaign = Node::map();
   campaign.set("name", Node::scalar(c.record.get("name")));
   campaign.set("subject", Node::scalar(c.record.get("subject")));
@@ -115,7 +116,7 @@ Composed compose(const Store& store, const Campaign& c, const CampaignRecipient&
   m.message_id = "crm." + r.activity + "@" + domain;
   m.headers = {{"X-Crm-Campaign", c.record.id()}};
   m.text = render_mail_template(c.tmpl.body, data);
-  offer_unsubscribe(m, c.unsubscribe, c.tmpl.uses_unsubscribe);
+  offer_unsubscribe(m, c.unsubscribe, contact.id(), c.tmpl.uses_unsubscribe);
   return Composed{m.subject, compose_mail(m), m.message_id};
 }
 

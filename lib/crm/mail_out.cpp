@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <optional>
 
@@ -115,7 +116,42 @@ std::string unsubscribe_uri(const Store& store, const std::string& from) {
   if (uri.find_first_of(" <>\"") != std::string::npos)
     throw InvalidData(Location{".crm/config.yaml", n->line, n->column, "campaigns.unsubscribe"},
                       "a link has no spaces, <, > or quotes");
+  for (size_t at = uri.find("{{"); at != std::string::npos; at = uri.find("{{", at + 2))
+    if (uri.compare(at, 6, "{{id}}") != 0 && uri.compare(at, 9, "{{email}}") != 0)
+      throw InvalidData(Location{".crm/config.yaml", n->line, n->column, "campaigns.unsubscribe"},
+                        "a link names its recipient by {{id}} or {{email}}, nothing else");
   return uri;
+}
+
+bool names_recipient(const std::string& uri) {
+  return uri.find("{{id}}") != std::string::npos || uri.find("{{email}}") != std::string::npos;
+}
+
+std::string unsubscribe_link_for(const std::string& uri, const std::string& id, const std::string& email) {
+  std::string encoded;
+  for (unsigned char ch : email) {
+    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+      encoded += static_cast<char>(ch);
+    } else {
+      static const char* const kHex = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[ch >> 4];
+      encoded += kHex[ch & 15];
+    }
+  }
+  std::string out;
+  for (size_t i = 0; i < uri.size();) {
+    if (uri.compare(i, 6, "{{id}}") == 0) {
+      out += id;
+      i += 6;
+    } else if (uri.compare(i, 9, "{{email}}") == 0) {
+      out += encoded;
+      i += 9;
+    } else {
+      out += uri[i++];
+    }
+  }
+  return out;
 }
 
 std::string unsubscribe_line(const std::string& uri) {
@@ -131,12 +167,13 @@ std::string list_unsubscribe(const std::string& uri) {
   return "<" + uri + ">";
 }
 
-void offer_unsubscribe(OutgoingMail& m, const std::string& uri, bool template_has_line) {
-  m.list_unsubscribe = list_unsubscribe(uri);
-  m.one_click = starts_with(uri, "https://");
+void offer_unsubscribe(OutgoingMail& m, const std::string& uri, const std::string& id, bool template_has_line) {
+  std::string link = unsubscribe_link_for(uri, id, m.to.email);
+  m.list_unsubscribe = list_unsubscribe(link);
+  m.one_click = starts_with(uri, "https://") && names_recipient(uri);
   if (template_has_line) return;
   while (!m.text.empty() && m.text.back() == '\n') m.text.pop_back();
-  m.text += "\n\n-- \n" + unsubscribe_line(uri) + "\n";
+  m.text += "\n\n-- \n" + unsubscribe_line(link) + "\n";
 }
 
 void add_field_names(const std::vector<Field>& fields, const std::string& prefix, std::vector<std::string>& out) {

@@ -15,15 +15,23 @@ TEST_CASE("mail out: the unsubscribe offer") {
   CHECK(crm::unsubscribe_line("https://shop.example/u") == "To unsubscribe: https://shop.example/u");
 
   crm::OutgoingMail m;
+  m.to.email = "ada+news@example.com";
   m.text = "Hello.\n\n\n";
-  crm::offer_unsubscribe(m, "https://shop.example/u", false);
-  CHECK(m.list_unsubscribe == "<https://shop.example/u>");
-  CHECK(m.one_click);  // RFC 8058: an https link only
-  CHECK(m.text == "Hello.\n\n-- \nTo unsubscribe: https://shop.example/u\n");
+  crm::offer_unsubscribe(m, "https://shop.example/u?c={{id}}&e={{email}}", "c1", false);
+  CHECK(m.list_unsubscribe == "<https://shop.example/u?c=c1&e=ada%2Bnews%40example.com>");
+  CHECK(m.one_click);  // RFC 8058: an https link that says who
+  CHECK(m.text == "Hello.\n\n-- \nTo unsubscribe: https://shop.example/u?c=c1&e=ada%2Bnews%40example.com\n");
+
+  crm::OutgoingMail same_for_all;
+  crm::offer_unsubscribe(same_for_all, "https://shop.example/u", "c1", false);
+  CHECK(same_for_all.list_unsubscribe == "<https://shop.example/u>");
+  CHECK(!same_for_all.one_click);  // a POST to it could not tell who
+  CHECK(!crm::names_recipient("https://shop.example/u"));
+  CHECK(crm::names_recipient("https://shop.example/u/{{id}}"));
 
   crm::OutgoingMail placed;
   placed.text = "Hello.\nTo unsubscribe: …\n";
-  crm::offer_unsubscribe(placed, "mailto:hi@shop.example", true);
+  crm::offer_unsubscribe(placed, "mailto:hi@shop.example", "c1", true);
   CHECK(placed.text == "Hello.\nTo unsubscribe: …\n");  // the template placed it
   CHECK(!placed.one_click);
   CHECK(placed.list_unsubscribe == "<mailto:hi@shop.example?subject=unsubscribe>");

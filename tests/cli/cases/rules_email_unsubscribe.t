@@ -3,7 +3,7 @@ A rule's email is transactional unless it offers to unsubscribe
 carries no List-Unsubscribe. One whose template uses {{unsubscribe}}, or
 whose action says `unsubscribe: true`, carries what a campaign carries:
 the unsubscribe line and List-Unsubscribe (RFC 2369), with
-List-Unsubscribe-Post for an https link (RFC 8058).
+List-Unsubscribe-Post for an https link that names its recipient (RFC 8058).
 
   $ crm init s > /dev/null 2>&1 && cd s
   $ crm config set campaigns.from 'Shop Team <hello@shop.example>'
@@ -46,19 +46,20 @@ address unless campaigns.unsubscribe says otherwise).
   Hello Ada.
   To unsubscribe, write to hello@shop.example with the subject "unsubscribe".
 
-`unsubscribe: true` with an https link: one-click, and the line after the
-signature separator. Python's email package reads the headers.
+`unsubscribe: true` with an https link that says who: one-click, and the
+line after the signature separator. Python's email package reads the
+headers.
 
-  $ crm config set campaigns.unsubscribe https://shop.example/unsubscribe
+  $ crm config set campaigns.unsubscribe 'https://shop.example/unsubscribe?e={{email}}'
   $ crm contact add --name "Cy Young" --email cy@example.com 2>/dev/null > /dev/null
   $ f=.crm/outbox/new/$(crm activity list -q 'summary=Welcome' 'with~Cy').crm
   $ python3 -c 'import email,sys; m = email.message_from_binary_file(open(sys.argv[1], "rb")); print(m["List-Unsubscribe"]); print(m["List-Unsubscribe-Post"]); print(m.get_payload(decode=True).decode(), end="")' $f
-  <https://shop.example/unsubscribe>
+  <https://shop.example/unsubscribe?e=cy%40example.com>
   List-Unsubscribe=One-Click
   Hello Cy.
   
   -- 
-  To unsubscribe: https://shop.example/unsubscribe
+  To unsubscribe: https://shop.example/unsubscribe?e=cy%40example.com
 
 Mail goes to an address: a lead whose address a contact that unsubscribed
 holds (in any case) gets nothing, as in a campaign.
