@@ -66,6 +66,9 @@ int cmd_rules_list(Context& ctx) {
   if (runs && !rules_trusted(store, read_rules_text(store)))
     ctx.note(std::string("the run actions are skipped: this machine does not trust ") + kRulesFile +
              " as it is (read it, then `crm rules trust`)");
+  if (size_t n = pending_firings(store).size())
+    ctx.note(std::to_string(n) + (n == 1 ? " firing failed and waits" : " firings failed and wait") +
+             " for `crm rules run` (.crm/state/rules-pending)");
   return 0;
 }
 
@@ -166,6 +169,7 @@ int cmd_rules_run(Context& ctx, bool dry_run) {
   // Firings that failed after a write (a run command): again, as they were
   // — once the rules file, as it is now, is trusted here.
   bool trusted = rules_trusted(store, read_rules_text(store));
+  std::vector<PendingFiring> retried;  // forgotten in one write: a kill before it retries them again, harmlessly
   for (const PendingFiring& p : pending_firings(store)) {
     auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule& x) { return x.name == p.rule; });
     const Schema* schema = store.schemas().find(p.type);
@@ -187,8 +191,9 @@ int cmd_rules_run(Context& ctx, bool dry_run) {
     }
     // Gone (the rule, the record) or no longer matching: nothing to retry.
     bool ok = !f || run_one(ctx, writer, t, *rule, *r, *f);
-    if (ok && writer) forget_firing(store, p);
+    if (ok && writer) retried.push_back(p);
   }
+  forget_firings(store, retried);
   for (const Rule& rule : rules) {
     if (rule.event != "schedule") continue;
     const Schema& schema = store.schemas().get(rule.type);

@@ -136,16 +136,19 @@ RuleAction parse_action(const Node& n, const std::string& where, const Schema& s
     }
     if (summary.empty()) throw bad(v, field + ".summary", "a log needs a summary");
   } else if (kind == "email") {
-    // {template: NAME, to: FIELD}, or just the template's name.
+    // {template: NAME, to: FIELD, unsubscribe: BOOL}, or just the template's name.
     if (v.is_scalar())
       a.args.emplace_back("template", v.text);
     else
-      a.args = string_map(v, field, {"template", "to"});
+      a.args = string_map(v, field, {"template", "to", "unsubscribe"});
     std::string tmpl, to;
     bool has_to = false;
     for (const auto& [k, val] : a.args) {
       if (k == "template") tmpl = val;
       if (k == "to") to = val, has_to = true;
+      if (k == "unsubscribe" && val != "true" && val != "false")
+        throw bad(*v.find(k), field + ".unsubscribe",
+                  "true (a List-Unsubscribe header and the unsubscribe line) or false");
     }
     if (trim(tmpl).empty())
       throw bad(v, field + ".template", "an email needs a template of templates/: {template: NAME}");
@@ -361,8 +364,8 @@ std::string email_person_type(const SchemaSet& schemas, const Rule& rule, const 
 // rule fired on under its type, first_name, id and rule.
 std::vector<std::string> email_names(const SchemaSet& schemas, const std::string& record_type,
                                      const std::string& person_type) {
-  std::vector<std::string> names = {"id",      "rule",      "first_name", person_type, person_type + ".id",
-                                    "company", "company.id"};
+  std::vector<std::string> names = {"id",      "rule",       "first_name", person_type, person_type + ".id",
+                                    "company", "company.id", "unsubscribe"};
   const Schema& person = schemas.get(person_type);
   add_field_names(person.fields, "", names);
   add_field_names(person.fields, person_type + ".", names);
@@ -535,8 +538,8 @@ bool refers_to(const Field* f, const std::string& type) {
 
 }  // namespace
 
-std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
-                                  FireFor why, const std::string& retry_instance) {
+std::optional<std::string> firing_instance(const Rule& rule, const Record& after, const Record* before, FireFor why,
+                                           const std::string& retry_instance) {
   if (rule.type != after.type) return std::nullopt;
   bool any_event = why == FireFor::Test || why == FireFor::Retry;
   if (!any_event && (rule.event == "schedule") != (why == FireFor::Schedule)) return std::nullopt;
@@ -544,23 +547,27 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
   if (why == FireFor::Change && rule.event == "update" && !before) return std::nullopt;
   // `rules test` names the trigger instance a change would have: the ids it
   // shows are those a firing makes (and has made, when they exist).
-  std::string instance;
-  if (why == FireFor::Retry) {
-    instance = retry_instance;
-  } else if (rule.event == "create") {
-    instance = "create";
-  } else {
-    instance = after.get("updated");
-    if (instance.empty()) instance = after.get("created");
-    if (rule.event != "update" && rule.event != "schedule") {
-      const Node* now = after.find(rule.event);
-      const Node* was = before ? before->find(rule.event) : nullptr;
-      bool changed =
-          (now && !now->empty()) != (was && !was->empty()) || (now && was && !now->empty() && !now->same_value(*was));
-      if (!changed && why != FireFor::Test) return std::nullopt;
-      instance += ":" + (now ? emit_document(*now) : std::string());
-    }
+  if (why == FireFor::Retry) return retry_instance;
+  if (rule.event == "create") return std::string("create");
+  std::string instance = after.get("updated");
+  if (instance.empty()) instance = after.get("created");
+  if (rule.event != "update" && rule.event != "schedule") {
+    const Node* now = after.find(rule.event);
+    const Node* was = before ? before->find(rule.event) : nullptr;
+    bool changed =
+        (now && !now->empty()) != (was && !was->empty()) || (now && was && !now->empty() && !now->same_value(*was));
+    if (!changed && why != FireFor::Test) return std::nullopt;
+    instance += ":" + (now ? emit_document(*now) : std::string());
   }
+  return instance;
+}
+
+std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Record& after, const Record* before,
+                                  FireFor why, const std::string& retry_instance) {
+  std::optional<std::string> fires = firing_instance(rule, after, before, why, retry_instance);
+  if (!fires) return std::nullopt;
+  const std::string& instance = *fires;
+  bool any_event = why == FireFor::Test || why == FireFor::Retry;
   NameOf name_of = names(store);
   if (!rule.if_text.empty() && !rule_filter(store, rule, rule.if_text, rule.if_line, "if").matches(after, name_of))
     return std::nullopt;
@@ -679,6 +686,13 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
                             : first_email(*person).empty()   ? who + " has no email"
                             : !mail_refused(*person).empty() ? who + " is " + mail_refused(*person)
                                                              : "";
+      if (refused.empty()) {
+        // Mail goes to an address: a contact holding it that asked for no
+        // mail (a lead, a duplicate contact) stops it, as in a campaign.
+        std::map<std::string, std::string> blocked = refused_addresses(store);
+        if (auto b = blocked.find(address_key(first_email(*person))); b != blocked.end())
+          refused = first_email(*person) + " is " + b->second;
+      }
       if (!refused.empty()) {
         firing.skipped_says.push_back("email " + arg("template") + " not sent: " + refused);
         continue;
@@ -690,6 +704,16 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
         throw UsageError(from.empty() ? "no From address: set campaigns.from (or mail.me) in the config"
                                       : "\"" + from + "\" is not one mail address (Name <addr@example.com>)");
       Node data = email_data(store, *person, changed, rule.name);
+      // A rule's mail is transactional unless it says otherwise: the
+      // unsubscribe line and List-Unsubscribe (RFC 2369; RFC 8058's one-click
+      // Post for an https link that names its recipient) only when the template offers to unsubscribe
+      // or the action asks — then as a campaign carries them.
+      bool unsubscribe = tmpl.uses_unsubscribe || arg("unsubscribe") == "true";
+      std::string unsubscribe_link = unsubscribe ? unsubscribe_uri(store, from) : "";
+      if (unsubscribe)
+        data.set(
+            "unsubscribe",
+            Node::scalar(unsubscribe_line(unsubscribe_link_for(unsubscribe_link, person->id(), first_email(*person)))));
       OutgoingMail m;
       m.from = *from_address;
       m.to = MailAddress{person->get("name"), first_email(*person)};
@@ -698,6 +722,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
       m.message_id = "crm." + act_id + "@" + m.from.email.substr(m.from.email.find('@') + 1);
       m.headers = {{"X-Crm-Rule", rule.name}};
       m.text = render_mail_template(tmpl.body, data);
+      if (unsubscribe) offer_unsubscribe(m, unsubscribe_link, person->id(), tmpl.uses_unsubscribe);
       firing.mails.push_back(RuleMail{act_id + ".crm", act_id, m.to.email, compose_mail(m)});
       Record act;
       act.type = "activity";

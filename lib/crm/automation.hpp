@@ -102,6 +102,13 @@ struct Firing {
 // failed (whatever `on` and `from` say, with the instance it had).
 enum class FireFor { Change, Schedule, Test, Retry };
 
+// The trigger instance of `rule` for this change of `after` — what the ids
+// of its firing derive from — when its `on` fires for it (its `if` and
+// `from` not asked); nullopt when it does not. Never throws: a firing that
+// fails while planned is kept with it for `crm rules run` to retry.
+std::optional<std::string> firing_instance(const Rule& rule, const Record& after, const Record* before, FireFor why,
+                                           const std::string& retry_instance = "");
+
 // Whether `rule` fires for this change of `after` (`before`: nullptr for a
 // new record), and if so, what it does. Throws Error when an action cannot
 // be made (a bad template value…): then nothing of the rule applies.

@@ -10,7 +10,6 @@
 #include "crm/ids.hpp"
 #include "crm/mail_message.hpp"
 #include "crm/mail_out.hpp"
-#include "crm/match_keys.hpp"
 #include "crm/order_workflow.hpp"
 #include "crm/related.hpp"
 #include "crm/segments.hpp"
@@ -34,44 +33,14 @@ std::vector<std::string> template_names(const Store& store) {
   return names;
 }
 
-bool is_true(const Record& r, const char* field) { return to_lower(r.get(field)) == "true"; }
-
-// An address for comparing: folded (a malformed one as typed, lower case).
-std::string address_key(const std::string& email) {
-  std::string k = email_key(email);
-  return k.empty() ? to_lower(trim(email)) : k;
-}
-
-// Every address a contact has (email, then emails), folded.
-std::vector<std::string> email_keys(const Record& c) {
-  std::vector<std::string> out;
-  auto add = [&](const std::string& e) {
-    if (std::string k = address_key(e); !k.empty() && std::find(out.begin(), out.end(), k) == out.end())
-      out.push_back(k);
-  };
-  add(c.get("email"));
-  if (const Node* e = c.data.find("emails"); e && e->is_sequence())
-    for (const Node& item : e->items)
-      if (item.is_scalar()) add(item.text);
-  return out;
-}
-
 // Mail goes to addresses, not contacts: an address any contact holding it
 // (by any of its emails, case-insensitively) asked not to get mail at is
 // skipped for all of them, and an address two recipients share gets one
 // message — the one already sent if any, else the first by name — so the
 // derived ids of everyone else stay those of campaign + contact.
 void one_per_address(const Store& store, std::vector<CampaignRecipient>& contacts) {
-  std::map<std::string, std::string> blocked;  // folded address → why
-  for (const Record& other : store.load_all(store.schemas().get("contact")).records) {
-    std::string why = is_true(other, "do_not_contact") ? "do_not_contact"
-                      : is_true(other, "unsubscribed") ? "unsubscribed"
-                                                       : "";
-    if (why.empty()) continue;
-    for (const std::string& k : email_keys(other))
-      blocked.emplace(k, why + " (" + escape_for_terminal(other.get("name")) + ", same address)");
-  }
-  std::map<std::string, const CampaignRecipient*> holder;  // folded address → who gets it
+  std::map<std::string, std::string> blocked = refused_addresses(store);  // folded address → why
+  std::map<std::string, const CampaignRecipient*> holder;                 // folded address → who gets it
   for (const CampaignRecipient& r : contacts)
     if (r.skip.empty() && r.sent) holder.emplace(address_key(r.email), &r);
   for (CampaignRecipient& r : contacts) {
@@ -100,20 +69,6 @@ std::vector<Record> segment_contacts(const Store& store, const std::string& segm
   return out;
 }
 
-// The line {{unsubscribe}} stands for (and that is appended when a template lacks it).
-std::string unsubscribe_line(const std::string& uri) {
-  if (starts_with(uri, "mailto:")) {
-    std::string addr = uri.substr(7, uri.find('?') == std::string::npos ? std::string::npos : uri.find('?') - 7);
-    return "To unsubscribe, write to " + addr + " with the subject \"unsubscribe\".";
-  }
-  return "To unsubscribe: " + uri;
-}
-
-std::string list_unsubscribe(const std::string& uri) {
-  if (starts_with(uri, "mailto:") && uri.find('?') == std::string::npos) return "<" + uri + "?subject=unsubscribe>";
-  return "<" + uri + ">";
-}
-
 Node template_data(const Store& store, const Campaign& c, const Record& contact) {
   Node data = contact.data;
   if (data.get("first_name").empty()) {
@@ -129,7 +84,8 @@ Node template_data(const Store& store, const Campaign& c, const Record& contact)
     }
   }
   data.set("company", company);
-  data.set("unsubscribe", Node::scalar(unsubscribe_line(c.unsubscribe)));
+  data.set("unsubscribe",
+           Node::scalar(unsubscribe_line(unsubscribe_link_for(c.unsubscribe, contact.id(), first_email(contact)))));
   Node campaign = Node::map();
   campaign.set("name", Node::scalar(c.record.get("name")));
   campaign.set("subject", Node::scalar(c.record.get("subject")));
@@ -158,14 +114,9 @@ Composed compose(const Store& store, const Campaign& c, const CampaignRecipient&
   m.date = store.clock().now;
   std::string domain = m.from.email.substr(m.from.email.find('@') + 1);
   m.message_id = "crm." + r.activity + "@" + domain;
-  m.list_unsubscribe = list_unsubscribe(c.unsubscribe);
-  m.one_click = starts_with(c.unsubscribe, "https://");
   m.headers = {{"X-Crm-Campaign", c.record.id()}};
   m.text = render_mail_template(c.tmpl.body, data);
-  if (!c.tmpl.uses_unsubscribe) {
-    while (!m.text.empty() && m.text.back() == '\n') m.text.pop_back();
-    m.text += "\n\n-- \n" + unsubscribe_line(c.unsubscribe) + "\n";
-  }
+  offer_unsubscribe(m, c.unsubscribe, contact.id(), c.tmpl.uses_unsubscribe);
   return Composed{m.subject, compose_mail(m), m.message_id};
 }
 
@@ -211,20 +162,7 @@ Campaign prepare_campaign(const Store& store, const std::string& key) {
     throw InvalidData(Location{rec.path, 0, 0, "from"},
                       "\"" + escape_for_terminal(c.from_text) + "\" is not one mail address (Name <addr@example.com>)");
 
-  const Node* section = store.config().raw.find("campaigns");
-  const Node* n = section && section->is_map() ? section->find("unsubscribe") : nullptr;
-  if (n && n->is_scalar() && !n->empty()) {
-    c.unsubscribe = trim(n->text);
-    if (!starts_with(c.unsubscribe, "mailto:") && !starts_with(c.unsubscribe, "https://") &&
-        !starts_with(c.unsubscribe, "http://"))
-      throw InvalidData(Location{".crm/config.yaml", n->line, n->column, "campaigns.unsubscribe"},
-                        "\"" + n->text + "\" is not a mailto: or https:// link");
-    if (c.unsubscribe.find_first_of(" <>\"") != std::string::npos)
-      throw InvalidData(Location{".crm/config.yaml", n->line, n->column, "campaigns.unsubscribe"},
-                        "a link has no spaces, <, > or quotes");
-  } else {
-    c.unsubscribe = "mailto:" + parse_mail_address(c.from_text)->email;
-  }
+  c.unsubscribe = unsubscribe_uri(store, c.from_text);
 
   NameOf names = record_names(store);
   std::set<std::string> excluded;

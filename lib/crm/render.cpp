@@ -136,12 +136,14 @@ ColumnType column_type(const Field* f) {
       return ColumnType::When;
     case FieldType::Money:
       return ColumnType::Money;
+    case FieldType::Integer:  // right-aligned, as the reports' numbers
+      return ColumnType::Count;
+    case FieldType::Decimal:
+      return ColumnType::Number;
     case FieldType::Phone:  // read whole or not at all
     case FieldType::Enum:
     case FieldType::Bool:
     case FieldType::Duration:
-    case FieldType::Integer:
-    case FieldType::Decimal:
       return ColumnType::Word;
     default:
       return ColumnType::Text;
@@ -205,6 +207,12 @@ Table record_table(const std::vector<const Record*>& records, const Schema& sche
         } else {
           cell.shown = cell.text;  // not a number: as it is (check reports it)
         }
+      } else if (table && !cell.null &&
+                 (t.columns[i + 1].type == ColumnType::Count || t.columns[i + 1].type == ColumnType::Number)) {
+        // Right-aligned, shown as written: a year stays 2026, not 2,026;
+        // 2.50 keeps its places. html's data-value is the same text.
+        if (auto d = Decimal::parse(cell.text)) cell.number = *d;
+        cell.shown = cell.text;
       }
       if (o.tone) cell.tone = o.tone(*r, c);
       row.cells.push_back(cell);

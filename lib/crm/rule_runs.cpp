@@ -1,9 +1,15 @@
 #include "crm/rule_runs.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
 
+#include "crm/error.hpp"
 #include "crm/rule_command.hpp"
 #include "crm/rules_trust.hpp"
 #include "crm/text.hpp"
@@ -74,28 +80,52 @@ std::vector<PendingFiring> pending_firings(const Store& store) {
   Dir state = store.open_dir(".crm/state");
   struct stat st {};
   if (!state || !state.lstat(kPending, st)) return out;
-  for (const std::string& line : split(state.read(kPending, 1 << 22), '\n')) {
+  std::set<std::string> seen;  // a firing appended twice is one
+  for (const std::string& line : split(state.read(kPending, 1 << 26), '\n')) {
     std::vector<std::string> f = split(line, '\t');
-    if (f.size() != 4) continue;
+    if (f.size() != 4 || !seen.insert(line).second) continue;
     out.push_back({unescape_field(f[0]), unescape_field(f[1]), unescape_field(f[2]), unescape_field(f[3])});
   }
   return out;
 }
 
 void remember_failed_firing(const Store& store, const PendingFiring& p) {
-  std::vector<PendingFiring> all = pending_firings(store);
-  for (const PendingFiring& q : all)
-    if (line_of(q) == line_of(p)) return;
-  all.push_back(p);
-  write_pending(store, all);
+  // One line appended and synced, not the file rewritten: an import of
+  // 10,000 records that all fail one rule costs 10,000 short writes, not
+  // 10,000 rewrites of a growing file. A line twice is read once; a line a
+  // crash cut short is ended first (and skipped when read).
+  Dir state = store.open_dir(".crm/state", true);
+  int fd = state.open_file(kPending, O_RDWR | O_APPEND | O_CREAT, 0644);
+  std::string text = line_of(p);
+  struct stat st {};
+  char last = '\n';
+  if (::fstat(fd, &st) == 0 && st.st_size > 0 && ::pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+    text = "\n" + text;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::string why = std::strerror(errno);
+      ::close(fd);
+      throw IoError("cannot write " + state.shown(kPending) + ": " + why);
+    }
+    rest.remove_prefix(static_cast<size_t>(n));
+  }
+  bool synced = ::fsync(fd) == 0;
+  std::string why = synced ? "" : std::strerror(errno);
+  ::close(fd);
+  if (!synced) throw IoError("cannot write " + state.shown(kPending) + ": " + why);
 }
 
-void forget_firing(const Store& store, const PendingFiring& p) {
+void forget_firings(const Store& store, const std::vector<PendingFiring>& done) {
+  if (done.empty()) return;
+  std::set<std::string> gone;
+  for (const PendingFiring& p : done) gone.insert(line_of(p));
   std::vector<PendingFiring> all = pending_firings(store);
-  size_t n = all.size();
-  all.erase(std::remove_if(all.begin(), all.end(), [&](const PendingFiring& q) { return line_of(q) == line_of(p); }),
+  all.erase(std::remove_if(all.begin(), all.end(), [&](const PendingFiring& q) { return gone.count(line_of(q)); }),
             all.end());
-  if (all.size() != n) write_pending(store, all);
+  write_pending(store, all);
 }
 
 }  // namespace crm

@@ -24,8 +24,9 @@ struct PendingFiring {
   std::string rule, type, id, instance;
 };
 std::vector<PendingFiring> pending_firings(const Store& store);
-// Adds (when it is not there) or removes one. Under the store's lock.
+// Adds one (appended: one that is there already is still read once), or
+// removes those retried, in one write. Under the store's lock.
 void remember_failed_firing(const Store& store, const PendingFiring& p);
-void forget_firing(const Store& store, const PendingFiring& p);
+void forget_firings(const Store& store, const std::vector<PendingFiring>& done);
 
 }  // namespace crm

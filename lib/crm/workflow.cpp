@@ -210,6 +210,8 @@ void apply_firing(Writer& writer, const Record& record, const Firing& f) {
 
 namespace {
 
+constexpr const char* kRetried = " (`crm rules run` retries it)";
+
 // The store's rules (automation.hpp) after a write: each that matches the
 // change plans its actions; what they create is written first (a derived id
 // that exists is left as it is: the same firing made it), then the record's
@@ -241,7 +243,13 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
         firings.push_back(std::move(*f));
       }
     } catch (const Error& e) {
-      store.note_rule("rule " + rule.name + " on " + record.type + " " + record.id() + ": " + e.what(), true);
+      // Planning failed (a template missing or broken, no From address, a
+      // value that does not validate): kept, as a failed action is.
+      std::optional<std::string> instance = firing_instance(rule, record, before, FireFor::Change);
+      store.note_rule(
+          "rule " + rule.name + " on " + record.type + " " + record.id() + ": " + e.what() + (instance ? kRetried : ""),
+          true);
+      if (instance) remember_failed_firing(store, {rule.name, record.type, record.id(), *instance});
     }
   }
   if (firings.empty()) return;
@@ -262,10 +270,12 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
       any_change = any_change || !f.changes.entries.empty();
       for (const std::string& said : f.change_says) store.note_rule(who + said, false);
     } catch (const Error& e) {
-      store.note_rule("rule " + f.rule->name + " on " + record.type + " " + record.id() + ": " + e.what() +
-                          (f.runs.empty() ? "" : " (`crm rules run` retries it)"),
+      // A command, the outbox, a record that does not validate: nothing
+      // more of the rule applies, and `crm rules run` fires it again.
+      store.note_rule("rule " + f.rule->name + " on " + record.type + " " + record.id() + ": " + e.what() + kRetried,
                       true);
-      if (!f.runs.empty()) remember_failed_firing(store, {f.rule->name, record.type, record.id(), f.instance});
+      remember_failed_firing(store, {f.rule->name, record.type, record.id(), f.instance});
+      f.changes = Node::map();  // not applied below either
     }
   }
   if (!any_change) return;
@@ -273,7 +283,10 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
     Record was = record;
     write_fired(writer, changed, &was, false, depth + 1);
   } catch (const Error& e) {
-    store.note_rule("rules on " + record.type + " " + record.id() + ": " + e.what(), true);
+    store.note_rule("rules on " + record.type + " " + record.id() + ": " + e.what() + kRetried, true);
+    for (const Firing& f : firings)
+      if (!f.changes.entries.empty())
+        remember_failed_firing(store, {f.rule->name, record.type, record.id(), f.instance});
   }
 }
 

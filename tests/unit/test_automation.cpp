@@ -74,3 +74,37 @@ TEST_CASE("rules: the email action's recipient") {
   CHECK(rules_error("- name: a\n  on: lead.create\n  do: [{email: {template: \"\"}}]\n")
             .find("an email needs a template") != std::string::npos);
 }
+
+TEST_CASE("rules: an email's unsubscribe is true or false") {
+  std::vector<crm::Rule> rules =
+      crm::parse_rules("- name: a\n  on: lead.create\n  do: [{email: {template: news.txt, unsubscribe: true}}]\n",
+                       crm::SchemaSet::builtin());
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].actions.front().args.back() == std::make_pair(std::string("unsubscribe"), std::string("true")));
+  CHECK(rules_error("- name: a\n  on: lead.create\n  do: [{email: {template: x, unsubscribe: yes please}}]\n")
+            .find("rule a.do[0].email.unsubscribe: true (a List-Unsubscribe header") != std::string::npos);
+}
+
+TEST_CASE("rules: the trigger instance a failed firing is kept with") {
+  std::vector<crm::Rule> rules = crm::parse_rules(
+      "- name: new\n  on: lead.create\n  do: [{tag: x}]\n"
+      "- name: stage\n  on: deal.stage\n  do: [{tag: x}]\n"
+      "- name: later\n  on: schedule\n  for: deal\n  do: [{tag: x}]\n",
+      crm::SchemaSet::builtin());
+  REQUIRE(rules.size() == 3);
+  crm::Record lead;
+  lead.type = "lead";
+  lead.data.set("id", crm::Node::scalar("l1"));
+  CHECK(crm::firing_instance(rules[0], lead, nullptr, crm::FireFor::Change) == std::string("create"));
+  CHECK(!crm::firing_instance(rules[0], lead, &lead, crm::FireFor::Change));  // an update: no creation
+  crm::Record deal, was;
+  deal.type = was.type = "deal";
+  deal.data.set("updated", crm::Node::scalar("2026-11-23T09:00:00Z"));
+  deal.data.set("stage", crm::Node::scalar("won"));
+  was.data.set("stage", crm::Node::scalar("proposal"));
+  CHECK(crm::firing_instance(rules[1], deal, &was, crm::FireFor::Change) == std::string("2026-11-23T09:00:00Z:won\n"));
+  CHECK(!crm::firing_instance(rules[1], deal, &deal, crm::FireFor::Change));  // the stage did not move
+  CHECK(!crm::firing_instance(rules[2], deal, &was, crm::FireFor::Change));   // schedule rules: not on a write
+  CHECK(crm::firing_instance(rules[1], deal, nullptr, crm::FireFor::Retry, "kept") == std::string("kept"));
+  CHECK(!crm::firing_instance(rules[0], deal, nullptr, crm::FireFor::Retry, "kept"));  // another type
+}

@@ -1,4 +1,5 @@
-// rules_trust: SHA-256 (FIPS 180-4 vectors); rule_command: running a run action.
+// rules_trust: SHA-256 (FIPS 180-4 vectors); rule_command: running a run action;
+// rule_runs: the pending firings file.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -50,4 +51,37 @@ TEST_CASE("rule_command: stdin, environment, exit status, time limit") {
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
   crm::CommandResult bg_failed = crm::run_rule_command("(sleep 5) & echo nope >&2; exit 7", dir, "", {}, 3000);
   CHECK(bg_failed.why == "exit status 7: nope");
+}
+
+#include "crm/dates.hpp"
+#include "crm/rule_runs.hpp"
+#include "temp_dir.hpp"
+
+TEST_CASE("rule_runs: the pending firings, appended, read once, forgotten together") {
+  crm_test::TempDir tmp;
+  std::filesystem::path root = tmp.path() / "crm";
+  REQUIRE(crm::Store::init(root));
+  crm::Store store(root, crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:00:00Z")));
+  crm::PendingFiring a{"welcome", "lead", "l1", "create"}, b{"won", "deal", "d1", "2026-11-23T09:00:00Z:won\n"};
+  CHECK(crm::pending_firings(store).empty());
+  crm::remember_failed_firing(store, a);
+  crm::remember_failed_firing(store, b);
+  crm::remember_failed_firing(store, a);  // failed again before a retry: still one
+  std::vector<crm::PendingFiring> all = crm::pending_firings(store);
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].instance == b.instance);  // a line end in a field survives
+  // A line a crash cut short is skipped, and the next one is whole.
+  std::filesystem::path file = root / ".crm/state/rules-pending";
+  crm_test::write_text(file, crm_test::read_text(file) + "cut\tsho");
+  crm::PendingFiring c{"later", "ticket", "t1", "create"};
+  crm::remember_failed_firing(store, c);
+  all = crm::pending_firings(store);
+  REQUIRE(all.size() == 3);
+  CHECK(all[2].rule == "later");
+  crm::forget_firings(store, {a, c});
+  all = crm::pending_firings(store);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].rule == "won");
+  crm::forget_firings(store, {b});
+  CHECK_FALSE(std::filesystem::exists(file));
 }

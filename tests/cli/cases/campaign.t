@@ -168,8 +168,9 @@ List-Unsubscribe and the body.
   To unsubscribe, write to leave@shop.example with the subject "unsubscribe".
 
 A segment that selects no one: exit 0, "no recipients". A campaign
-without a template line for unsubscribing gets one appended; an https
-link adds List-Unsubscribe-Post (RFC 8058).
+without a template line for unsubscribing gets one appended. An https link
+adds List-Unsubscribe-Post (RFC 8058) only when it names its recipient
+({{id}}, {{email}}): a POST to the same link for everyone could not tell who.
 
   $ crm segment add --name nobody --type contact --filter +nobody > /dev/null
   $ printf 'Hi {{first_name}}\n' > templates/short.txt
@@ -179,7 +180,6 @@ link adds List-Unsubscribe-Post (RFC 8058).
   $ crm campaign set empty segment=news exclude=staff && crm config set campaigns.unsubscribe https://shop.example/leave
   $ crm campaign preview empty --contact gus 2>/dev/null | sed -n '/^List-Unsubscribe/,$p'
   List-Unsubscribe: <https://shop.example/leave>
-  List-Unsubscribe-Post: List-Unsubscribe=One-Click
   X-Crm-Campaign: [a-z0-9]{16} (re)
   MIME-Version: 1.0
   Content-Type: text/plain; charset=utf-8
@@ -189,6 +189,14 @@ link adds List-Unsubscribe-Post (RFC 8058).
   
   --=20
   To unsubscribe: https://shop.example/leave
+  $ crm config set campaigns.unsubscribe 'https://shop.example/leave?c={{id}}&e={{email}}'
+  $ crm campaign preview empty --contact gus 2>/dev/null | grep '^List-Unsubscribe' | sed 's/c=[a-z0-9]*&/c=ID\&/'
+  List-Unsubscribe: <https://shop.example/leave?c=ID&e=gus%40example.com>
+  List-Unsubscribe-Post: List-Unsubscribe=One-Click
+  $ crm config set campaigns.unsubscribe 'https://shop.example/leave?c={{name}}' && crm campaign preview empty --contact gus > /dev/null
+  crm: error: .crm/config.yaml:[0-9]+:[0-9]+: campaigns.unsubscribe: a link names its recipient by {{id}} or {{email}}, nothing else (re)
+  [3]
+  $ crm config set campaigns.unsubscribe https://shop.example/leave
 
 A sendmail command that fails for one recipient: that one is reported and
 not logged, the others are sent, exit 3; the next run sends only to them.

@@ -13,7 +13,7 @@ A store declares its own fields in .crm/config.yaml; they validate like built-in
   $ crm contact add --name Ada --set tier=Gold --set score=007 --set linkedin=linkedin.example/ada > /dev/null
   $ crm contact list --fields name,tier,score,linkedin
   ID    NAME  TIER  SCORE  LINKEDIN
-  [a-z0-9]{4}  Ada   gold  7      linkedin.example/ada (re)
+  [a-z0-9]{4}  Ada   gold      7  linkedin.example/ada (re)
   $ crm contact list 'score>5' tier=gold --format jsonl --fields tier,score | sed 's/"id":"[a-z0-9]*"/"id":"ID"/'
   {"id":"ID","type":"contact","tier":"gold","score":7}
   $ crm contact add --name Bob --set tier=bronze

@@ -262,8 +262,8 @@ customer without orders has orders 0 and revenue 0.
   [a-z0-9]{16},Ben Okri,1,500,2024-12-01,2024-12-01,hibernating,252.77 (re)
   $ crm contact list rfm=hibernating or orders=0 --fields name,orders,rfm
   ID    NAME      ORDERS  RFM
-  [a-z0-9]{4}  Ben Okri  1       hibernating (re)
-  [a-z0-9]{4}  Eve None  0 (re)
+  [a-z0-9]{4}  Ben Okri       1  hibernating (re)
+  [a-z0-9]{4}  Eve None       0 (re)
   $ crm contact list 'last_order>=2026-09-01' --sort clv:desc --fields name,clv --format csv
   id,name,clv
   [a-z0-9]{16},Dan Wu,3650 (re)

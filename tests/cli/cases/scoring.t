@@ -53,10 +53,10 @@ A new lead is scored as it is written.
   $ crm lead add --name Dee --set rating=cold > /dev/null
   $ crm lead list --fields name,score --sort score:desc
   ID    NAME  SCORE
-  [a-z0-9]{4}  Cy    70 (re)
-  [a-z0-9]{4}  Ada   20 (re)
-  [a-z0-9]{4}  Old   7 (re)
-  [a-z0-9]{4}  Dee   0 (re)
+  [a-z0-9]{4}  Cy       70 (re)
+  [a-z0-9]{4}  Ada      20 (re)
+  [a-z0-9]{4}  Old       7 (re)
+  [a-z0-9]{4}  Dee       0 (re)
 
 An activity with a lead moves its score; so does changing the lead.
 

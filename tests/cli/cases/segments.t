@@ -59,10 +59,10 @@ use the customer value fields (none has bought: nobody's revenue is > 0).
   $ crm segment add --name buyers --type contact --filter "revenue>0" > /dev/null
   $ crm segment list
   ID    NAME        OF       FILTER                           COUNT
-  [a-z0-9]{4}  berliners   contact  address.city=Berlin or name=Bob  3 (re)
-  [a-z0-9]{4}  buyers      contact  revenue>0                        0 (re)
-  [a-z0-9]{4}  vip         contact  \+vip                             3 (re)
-  [a-z0-9]{4}  vip_berlin  contact  @vip address.city=Berlin         2 (re)
+  [a-z0-9]{4}  berliners   contact  address.city=Berlin or name=Bob      3 (re)
+  [a-z0-9]{4}  buyers      contact  revenue>0                            0 (re)
+  [a-z0-9]{4}  vip         contact  \+vip                                 3 (re)
+  [a-z0-9]{4}  vip_berlin  contact  @vip address.city=Berlin             2 (re)
   $ crm order add --contact Bob --line "Kit @5" > /dev/null && crm segment list count\>0 --sort count,name --fields name,count --format csv
   id,name,count
   [a-z0-9]{16},buyers,1 (re)
@@ -85,6 +85,6 @@ listed without a count, and says why.
   $ crm segment rm vip --yes --force > /dev/null 2>&1; crm segment list --fields name,count
   crm: segment @vip_berlin: no segment @vip; did you mean "@vip_berlin"? (segments: @berliners, @buyers, @vip_berlin) (no count)
   ID    NAME        COUNT
-  [a-z0-9]{4}  berliners   3 (re)
-  [a-z0-9]{4}  buyers      1 (re)
+  [a-z0-9]{4}  berliners       3 (re)
+  [a-z0-9]{4}  buyers          1 (re)
   [a-z0-9]{4}  vip_berlin (re)
