@@ -1,6 +1,11 @@
 #include "crm/assignment.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <map>
+#include <mutex>
+#include <optional>
 
 #include "crm/deal_workflow.hpp"
 #include "crm/related.hpp"
@@ -39,7 +44,8 @@ std::string pick_owner(const std::string& to, const std::vector<std::string>& am
     std::string created = r.get("created");
     if (created == last) {
       batch.push_back(&r);
-    } else if (created > before_last || !previous) {
+    } else if (!previous || created > before_last || (created == before_last && r.id() < previous->id())) {
+      // (a tie goes to the smaller id: the order records are read in says nothing)
       before_last = created;
       previous = &r;
     }
@@ -67,15 +73,128 @@ bool is_open_work(const Record& r, const Config& config) {
   return true;
 }
 
+namespace {
+
+// What a pick reads of each record of a type, kept while the folder is as
+// the memo last saw it.
+struct OwnerMemo {
+  timespec mtime{};
+  std::vector<Record> records;       // id, owner, created, status, stage
+  std::map<std::string, size_t> at;  // id → index in records
+};
+
+const std::vector<std::string> kPickFields = {"owner", "created", "status", "stage"};
+
+std::mutex& memo_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::map<std::string, OwnerMemo>& owner_memos() {  // by folder path
+  static std::map<std::string, OwnerMemo> memos;
+  return memos;
+}
+
+std::string folder_path(const Store& store, const std::string& type) {
+  const Schema* schema = store.schemas().find(type);
+  return schema ? (store.root() / schema->folder).string() : std::string();
+}
+
+std::optional<timespec> folder_mtime(const std::string& path) {
+  struct stat st {};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return st.st_mtim;
+}
+
+bool same_time(const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; }
+
+Record picked_fields(const Record& r) {
+  Record out;
+  out.type = r.type;
+  out.data.set("id", Node::scalar(r.id()));
+  for (const std::string& f : kPickFields)
+    if (const Node* v = r.data.find(f)) out.data.set(f, *v);
+  return out;
+}
+
+}  // namespace
+
+bool owner_memo_in_step(const Store& store, const std::string& type) {
+  std::lock_guard<std::mutex> hold(memo_mutex());
+  auto memo = owner_memos().find(folder_path(store, type));
+  if (memo == owner_memos().end()) return false;
+  std::optional<timespec> now = folder_mtime(memo->first);
+  return now && same_time(*now, memo->second.mtime);
+}
+
+void owner_memo_wrote(const Store& store, const Record& record, bool in_step) {
+  std::lock_guard<std::mutex> hold(memo_mutex());
+  auto memo = owner_memos().find(folder_path(store, record.type));
+  if (memo == owner_memos().end()) return;
+  std::optional<timespec> now = folder_mtime(memo->first);
+  if (!in_step || !now) {
+    owner_memos().erase(memo);
+    return;
+  }
+  OwnerMemo& m = memo->second;
+  auto [at, fresh] = m.at.emplace(record.id(), m.records.size());
+  if (fresh)
+    m.records.push_back(picked_fields(record));
+  else
+    m.records[at->second] = picked_fields(record);
+  m.mtime = *now;
+}
+
+void owner_memo_removed(const Store& store, const std::string& type, const std::string& id, bool in_step) {
+  std::lock_guard<std::mutex> hold(memo_mutex());
+  auto memo = owner_memos().find(folder_path(store, type));
+  if (memo == owner_memos().end()) return;
+  std::optional<timespec> now = folder_mtime(memo->first);
+  OwnerMemo& m = memo->second;
+  auto at = m.at.find(id);
+  if (!in_step || !now || at == m.at.end()) {
+    owner_memos().erase(memo);
+    return;
+  }
+  size_t i = at->second;
+  m.at.erase(at);
+  if (i + 1 != m.records.size()) {  // the last one takes its place
+    m.records[i] = std::move(m.records.back());
+    m.at[m.records[i].id()] = i;
+  }
+  m.records.pop_back();
+  m.mtime = *now;
+}
+
 std::string pick_owner(const Store& store, const Record& record, const std::string& to,
                        const std::vector<std::string>& among) {
   if (!is_assign_method(to)) return to;
   const Schema& schema = store.schemas().get(record.type);
-  std::vector<std::string> fields = {"owner", "created", "status", "stage"};
-  std::vector<Record> records = store.load_all(schema, &fields).records;
   const Config& config = store.config();
-  return pick_owner(to, among.empty() ? config.owners : among, records, record.id(),
-                    [&config](const Record& r) { return is_open_work(r, config); });
+  auto pick = [&](const std::vector<Record>& records) {
+    return pick_owner(to, among.empty() ? config.owners : among, records, record.id(),
+                      [&config](const Record& r) { return is_open_work(r, config); });
+  };
+  std::string path = folder_path(store, record.type);
+  std::optional<timespec> before = folder_mtime(path);
+  std::lock_guard<std::mutex> hold(memo_mutex());
+  auto memo = owner_memos().find(path);
+  if (memo != owner_memos().end() && before && same_time(*before, memo->second.mtime))
+    return pick(memo->second.records);
+  std::vector<Record> records = store.load_all(schema, &kPickFields).records;
+  std::optional<timespec> after = folder_mtime(path);
+  if (!before || !after || !same_time(*before, *after)) {  // changing while read: not kept
+    owner_memos().erase(path);
+    return pick(records);
+  }
+  OwnerMemo& m = owner_memos()[path];
+  m = OwnerMemo{};
+  m.mtime = *after;
+  for (const Record& r : records) {
+    m.at.emplace(r.id(), m.records.size());
+    m.records.push_back(picked_fields(r));
+  }
+  return pick(m.records);
 }
 
 namespace {

@@ -40,6 +40,14 @@ bool is_open_work(const Record& r, const Config& config);
 // `owners`) for `record`, over the store's records of its type.
 std::string pick_owner(const Store& store, const Record& record, const std::string& to,
                        const std::vector<std::string>& among);
+// A command that assigns many records (an import firing a round-robin
+// rule) reads the type's folder once: what it read is kept, in step with
+// the folder by the folder's mtime. Around each write of its own the writer
+// says so, and the kept records follow the write; any other change to the
+// folder makes the next pick read it again.
+bool owner_memo_in_step(const Store& store, const std::string& type);
+void owner_memo_wrote(const Store& store, const Record& record, bool in_step);
+void owner_memo_removed(const Store& store, const std::string& type, const std::string& id, bool in_step);
 // The store's assignment for the record's type (`ticket assign --auto`,
 // `assign: {to: auto}`): the first step of config `assignment.TYPE` whose
 // `if` the record matches (round-robin among `owners` when none is set).

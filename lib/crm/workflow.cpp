@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "crm/assignment.hpp"
 #include "crm/automation.hpp"
 #include "crm/deal_workflow.hpp"
 #include "crm/follow_up.hpp"
@@ -290,21 +291,28 @@ void fire_rules(Writer& writer, const Record& record, const Record* before, int 
   }
 }
 
+// A write, with what assignment keeps of the folder (owner_memo_*) told.
+void write_kept(Writer& writer, Record& r, bool is_new) {
+  bool in_step = owner_memo_in_step(writer.store(), r.type);
+  writer.write_raw(r, is_new);
+  owner_memo_wrote(writer.store(), r, in_step);
+}
+
 Effects write_fired(Writer& writer, Record& record, const Record* before, bool is_new, int depth) {
   const Store& store = writer.store();
   Effects effects = apply_workflow(store, record, before);
   // What a change creates has an id derived from the change: when it exists,
   // an interrupted run of the same change made it, and it stands as it is.
   for (Record& r : effects.write_before)
-    if (!store.type_of(r.id())) writer.write_raw(r, true);
-  writer.write_raw(record, is_new);
+    if (!store.type_of(r.id())) write_kept(writer, r, true);
+  write_kept(writer, record, is_new);
   // What the change did to others (a contact's follow_up, a lead's score)
   // is a change of theirs: rules fire on it too.
   std::vector<std::pair<Record, std::optional<Record>>> others;
   for (Record& r : effects.write_after) {
     const Schema* s = store.type_of(r.id());
     std::optional<Record> was = s ? std::optional<Record>(store.load(*s, r.id())) : std::nullopt;
-    writer.write_raw(r, false);
+    write_kept(writer, r, false);
     others.emplace_back(r, std::move(was));
   }
   fire_rules(writer, record, before, depth);
@@ -343,7 +351,9 @@ void fire_rules(Writer& writer, const Record& record, const Record* before) {
 
 void remove_record(Writer& writer, const Schema& schema, const std::string& id) {
   if (schema.type == "activity") forget_lead_activities();
+  bool in_step = owner_memo_in_step(writer.store(), schema.type);
   writer.remove_raw(schema, id);
+  owner_memo_removed(writer.store(), schema.type, id, in_step);
 }
 
 }  // namespace crm

@@ -1,14 +1,19 @@
 // assignment: round-robin and least-open derived from the records, and the
 // `assignment:` / `scoring:` settings of the config (automation_settings).
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "crm/assignment.hpp"
 #include "crm/automation_settings.hpp"
 #include "crm/error.hpp"
+#include "crm/workflow.hpp"
 #include "crm/yaml_io.hpp"
+#include "temp_dir.hpp"
 
 namespace {
 
@@ -152,4 +157,39 @@ TEST_CASE("automation settings: a term that reads the score, an owner nobody is"
             .find("assignment.ticket[0].among: \"cyy\"") != std::string::npos);
   CHECK(settings_error("owners: [ana, ben]\nassignment: {deal: BEN, ticket: least-open}\n").empty());
   CHECK(settings_error("assignment: {deal: whoever}\n").empty());
+}
+
+TEST_CASE("assignment: a command's many picks read the folder once, and see what others wrote") {
+  crm_test::TempDir tmp;
+  std::filesystem::path root = tmp.path() / "crm";
+  REQUIRE(crm::Store::init(root));
+  std::string config = crm_test::read_text(root / ".crm/config.yaml");
+  REQUIRE(config.find("owners: []") != std::string::npos);
+  crm_test::write_text(root / ".crm/config.yaml",
+                       config.replace(config.find("owners: []"), 10, "owners: [ana, ben, cy]"));
+  crm::Store store(root, crm::Clock::fixed(*crm::parse_iso_datetime("2026-11-23T10:00:00Z")));
+  const crm::Schema& leads = store.schemas().get("lead");
+  crm::Writer writer = store.lock();
+  auto add = [&](const char* id, const char* created) {
+    crm::Record r = lead_of(std::string("id: ") + id + "\nname: " + id + "\ncreated: " + created + "\n");
+    r.data.set("owner", crm::Node::scalar(crm::pick_owner(store, r, "round-robin", {})));
+    crm::write_with_effects(writer, r, nullptr, false);
+    return r.get("owner");
+  };
+  CHECK(add("laaa000000000001", "2026-11-23T09:01:00Z") == "ana");
+  CHECK(add("laaa000000000002", "2026-11-23T09:02:00Z") == "ben");  // the kept records followed the write
+  // A hand edit (no writer) of the latest lead: the folder changed under the
+  // memo, so the next pick reads it again. (The folder's time is set apart
+  // from the last write's, as a later edit's is: the clock's tick is coarse.)
+  std::string path = (root / "leads/laaa000000000002.yaml").string();
+  std::string text = crm_test::read_text(path);
+  std::filesystem::remove(path);
+  size_t at = text.find("owner: ben");
+  REQUIRE(at != std::string::npos);
+  crm_test::write_text(root / "leads/laaa000000000002.yaml", text.replace(at, 10, "owner: cy"));
+  timespec later[2] = {{0, UTIME_OMIT}, {2000000000, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, (root / "leads").c_str(), later, 0) == 0);
+  CHECK(add("laaa000000000003", "2026-11-23T09:03:00Z") == "ana");  // after cy, not after ben
+  crm::remove_record(writer, leads, "laaa000000000003");
+  CHECK(add("laaa000000000004", "2026-11-23T09:04:00Z") == "ana");  // the removed one is gone from the memo
 }
