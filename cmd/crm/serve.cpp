@@ -20,6 +20,7 @@
 #include "crm/capture.hpp"
 #include "crm/dashboard.hpp"
 #include "crm/error.hpp"
+#include "crm/lead_score.hpp"
 #include "crm/sync.hpp"
 #include "crm/text.hpp"
 
@@ -388,6 +389,9 @@ int cmd_serve(Context& ctx, const std::string& listen_text) {
       CaptureResult r;
       {
         Writer writer = store.lock();
+        // What an earlier request's writes kept of the activities was of a
+        // store since changed by others (this Store may sit where that one did).
+        forget_lead_activities();
         r = capture(writer, form, body, "request");
       }
       bool rules_failed = false;
