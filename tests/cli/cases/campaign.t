@@ -196,6 +196,16 @@ adds List-Unsubscribe-Post (RFC 8058) only when it names its recipient
   $ crm config set campaigns.unsubscribe 'https://shop.example/leave?c={{name}}' && crm campaign preview empty --contact gus > /dev/null
   crm: error: .crm/config.yaml:[0-9]+:[0-9]+: campaigns.unsubscribe: a link names its recipient by {{id}} or {{email}}, nothing else (re)
   [3]
+
+`crm check` says so before any send, and of a From that is no address.
+
+  $ crm check 2>&1 | grep campaigns
+  .crm/config.yaml:[0-9]+:[0-9]+: campaigns.unsubscribe: a link names its recipient by {{id}} or {{email}}, nothing else (re)
+  $ crm config set campaigns.unsubscribe ftp://shop.example/leave && crm check 2>&1 | grep -c 'not a mailto: or https:// link'
+  1
+  $ crm config get campaigns.from > ../from && crm config set campaigns.from 'Shop <no-at-sign>' && crm check 2>&1 | grep campaigns.from
+  .crm/config.yaml:[0-9]+:[0-9]+: campaigns.from: "Shop <no-at-sign>" is not a mail address (re)
+  $ crm config set campaigns.from "$(cat ../from)"
   $ crm config set campaigns.unsubscribe https://shop.example/leave
 
 A sendmail command that fails for one recipient: that one is reported and
