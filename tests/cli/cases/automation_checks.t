@@ -145,6 +145,14 @@ when it fires).
   crm: error: .crm/rules.yaml:3:29: rule new-lead.task.owner: "anna" is not one of the owners (ana, ben); did you mean "ana"?
   [3]
 
+Settings that make the rules wrong are written (the rules may be fixed
+next), and `config set` says at once what they break.
+
+  $ sed -i 's/anna/ana/' .crm/rules.yaml && crm rules check
+  $ crm config set owners '[ana, cy]'
+  crm: warning: .crm/rules.yaml:3:8: rule new-lead.assign.to: "ben" is not one of the owners (ana, cy) (with this setting; crm rules check says all, every write reports it until fixed)
+  $ crm config set owners '[ana, ben]'
+
 A rule's segment that does not exist is named by `crm rules check`, by
 `crm check`, and by every write (the rules file is read by each, and no
 rule fires from a file that is wrong), not only when the rule would fire.
