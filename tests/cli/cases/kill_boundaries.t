@@ -49,3 +49,15 @@ id derived from the shop's data, so a re-run finds what the killed run made.
   $ crm init o 2>/dev/null && crm -C o contact add --name "Ada Lovelace" --email Ada@Example.com > /dev/null
   $ RERUN_OK="3" kill-at-each-write o '[ "$(crm -q order list | wc -l)" = 5 ] || echo "$(crm -q order list | wc -l) orders"; [ "$(crm -q contact list | wc -l)" = 3 ] || echo "$(crm -q contact list | wc -l) contacts"; [ "$(crm -q company list | wc -l)" = 1 ] || echo "$(crm -q company list | wc -l) companies"' -- import orders $TESTDIR/../../fixtures/orders/shopify-orders.csv
   killed at [1-9][0-9]* boundaries, 0 problems (re)
+
+`crm rules run` retrying firings that failed (their emails could not be
+written: the outbox was a file): for each lead its message, its activity,
+its task and its tag, then the pending file rewritten once. A re-run after
+any kill writes nothing twice and leaves nothing pending.
+
+  $ crm init r 2>/dev/null && cd r && crm config set campaigns.from 'Shop <hello@shop.example>' && mkdir templates && printf 'Subject: Hi {{name}}\nHello.\n' > templates/hi.txt
+  $ printf -- '- name: hi\n  on: lead.create\n  do:\n    - email: {template: hi.txt}\n    - task: {title: "Call {{name}}", due: +1d}\n    - tag: greeted\n' > .crm/rules.yaml
+  $ rm -rf .crm/outbox && echo oops > .crm/outbox && for n in Ann Bob Cy; do crm lead add --name $n --email $n@example.com > /dev/null 2>&1; done; rm .crm/outbox; wc -l < .crm/state/rules-pending; cd ..
+  3
+  $ kill-at-each-write r 'for t in task activity; do [ "$(crm -q $t list | wc -l)" = 3 ] || echo "$(crm -q $t list | wc -l) ${t}s"; done; [ "$(ls .crm/outbox/new | wc -l)" = 3 ] || echo "$(ls .crm/outbox/new | wc -l) messages"; [ "$(crm -q lead list +greeted | wc -l)" = 3 ] || echo "tags lost"; [ ! -s .crm/state/rules-pending ] || echo "still pending: $(wc -l < .crm/state/rules-pending)"' -- rules run
+  killed at [1-9][0-9]* boundaries, 0 problems (re)
