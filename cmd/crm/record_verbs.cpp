@@ -43,6 +43,9 @@ bool is_stamp_or_id(const std::string& f) { return f == "id" || f == "created" |
 std::string field_list(const Schema& schema) { return join(schema.field_names(), ", "); }
 
 UsageError unknown_field(const Schema& schema, const std::string& name) {
+  if (is_derived_field(schema, name))
+    return UsageError("\"" + name + "\" is derived (computed when read, never stored) for " + schema.type +
+                      ": it cannot be set");
   return UsageError("unknown field \"" + escape_for_terminal(name) + "\" for " + schema.type +
                     did_you_mean(name, schema.field_names()) + " (fields: " + field_list(schema) +
                     "; declare more under fields: in .crm/config.yaml)");
