@@ -428,7 +428,7 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   keep.test = [&](const Record& r) { return filter.matches(r, name_of); };
   if (prefilter && derives) {
     keep.fields = derived_sources(stored, keep.fields);
-    keep.test = [&](const Record& r) { return filter.matches(with_derived_values(store, r), name_of); };
+    keep.test = [&](const Record& r) { return matches_with_derived(store, stored, filter, r, name_of); };
   }
   if (segments)
     needed.erase(std::remove(needed.begin(), needed.end(), "count"), needed.end());

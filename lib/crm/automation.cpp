@@ -578,8 +578,7 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
   const Schema& stored = store.schemas().get(rule.type);
   const Schema valued = with_derived_fields(stored);
   auto matches = [&](const std::string& text, int line, const char* field, const Record& r) {
-    Filter f = rule_filter(store, rule, valued, text, line, field);
-    return filter_derives(f, stored) ? f.matches(with_derived_values(store, r), name_of) : f.matches(r, name_of);
+    return matches_with_derived(store, stored, rule_filter(store, rule, valued, text, line, field), r, name_of);
   };
   if (!rule.if_text.empty() && !matches(rule.if_text, rule.if_line, "if", after)) return std::nullopt;
   if (!rule.from_text.empty() && !any_event && (!before || !matches(rule.from_text, rule.from_line, "from", *before)))

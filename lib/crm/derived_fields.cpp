@@ -128,6 +128,25 @@ Record with_derived_values(const Store& store, const Record& record) {
   return std::move(one.front());
 }
 
+bool matches_with_derived(const Store& store, const Schema& stored, const Filter& filter, const Record& record,
+                          const NameOf& name_of) {
+  if (!filter_derives(filter, stored)) return filter.matches(record, name_of);
+  return filter.matches(with_derived_values(store, record), name_of);
+}
+
+std::vector<bool> select_with_derived(const Store& store, const Schema& stored, const Filter& filter,
+                                      const std::vector<Record>& records, const NameOf& name_of) {
+  std::vector<bool> out(records.size());
+  if (!filter_derives(filter, stored)) {
+    for (size_t i = 0; i < records.size(); ++i) out[i] = filter.matches(records[i], name_of);
+    return out;
+  }
+  std::vector<Record> valued = records;
+  fill_derived_fields(store, valued);
+  for (size_t i = 0; i < valued.size(); ++i) out[i] = filter.matches(valued[i], name_of);
+  return out;
+}
+
 std::string ticket_age_days(const Record& ticket, Seconds now) {
   auto seconds = ticket_age_seconds(ticket, now);
   if (!seconds) return "";

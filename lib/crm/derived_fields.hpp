@@ -59,6 +59,17 @@ void fill_derived_fields(const Store& store, std::vector<Record>& records);
 // One record (a rule's `if` on it); a copy: the record itself stays stored.
 Record with_derived_values(const Store& store, const Record& record);
 
+// Whether `filter` (parsed with with_derived_fields(stored)) selects
+// `record`, its derived fields computed for the test alone (a rule's `if`
+// on the record being written).
+bool matches_with_derived(const Store& store, const Schema& stored, const Filter& filter, const Record& record,
+                          const NameOf& name_of);
+// Whether `filter` (parsed with with_derived_fields(stored)) selects each of
+// `records`, their derived fields computed for the test alone: the records
+// stay as stored (an export writes them as they are).
+std::vector<bool> select_with_derived(const Store& store, const Schema& stored, const Filter& filter,
+                                      const std::vector<Record>& records, const NameOf& name_of);
+
 // A ticket's age in days, floored to a tenth ("2.5"); "" when unknown.
 std::string ticket_age_days(const Record& ticket, Seconds now);
 

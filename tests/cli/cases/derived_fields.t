@@ -181,6 +181,38 @@ Friday 16:00 the laptop's first response is late too.
   t1aa000000000001
   t2aa000000000002
 
+An export selects by them too, and writes the records as stored.
+
+  $ crm export jsonl --type ticket breached=true | grep -c '"breached"'
+  0
+  [1]
+  $ crm export jsonl --type ticket breached=true | cut -c1-28
+  {"id":"t1aa000000000001","ty
+  {"id":"t4aa000000000004","ty
+
+Assignment steps read them, through a segment: a ticket of @late goes to
+the lead. (A step's `if` is checked when the config is read, before the
+store's records and their derived fields are known: a derived field is
+named through a segment there.)
+
+  $ crm config set owners '[lee, sam]'
+  $ cat >> .crm/config.yaml <<'YAML'
+  > assignment:
+  >   ticket:
+  >     - {if: "@late", to: lee}
+  >     - {to: sam}
+  > YAML
+  $ crm ticket assign t1aa --auto 2>&1
+  crm: ticket Printer jams (t1aa000000000001) assigned to lee
+  $ crm ticket assign t2aa --auto 2>&1
+  crm: ticket New laptop (t2aa000000000002) assigned to sam
+  $ crm ticket list --fields subject,owner,breached --sort subject
+  ID    SUBJECT        OWNER  BREACHED
+  t4aa  Lost password         true
+  t2aa  New laptop     sam    false
+  t1aa  Printer jams   lee    true
+  t3aa  Wrong invoice         false
+
 Nothing derived is written to a ticket (the password ticket's file holds
 the breach the solve recorded, not the derived field).
 
@@ -210,3 +242,19 @@ is a number.
   $ crm ticket list 'age>old'
   crm: error: "old" is not a number (age)
   [2]
+
+The same selection serves a campaign: a segment of contacts by revenue
+(a derived field of contacts) is its recipients — Ada bought, Bob did not.
+
+  $ crm config set campaigns.from 'Shop <news@shop.example>' && crm config set campaigns.unsubscribe mailto:leave@shop.example
+  $ crm contact add --name "Ada Byron" --email ada@example.com > /dev/null
+  $ crm contact add --name "Bob Stone" --email bob@example.com > /dev/null
+  $ crm product add --name Lamp --sku L1 --price 40 > /dev/null
+  $ crm order add --contact ada --date 2026-11-20 --line L1 --status paid > /dev/null
+  $ crm segment add --name buyers --type contact --filter "revenue>0" > /dev/null
+  $ mkdir templates && printf 'Subject: Thanks, {{first_name}}\n\nHello\n\n{{unsubscribe}}\n' > templates/thanks.txt
+  $ crm campaign add --name Thanks --segment buyers --template thanks.txt > /dev/null
+  $ crm campaign send thanks --dry-run 2>&1
+  CONTACT           NAME       EMAIL            RESULT
+  [a-z0-9]{16}  Ada Byron  ada@example.com  would send (re)
+  crm: dry run: 1 would be sent; 1 recipient; status draft
