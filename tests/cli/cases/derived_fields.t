@@ -1,6 +1,7 @@
 Derived fields of deals and tickets (product.md, "Derived fields"):
 computed when read, never stored, usable wherever a field is — filters
-(with `or`, in segments and in rules' `if`), --fields, --sort, json.
+(with `or`, in segments, rules' `if`, reports, export, assignment and a
+campaign's segment), --fields, --sort, json.
 
 A deal's probability is its own when set, else its stage's (the default
 pipeline: qualification 10, proposal 50, negotiation 80).
@@ -84,6 +85,18 @@ tags it; the press (its own 30 in proposal) is not.
   $ grep -c probability deals/d2aa000000000002.yaml
   0
   [1]
+
+Reports take the same filters. Above 40: the drill (its own 60, 300 →
+180 weighted) in qualification; the lathe (900 → 720) and the mill (7,000
+→ 5,600) in negotiation, where the press's own 30 leaves it out.
+
+  $ crm report pipeline 'probability>40' --format csv
+  stage,currency,probability,count,amount,weighted,total
+  qualification,USD,10,1,300,180,false
+  needs-analysis,USD,20,0,0,0,false
+  proposal,USD,50,0,0,0,false
+  negotiation,USD,80,2,7900,6320,false
+  total,USD,,3,8200,6500,true
 
 Tickets: age is how long the ticket has been open in days — calendar time
 from its opening to when it was solved (closed), else to now — floored to
@@ -180,6 +193,14 @@ Friday 16:00 the laptop's first response is late too.
   $ CRM_NOW=2026-11-27T16:00:01Z crm ticket list @late --format ids
   t1aa000000000001
   t2aa000000000002
+
+The backlog report of breached tickets: the printer ticket alone is still
+open (opened on the 23rd: 4 days old).
+
+  $ crm report tickets breached=true --format csv
+  status,low,normal,high,urgent,total,oldest_days,total
+  open,0,1,0,0,1,4,false
+  total,0,1,0,0,1,4,true
 
 An export selects by them too, and writes the records as stored.
 
