@@ -16,6 +16,7 @@
 #include "crm/automation_settings.hpp"
 #include "crm/customer_value.hpp"
 #include "crm/deal_workflow.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
 #include "crm/ids.hpp"
@@ -42,6 +43,9 @@ bool is_stamp_or_id(const std::string& f) { return f == "id" || f == "created" |
 std::string field_list(const Schema& schema) { return join(schema.field_names(), ", "); }
 
 UsageError unknown_field(const Schema& schema, const std::string& name) {
+  if (is_derived_field(schema, name))
+    return UsageError("\"" + name + "\" is derived (computed when read, never stored) for " + schema.type +
+                      ": it cannot be set");
   return UsageError("unknown field \"" + escape_for_terminal(name) + "\" for " + schema.type +
                     did_you_mean(name, schema.field_names()) + " (fields: " + field_list(schema) +
                     "; declare more under fields: in .crm/config.yaml)");
@@ -387,24 +391,20 @@ RenderOptions render_options(Context& ctx, Store& store) {
 int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   Store& store = ctx.store();
   const Schema& stored = store.schemas().get(schema.type);
-  // Contacts and companies also have the derived fields of customer value
-  // (orders, revenue, rfm…): known to filters, --fields and --sort, and
-  // computed only when one of them names one.
+  // Derived fields (derived_fields.hpp: a contact's revenue, a deal's
+  // probability, a ticket's age…): known to filters, --fields and --sort,
+  // and computed only when one of them names one.
   // Segments have their current count (derived, always shown).
   bool segments = stored.type == "segment";
-  const Schema valued = segments ? with_segment_count(stored) : with_value_fields(stored);
+  const Schema valued = segments ? with_segment_count(stored) : with_derived_fields(stored);
   const Schema& s = valued;
   RenderOptions ro = render_options(ctx, store);
   Format format = ro.out.format;
   Filter filter = parse_store_filter(store, o.filter, s);
   std::vector<std::string> fields = parse_fields_option(s, o.fields);
-  bool derive = segments;
-  if (has_value_fields(s.type)) {
-    std::vector<std::string> named = fields;
-    filter.fields_used(named);
-    for (const std::string& part : split(o.sort, ',')) named.push_back(trim(part.substr(0, part.find(':'))));
-    for (const std::string& f : named) derive = derive || is_value_field(f);
-  }
+  bool derives = !segments && filter_derives(filter, stored);
+  bool derive = segments || derives || any_derived_field(stored, fields) ||
+                (!segments && any_derived_field(stored, split(o.sort, ',')));
   // Decode only the fields this listing reads: at 100,000 records that is
   // most of the cost (full records when a bare word searches every field, or
   // when json/yaml print whole records).
@@ -420,18 +420,25 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   const NameOf& name_of = ro.name_of;
   // The filter is tested on its own fields first: the columns are decoded
   // only for the records it matches.
+  // A deal's or ticket's derived fields come from the record alone: a filter
+  // on them is tested as records are read, on the fields they come from.
   Store::Keep keep;
-  bool prefilter = !derive && !filter.empty() && filter.fields_used(keep.fields);
+  bool prefilter =
+      (!derive || (!segments && derived_from_record(s.type))) && !filter.empty() && filter.fields_used(keep.fields);
   keep.test = [&](const Record& r) { return filter.matches(r, name_of); };
-  if (derive)
-    needed.erase(std::remove_if(needed.begin(), needed.end(),
-                                [&](const std::string& f) { return segments ? f == "count" : is_value_field(f); }),
-                 needed.end());
+  if (prefilter && derives) {
+    keep.fields = derived_sources(stored, keep.fields);
+    keep.test = [&](const Record& r) { return matches_with_derived(store, stored, filter, r, name_of); };
+  }
+  if (segments)
+    needed.erase(std::remove(needed.begin(), needed.end(), "count"), needed.end());
+  else if (derive)
+    needed = derived_sources(stored, needed);
   if (segments) partial = false;  // a count needs the whole segment (its name and type)
   Store::Loaded loaded = store.load_all(stored, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
   std::vector<std::string> count_problems;
   if (segments) fill_segment_counts(store, loaded.records, &count_problems);
-  if (derive && !segments) fill_value_fields(store, loaded.records);
+  if (derive && !segments) fill_derived_fields(store, loaded.records);
   for (const std::string& p : count_problems) ctx.note(p);
   // Done tasks and closed deals are history: hidden unless --all or a
   // filter on status (stage) asks for them, as Taskwarrior shows pending.
@@ -523,7 +530,7 @@ std::string related_table(Context& ctx, Store& store, const std::vector<RelatedG
 int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
   Store& store = ctx.store();
   const Schema& stored = store.schemas().get(schema.type);
-  const Schema valued = with_value_fields(stored);  // contacts, companies: their value too
+  const Schema valued = with_derived_fields(stored);  // a contact's value, a ticket's age…
   RenderOptions ro = render_options(ctx, store);
   std::vector<std::string> fields = parse_fields_option(valued, o.fields);
   // The 360° view reads the folders that may refer to the record: their
@@ -536,36 +543,32 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
     for (const InvalidData& e : problems) ctx.report(e);
     records.push_back(std::move(r));
   }
-  // The customer's value: in the whole view when it has bought, or as asked by --fields.
-  bool derive = fields.empty();
-  for (const std::string& f : fields) derive = derive || is_value_field(f);
-  if (has_value_fields(stored.type) && derive) {
-    fill_value_fields(store, records);
-    if (fields.empty())
+  // Derived fields: in the whole view (a customer's value when it has
+  // bought), or as asked by --fields.
+  bool derive = fields.empty() || any_derived_field(stored, fields);
+  bool has_value = derive && !has_value_fields(stored.type);
+  if (derive) {
+    fill_derived_fields(store, records);
+    if (fields.empty() && has_value_fields(stored.type))
       for (Record& r : records)
         if (r.get("orders") == "0" && !stored.field("orders")) {
           r.data.erase("orders");
           r.data.erase("revenue");
         }
   }
-  bool has_value = false;
   for (const Record& r : records) has_value = has_value || (derive && r.find("orders"));
   const Schema& s = has_value ? valued : stored;
   std::vector<const Record*> ptrs;
   for (const Record& r : records) ptrs.push_back(&r);
   ro.fields = fields;
   Table t = record_table(ptrs, s, ro);
-  // json/jsonl: the whole record, with the records related to it (not
-  // "related": a task has a field of that name) and, for a deal, the
-  // probability it is weighted by (its own or its stage's).
+  // json/jsonl: the whole record (with its derived fields: a deal's
+  // probability is the one it is weighted by), and the records related to
+  // it (not "related": a task has a field of that name).
   t.objects.clear();
   for (const Record& r : records) {
     Json obj = record_object(r, s, fields.empty() ? nullptr : &fields);
-    if (fields.empty()) {
-      if (r.type == "deal" && !obj.contains("probability"))
-        obj["probability"] = exact_number(std::to_string(deal_probability(r, store.config())));
-      obj["related_records"] = related_object(store, related_records(store, r));
-    }
+    if (fields.empty()) obj["related_records"] = related_object(store, related_records(store, r));
     t.objects.push_back(obj);
   }
   t.single = records.size() == 1;

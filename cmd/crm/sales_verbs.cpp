@@ -8,6 +8,7 @@
 #include "crm/atomic_file.hpp"
 #include "crm/dashboard.hpp"
 #include "crm/deal_workflow.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
 #include "crm/lead_conversion.hpp"
@@ -171,7 +172,8 @@ int cmd_report(Context& ctx, const ReportCliOptions& o) {
   // `crm report campaign ID`: one campaign by id, prefix or name.
   if (request.name == "campaign" && words.size() == 1 && words[0].find_first_of("=<>~+@!") == std::string::npos)
     words = {"id=" + store.resolve(subject, words[0])};
-  request.filter = parse_store_filter(store, words, subject);
+  const Schema valued = with_derived_fields(subject);  // breached=true, probability>40: it outlives the filter
+  request.filter = parse_store_filter(store, words, valued);
   auto day = [&](const std::string& text, const char* option) -> std::optional<Days> {
     if (text.empty()) return std::nullopt;
     auto d = parse_date_expr(text, store.clock());

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "crm/deal_workflow.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/related.hpp"
 #include "crm/segments.hpp"
 #include "crm/task_workflow.hpp"
@@ -224,7 +225,7 @@ std::vector<InvalidData> check_assignment_filters(const Store& store) {
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (parsed[i].filter.empty()) continue;
       try {
-        step_filter(store, parsed[i], *schema, i);
+        step_filter(store, parsed[i], with_derived_fields(*schema), i);
       } catch (const InvalidData& e) {
         out.push_back(e);
       }
@@ -237,10 +238,12 @@ std::string assign_owner(const Store& store, const Record& record) {
   const Node* config = store.config().raw.find("assignment");
   const Schema& schema = store.schemas().get(record.type);
   NameOf names = record_names(store);
+  const Schema valued = with_derived_fields(schema);  // a step's `if` may read a derived field
   std::vector<AssignStep> steps = parse_assignment(config, record.type, ".crm/config.yaml", store.schemas());
   for (size_t i = 0; i < steps.size(); ++i) {
     const AssignStep& step = steps[i];
-    if (!step.filter.empty() && !step_filter(store, step, schema, i).matches(record, names)) continue;
+    if (step.filter.empty()) return pick_owner(store, record, step.to, step.among);
+    if (!matches_with_derived(store, schema, step_filter(store, step, valued, i), record, names)) continue;
     return pick_owner(store, record, step.to, step.among);
   }
   // Steps that all have an `if` the record misses: the default.

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "crm/assignment.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/ids.hpp"
 #include "crm/mail_message.hpp"
 #include "crm/mail_out.hpp"
@@ -321,9 +322,11 @@ std::vector<Rule> load_rules(const Store& store) {
 
 namespace {
 
-Filter rule_filter(const Store& store, const Rule& rule, const std::string& text, int line, const std::string& field) {
+// `schema`: the rule type's, with its derived fields (it outlives the filter).
+Filter rule_filter(const Store& store, const Rule& rule, const Schema& schema, const std::string& text, int line,
+                   const std::string& field) {
   try {
-    return parse_store_filter(store, split_filter_words(text), store.schemas().get(rule.type));
+    return parse_store_filter(store, split_filter_words(text), schema);
   } catch (const Error& e) {
     throw InvalidData(Location{kRulesFile, line, 0, "rule " + rule.name + "." + field}, e.what());
   }
@@ -400,8 +403,9 @@ std::vector<InvalidData> check_rule_filters(const Store& store, const std::vecto
   std::vector<InvalidData> problems;
   for (const Rule& r : rules) {
     try {
-      if (!r.if_text.empty()) rule_filter(store, r, r.if_text, r.if_line, "if");
-      if (!r.from_text.empty()) rule_filter(store, r, r.from_text, r.from_line, "from");
+      const Schema valued = with_derived_fields(store.schemas().get(r.type));
+      if (!r.if_text.empty()) rule_filter(store, r, valued, r.if_text, r.if_line, "if");
+      if (!r.from_text.empty()) rule_filter(store, r, valued, r.from_text, r.from_line, "from");
     } catch (const InvalidData& e) {
       problems.push_back(e);
     }
@@ -569,10 +573,15 @@ std::optional<Firing> plan_firing(const Store& store, const Rule& rule, const Re
   const std::string& instance = *fires;
   bool any_event = why == FireFor::Test || why == FireFor::Retry;
   NameOf name_of = names(store);
-  if (!rule.if_text.empty() && !rule_filter(store, rule, rule.if_text, rule.if_line, "if").matches(after, name_of))
-    return std::nullopt;
-  if (!rule.from_text.empty() && !any_event &&
-      (!before || !rule_filter(store, rule, rule.from_text, rule.from_line, "from").matches(*before, name_of)))
+  // `if` and `from` may read derived fields (a deal's probability, a
+  // ticket's age): on a copy that has them, never on what is written.
+  const Schema& stored = store.schemas().get(rule.type);
+  const Schema valued = with_derived_fields(stored);
+  auto matches = [&](const std::string& text, int line, const char* field, const Record& r) {
+    return matches_with_derived(store, stored, rule_filter(store, rule, valued, text, line, field), r, name_of);
+  };
+  if (!rule.if_text.empty() && !matches(rule.if_text, rule.if_line, "if", after)) return std::nullopt;
+  if (!rule.from_text.empty() && !any_event && (!before || !matches(rule.from_text, rule.from_line, "from", *before)))
     return std::nullopt;
 
   // A change's firing is dated by the change (its record's stamp), not by

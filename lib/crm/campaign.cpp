@@ -6,6 +6,7 @@
 
 #include "crm/atomic_file.hpp"
 #include "crm/deal_workflow.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/error.hpp"
 #include "crm/ids.hpp"
 #include "crm/mail_message.hpp"
@@ -62,10 +63,13 @@ std::vector<Record> segment_contacts(const Store& store, const std::string& segm
     throw UsageError("segment " + seg.get("name") + " selects " + seg.get("of") +
                      " records; a campaign goes to contacts");
   const Schema& contact = store.schemas().get("contact");
-  Filter filter = parse_store_filter(store, {"@" + seg.get("name")}, contact);
+  const Schema valued = with_derived_fields(contact);  // a segment of revenue>1000
+  Filter filter = parse_store_filter(store, {"@" + seg.get("name")}, valued);
+  std::vector<Record> all = store.load_all(contact).records;
+  std::vector<bool> selected = select_with_derived(store, contact, filter, all, names);
   std::vector<Record> out;
-  for (Record& c : store.load_all(contact).records)
-    if (filter.matches(c, names)) out.push_back(std::move(c));
+  for (size_t i = 0; i < all.size(); ++i)
+    if (selected[i]) out.push_back(std::move(all[i]));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "crm/csv.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/error.hpp"
 #include "crm/filter.hpp"
 #include "crm/ical.hpp"
@@ -137,10 +138,11 @@ std::string export_records(const Store& store, const ExportRequest& req) {
   std::optional<UsageError> first_error;
   for (const std::string& t : types) {
     const Schema& schema = schemas.get(t);
+    const Schema valued = with_derived_fields(schema);  // revenue>1000, breached=true: read, not exported
     Filter filter;
     if (!req.filter.empty()) {
       try {
-        filter = parse_store_filter(store, req.filter, schema);
+        filter = parse_store_filter(store, req.filter, valued);
       } catch (const UsageError& e) {
         if (!req.type.empty()) throw;
         if (!first_error) first_error = e;
@@ -148,8 +150,10 @@ std::string export_records(const Store& store, const ExportRequest& req) {
       }
     }
     std::vector<const Record*> picked;
-    for (const Record& r : loaded.by_type[t])
-      if (filter.empty() || filter.matches(r, name_of)) picked.push_back(&r);
+    const std::vector<Record>& records = loaded.by_type[t];
+    std::vector<bool> selected_here = select_with_derived(store, schema, filter, records, name_of);
+    for (size_t i = 0; i < records.size(); ++i)
+      if (selected_here[i]) picked.push_back(&records[i]);
     selected.emplace_back(&schema, std::move(picked));
   }
   if (selected.empty() && first_error) throw *first_error;

@@ -188,6 +188,17 @@ Term parse_term(const std::string& arg, const Schema& schema, const Clock& clock
     throw UsageError("\"" + t.value + "\" is not a " + t.field + did_you_mean(t.value, t.def->values) + " (" + t.field +
                      ": " + join(t.def->values, ", ") + ")");
   if (t.def && t.def->type == FieldType::Enum) t.order = t.def->values;
+  // A bool is true or false, said as a write takes it (yes, no, 1, 0…): a
+  // typo would match nothing.
+  if (t.def && t.def->type == FieldType::Bool && (t.op == Term::Op::Eq || t.op == Term::Op::Ne)) {
+    std::string l = to_lower(t.value);
+    if (l == "true" || l == "yes" || l == "y" || l == "1" || l == "on")
+      t.value = "true";
+    else if (l == "false" || l == "no" || l == "n" || l == "0" || l == "off")
+      t.value = "false";
+    else
+      throw UsageError("\"" + t.value + "\" is not true or false (" + t.field + ")");
+  }
   if (schema.type == "deal" && t.field == "stage" && !stages.empty()) {
     t.order = stages;
     if (t.op != Term::Op::Contains && position(stages, t.value) < 0)

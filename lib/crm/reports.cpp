@@ -9,6 +9,7 @@
 #include "crm/campaign.hpp"
 #include "crm/csv.hpp"
 #include "crm/deal_workflow.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/error.hpp"
 #include "crm/json.hpp"
 #include "crm/related.hpp"
@@ -196,6 +197,7 @@ class Scope {
           "lost_reason", "name",          "next",     "owner",          "probability", "recur",     "source",
           "stage",       "stage_history", "status",   "title",          "with",        schema.title};
       bool partial = type != subject_ || request.filter.empty() || request.filter.fields_used(only);
+      if (type == subject_) only = derived_sources(schema, only);  // a filter on a ticket's age reads its stamps
       Store::Keep has{{required}, [&](const Record& r) {
                         const Node* v = r.data.find(required);
                         return v && !v->empty();
@@ -213,9 +215,14 @@ class Scope {
   std::vector<const Record*> chosen(const std::string& type, const std::string& required = "") const {
     std::vector<const Record*> out;
     NameOf name_of = name_lookup();
-    for (const Record& r : all(type, required)) {
+    const std::vector<Record>& records = all(type, required);
+    std::vector<bool> matched;  // derived fields (breached=true) computed for the test alone
+    if (type == subject_)
+      matched = select_with_derived(store, store.schemas().get(type), request.filter, records, name_of);
+    for (size_t i = 0; i < records.size(); ++i) {
+      const Record& r = records[i];
       if (!request.owner.empty() && !equals_ci(r.get("owner"), request.owner)) continue;
-      if (type == subject_ && !request.filter.matches(r, name_of)) continue;
+      if (type == subject_ && !matched[i]) continue;
       out.push_back(&r);
     }
     return out;

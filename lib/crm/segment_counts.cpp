@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "crm/customer_value.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/error.hpp"
 #include "crm/related.hpp"
 #include "crm/segments.hpp"
@@ -40,7 +40,7 @@ void fill_segment_counts(const Store& store, std::vector<Record>& segments, std:
     if (!of || seg.get("name").empty()) continue;
     try {
       auto schema = valued.find(of->type);
-      if (schema == valued.end()) schema = valued.emplace(of->type, with_value_fields(*of)).first;
+      if (schema == valued.end()) schema = valued.emplace(of->type, with_derived_fields(*of)).first;
       Filter f = parse_store_filter(store, {"@" + seg.get("name")}, schema->second);
       by_type[of->type].filters.push_back(std::move(f));
       by_type[of->type].segments.push_back(&seg);
@@ -57,12 +57,10 @@ void fill_segment_counts(const Store& store, std::vector<Record>& segments, std:
     bool derive = false, partial = true;
     std::vector<std::string> used, needed;
     for (const Filter& f : work.filters) partial = f.fields_used(used) && partial;
-    for (const std::string& u : used) {
-      derive = derive || is_value_field(u);
-      if (!is_value_field(u)) needed.push_back(u.substr(0, u.find('.')));
-    }
+    derive = any_derived_field(schema, used);
+    needed = derived_sources(schema, used);
     std::vector<Record> records = store.load_all(schema, partial ? &needed : nullptr).records;
-    if (derive) fill_value_fields(store, records);
+    if (derive) fill_derived_fields(store, records);
     for (size_t k = 0; k < work.filters.size(); ++k) {
       long long n = std::count_if(records.begin(), records.end(),
                                   [&](const Record& r) { return work.filters[k].matches(r, name_of); });

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "crm/customer_value.hpp"
+#include "crm/derived_fields.hpp"
 #include "crm/error.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
@@ -235,7 +235,7 @@ void segment_changed(const Store& store, const Record& segment) {
     if (i) flat.push_back("or");
     flat.insert(flat.end(), groups[i].begin(), groups[i].end());
   }
-  parse_filter(flat, with_value_fields(of), store.clock(), store.config().stage_names());  // revenue>1000 too
+  parse_filter(flat, with_derived_fields(of), store.clock(), store.config().stage_names());  // revenue>1000 too
 }
 
 void campaign_changed(const Store& store, const Record& campaign) {

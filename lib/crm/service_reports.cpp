@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "crm/derived_fields.hpp"
 #include "crm/related.hpp"
 #include "crm/text.hpp"
 #include "crm/ticket_workflow.hpp"
@@ -53,10 +54,14 @@ struct Scope {
 
   Scope(const Store& s, const ServiceReportRequest& request) : store(s), q(request) {
     NameOf names = record_names(store);
-    for (Record& t : store.load_all(store.schemas().get("ticket")).records) {
-      if (!q.owner.empty() && !equals_ci(t.get("owner"), q.owner)) continue;
-      if (q.filter && !q.filter->matches(t, names)) continue;
-      tickets.push_back(std::move(t));
+    const Schema& schema = store.schemas().get("ticket");
+    std::vector<Record> all = store.load_all(schema).records;
+    std::vector<bool> matched;  // breached=true, age>2: computed for the test alone
+    if (q.filter) matched = select_with_derived(store, schema, *q.filter, all, names);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (!q.owner.empty() && !equals_ci(all[i].get("owner"), q.owner)) continue;
+      if (q.filter && !matched[i]) continue;
+      tickets.push_back(std::move(all[i]));
     }
   }
   bool in_period(std::optional<Days> d) const {

@@ -160,9 +160,22 @@ void apply_ticket_workflow(Record& t, const Record* before, const Config& config
 
 bool ticket_breached(const Record& t, Seconds now) {
   if (const Node* b = t.data.find("breaches"); b && b->is_sequence() && !b->items.empty()) return true;
+  if (!ticket_is_open(t)) return false;  // what was missed before it was solved is recorded
   if (auto due = time_of(t, "response_due"); due && t.get("first_response_at").empty() && now > *due) return true;
   if (auto due = time_of(t, "resolution_due"); due && !ticket_clock_paused(t.get("status")) && now > *due) return true;
   return false;
+}
+
+std::optional<long long> ticket_age_seconds(const Record& t, Seconds now) {
+  auto opened = opened_at(t);
+  if (!opened) return std::nullopt;
+  std::optional<Seconds> until = now;
+  if (!ticket_is_open(t)) {
+    until = time_of(t, "solved_at");
+    if (!until) until = time_of(t, "closed_at");
+    if (!until) return std::nullopt;
+  }
+  return std::max(0LL, static_cast<long long>((*until - *opened).count()));
 }
 
 std::optional<Seconds> ticket_next_due(const Record& t) {

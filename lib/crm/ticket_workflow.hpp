@@ -33,9 +33,15 @@ void apply_ticket_workflow(Record& ticket, const Record* before, const Config& c
                            const Clock& clock);
 
 // Whether the ticket missed a due time: recorded in `breaches`, or past due
-// now (a first response still missing after response_due; a running
-// resolution clock past resolution_due).
+// now while open (a first response still missing after response_due; a
+// running resolution clock past resolution_due). A ticket solved in time
+// stays unbreached once its due times pass.
 bool ticket_breached(const Record& ticket, Seconds now);
+// How long the ticket has been open, in calendar seconds: from its opening
+// (created, else its first status) to solved_at (else closed_at) when it is
+// solved or closed, else to `now`; pending and on-hold count (the customer
+// waits through them). Never negative; nullopt when a stamp is missing.
+std::optional<long long> ticket_age_seconds(const Record& ticket, Seconds now);
 // The next due time still ahead on a running clock (first response while
 // there is none, else resolution while open and not paused); nullopt when
 // none.

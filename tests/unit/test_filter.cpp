@@ -63,6 +63,9 @@ TEST_CASE("filter equality and inequality on text, case-insensitively") {
   CHECK(m1("lifecycle=CUSTOMER"));
   CHECK(m1("do_not_contact=false"));
   CHECK_FALSE(m1("do_not_contact=true"));
+  CHECK(m1("do_not_contact=no"));  // as a write takes a bool
+  CHECK(m1("do_not_contact!=yes"));
+  CHECK_THROWS_AS(m1("do_not_contact=maybe"), crm::UsageError);  // not a silent "no match"
   CHECK(m1("email=ADA@example.com"));
 }
 

@@ -161,3 +161,35 @@ TEST_CASE("ticket_workflow: sla settings that do not parse name the line") {
   CHECK(filter_words("priority=high \"subject~a b\" +vip") ==
         std::vector<std::string>{"priority=high", "subject~a b", "+vip"});
 }
+
+TEST_CASE("ticket_workflow: age runs from opening to solved, else now; calendar time") {
+  // Opened Friday 16:00: the weekend counts (the customer waits through it).
+  Record t = ticket_of("id: t1aaaaaa\nsubject: x\nstatus: open\ncreated: 2026-11-27T16:00:00Z\n");
+  CHECK(ticket_age_seconds(t, at("2026-11-30T10:00:00Z")) == 2 * 86400 + 18 * 3600);
+  // Solved: it stops there; reopened (solved_at cleared by the workflow): it runs again.
+  Record solved = ticket_of(
+      "id: t1aaaaaa\nsubject: x\nstatus: solved\nsolved_at: 2026-11-28T16:00:00Z\ncreated: 2026-11-27T16:00:00Z\n");
+  CHECK(ticket_age_seconds(solved, at("2026-12-30T10:00:00Z")) == 86400);
+  Record closed = ticket_of(
+      "id: t1aaaaaa\nsubject: x\nstatus: closed\nclosed_at: 2026-11-27T17:00:00Z\ncreated: 2026-11-27T16:00:00Z\n");
+  CHECK(ticket_age_seconds(closed, at("2026-12-30T10:00:00Z")) == 3600);
+  // No created stamp: the first status; none at all, or solved with no stamp: unknown.
+  Record by_history =
+      ticket_of("id: t1aaaaaa\nsubject: x\nstatus_history: [{status: new, at: 2026-11-30T09:00:00Z}]\n");
+  CHECK(ticket_age_seconds(by_history, at("2026-11-30T10:00:00Z")) == 3600);
+  CHECK_FALSE(ticket_age_seconds(ticket_of("id: t1aaaaaa\nsubject: x\n"), at("2026-11-30T10:00:00Z")));
+  CHECK_FALSE(ticket_age_seconds(ticket_of("id: t1aaaaaa\nsubject: x\nstatus: solved\ncreated: 2026-11-27T16:00:00Z\n"),
+                                 at("2026-11-30T10:00:00Z")));
+  // A clock behind the file's stamp: 0, never negative.
+  CHECK(ticket_age_seconds(t, at("2026-11-27T15:00:00Z")) == 0);
+}
+
+TEST_CASE("ticket_workflow: a ticket solved before its due times is not breached once they pass") {
+  Record t = ticket_of(
+      "id: t1aaaaaa\nsubject: x\nstatus: solved\nresponse_due: 2026-11-30T10:00:00Z\n"
+      "resolution_due: 2026-12-02T10:00:00Z\nsolved_at: 2026-11-30T09:00:00Z\ncreated: 2026-11-27T16:00:00Z\n");
+  CHECK_FALSE(ticket_breached(t, at("2026-12-10T10:00:00Z")));
+  t.data.set("status", Node::scalar("open"));
+  t.data.erase("solved_at");
+  CHECK(ticket_breached(t, at("2026-12-10T10:00:00Z")));  // reopened, still unanswered
+}

@@ -129,16 +129,17 @@ with a time, a done one and a won and a lost deal.
   daaa  Difference eng…  Acme Corporation  negotiation  GBP 120,000.50  2026-11-20
   dccc  Compiler licen…  Acme Corporation  won            USD 9,500.00  2026-06-30
   $ COLUMNS=80 crm deal show daaa
-  id          daaa000000000001
-  name        Difference engine, complete with the printing apparatus and spare c…
-  company     Acme Corporation
-  amount      GBP 120,000.50
-  currency    GBP
-  stage       negotiation
-  close_date  2026-11-20
-  owner       sam
-  created     2026-02-01 10:00
-  updated     2026-11-01 10:00
+  id           daaa000000000001
+  name         Difference engine, complete with the printing apparatus and spare …
+  company      Acme Corporation
+  amount       GBP 120,000.50
+  currency     GBP
+  stage        negotiation
+  probability  80
+  close_date   2026-11-20
+  owner        sam
+  created      2026-02-01 10:00
+  updated      2026-11-01 10:00
   
   Tasks (1)
   ID    TITLE                      DUE         PRIORITY  RELATED
@@ -148,16 +149,17 @@ with a time, a done one and a won and a lost deal.
   ID    AT                KIND  WITH                      SUMMARY
   aaaa  2026-11-20 16:30  call  Grace Hopper, Differenc…  Pricing of the printing…
   $ COLUMNS=200 crm deal show daaa
-  id          daaa000000000001
-  name        Difference engine, complete with the printing apparatus and spare columns
-  company     Acme Corporation
-  amount      GBP 120,000.50
-  currency    GBP
-  stage       negotiation
-  close_date  2026-11-20
-  owner       sam
-  created     2026-02-01 10:00
-  updated     2026-11-01 10:00
+  id           daaa000000000001
+  name         Difference engine, complete with the printing apparatus and spare columns
+  company      Acme Corporation
+  amount       GBP 120,000.50
+  currency     GBP
+  stage        negotiation
+  probability  80
+  close_date   2026-11-20
+  owner        sam
+  created      2026-02-01 10:00
+  updated      2026-11-01 10:00
   
   Tasks (1)
   ID    TITLE                                                                         DUE         PRIORITY  RELATED

@@ -48,6 +48,7 @@ A deal moved by `deal move` and by `set` records the same history.
   $ crm deal add --name Big > /dev/null && crm deal move big proposal && crm deal lost big --reason price
   $ crm deal show big --format yaml | sed -n '/^  stage:/,/lost_reason/p'
     stage: lost
+    probability: 0
     closed_at: 2026-11-23T09:00:00Z
     lost_reason: price
   $ crm deal show big --format yaml | sed -n '/stage_history/,/created/p'
