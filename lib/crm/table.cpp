@@ -14,6 +14,14 @@ namespace crm {
 
 namespace {
 
+// The flag that marks a report's totals rows in csv, tsv and jsonl: "total",
+// or "total_row" when the report has a column of that name (the tickets
+// report counts a "total"), so neither hides the other.
+std::string total_flag_key(const Table& t) {
+  bool taken = std::any_of(t.columns.begin(), t.columns.end(), [](const Column& c) { return c.key == "total"; });
+  return taken ? "total_row" : "total";
+}
+
 // An exact number travels through the Json tree as a string with this mark.
 const std::string kNumberMark = "\x1f#num:";
 
@@ -699,7 +707,7 @@ std::string render(const Table& t, const OutputOptions& o) {
       for (const Column& c : t.columns) header.push_back(c.key);
       bool totals = std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.total; });
       totals = totals || t.report;
-      if (totals) header.push_back("total");
+      if (totals) header.push_back(total_flag_key(t));
       std::string out = delimited_row(header, delimiter, o.raw);
       for (const Row& r : t.rows) {
         std::vector<std::string> cells;
@@ -721,7 +729,7 @@ std::string render(const Table& t, const OutputOptions& o) {
         if (!t.objects.empty()) return t.objects[i];
         if (t.object_at) return t.object_at(i);
         Json obj = row_object(t, t.rows[i]);
-        if (o.format == Format::Jsonl && t.report) obj["total"] = t.rows[i].total;
+        if (o.format == Format::Jsonl && t.report) obj[total_flag_key(t)] = t.rows[i].total;
         return obj;
       };
       size_t nodes = !t.nodes.empty() ? t.nodes.size() : t.node_at ? t.lazy_count : 0;

@@ -212,7 +212,7 @@ same story gives the same past, with today's config (negotiation at 80).
   total           USD                        2      1,500.00          900.00
   $ crm report tickets --as-of 2026-10-01 --format csv
   crm: not a git repository: as of 2026-10-01 from the records' own dates (created, stage and status history, paid_at, refunded_at, completed_at…)
-  status,low,normal,high,urgent,total,oldest_days,total
+  status,low,normal,high,urgent,total,oldest_days,total_row
   new,0,1,0,0,1,16,false
   total,0,1,0,0,1,16,true
   $ crm report revenue --since 2026-09-01 --as-of 2026-10-01 --format csv

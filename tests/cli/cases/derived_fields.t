@@ -198,7 +198,7 @@ The backlog report of breached tickets: the printer ticket alone is still
 open (opened on the 23rd: 4 days old).
 
   $ crm report tickets breached=true --format csv
-  status,low,normal,high,urgent,total,oldest_days,total
+  status,low,normal,high,urgent,total,oldest_days,total_row
   open,0,1,0,0,1,4,false
   total,0,1,0,0,1,4,true
 

@@ -178,6 +178,11 @@ A third ticket nobody owns is the backlog: new, high, opened a day ago.
   $ crm agenda | tail -n +2
   ID    DATE              WHAT                  DETAIL
   [a-z0-9]{4}  2026-12-03 17:00  Toner light stays on  breached, unassigned, high (re)
+  $ crm report tickets --format csv | head -2
+  status,low,normal,high,urgent,total,oldest_days,total_row
+  new,0,0,1,0,1,1,false
+  $ crm report tickets --format jsonl | tail -1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["total"], d["total_row"])'
+  total 1 True
 
 By ISO week: ticket 1 in W48 (23-29 November); tickets 2 and 3 in W49,
 both breached (the third has had no reply since Thursday 17:00), so 1 of 3
