@@ -542,6 +542,32 @@ bool refers_to(const Field* f, const std::string& type) {
 
 }  // namespace
 
+namespace {
+
+// A schedule rule fires once per state of its record: the record's fields,
+// less its `updated` stamp and what the rule's own actions write (the
+// fields it sets, its tags, its owner; a score the engine keeps). A firing
+// that sets a field therefore does not make the state it fires on again
+// next run, and two clones that see the same record agree on the state.
+std::string schedule_instance(const Rule& rule, const Record& record) {
+  Node state = record.data;
+  std::vector<std::string> own = {"updated", "score"};
+  for (const RuleAction& a : rule.actions) {
+    if (a.kind == "set")
+      for (const auto& [field, value] : a.args) own.push_back(field.substr(0, field.find('.')));
+    if (a.kind == "tag") own.push_back("tags");
+    if (a.kind == "assign") own.push_back("owner");
+  }
+  if (state.is_map())
+    state.entries.erase(
+        std::remove_if(state.entries.begin(), state.entries.end(),
+                       [&](const auto& e) { return std::find(own.begin(), own.end(), e.first) != own.end(); }),
+        state.entries.end());
+  return "state:" + derived_id(emit_document(state));
+}
+
+}  // namespace
+
 std::optional<std::string> firing_instance(const Rule& rule, const Record& after, const Record* before, FireFor why,
                                            const std::string& retry_instance) {
   if (rule.type != after.type) return std::nullopt;
@@ -553,6 +579,7 @@ std::optional<std::string> firing_instance(const Rule& rule, const Record& after
   // shows are those a firing makes (and has made, when they exist).
   if (why == FireFor::Retry) return retry_instance;
   if (rule.event == "create") return std::string("create");
+  if (rule.event == "schedule") return schedule_instance(rule, after);
   std::string instance = after.get("updated");
   if (instance.empty()) instance = after.get("created");
   if (rule.event != "update" && rule.event != "schedule") {

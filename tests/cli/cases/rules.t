@@ -188,3 +188,20 @@ A failing action applies nothing of its rule; the write stands.
   rule,type,record,action
   ok,deal,[a-z0-9]{16},tag \+chased (re)
   [3]
+
+A schedule rule that sets a field does not make a new state of its record
+by doing so: the next runs find it fired (one task, not one a run). A
+change by anyone else is a new state, and it fires again.
+
+  $ cd .. && crm init sch > /dev/null 2>&1 && cd sch
+  $ crm deal add --name D1 --amount 100 > /dev/null
+  $ printf -- '- name: chase\n  on: schedule\n  for: deal\n  if: "amount>=100"\n  do:\n    - task: {title: "Chase {{name}}", due: +1d}\n    - set: {probability: 33}\n    - tag: chased\n' > .crm/rules.yaml
+  $ for i in 1 2 3; do CRM_NOW=2026-11-23T10:0$i:00Z crm rules run > /dev/null; crm task list -q | wc -l; done
+  1
+  1
+  1
+  $ CRM_NOW=2026-11-23T11:00:00Z crm deal set D1 amount=150 > /dev/null && CRM_NOW=2026-11-23T11:01:00Z crm rules run --format csv | cut -d, -f4
+  action
+  "task [a-z0-9]{16} ""Chase D1"" due 2026-11-24" (re)
+  $ crm task list -q | wc -l
+  2

@@ -80,7 +80,7 @@ days gets a task to chase it, once.
 
   $ crm rules run 2>/dev/null | head -3
   RULE        TYPE  RECORD            ACTION
-  quiet-deal  deal  apqg5fxf63xnn7hk  task f2ym4g71t7nkqff9 "Chase Kierkegaard & Søn – Danish edition co-marketing: no news for 14 days" due 2026-11-24
-  quiet-deal  deal  at4v7p9qaxneg94k  task gc05fk8dxddrq20t "Chase Café Olé – loyalty-card integration: no news for 14 days" due 2026-11-24
+  quiet-deal  deal  apqg5fxf63xnn7hk  task jqk35bgk7gppmaqe "Chase Kierkegaard & Søn – Danish edition co-marketing: no news for 14 days" due 2026-11-24
+  quiet-deal  deal  at4v7p9qaxneg94k  task jrqd5xzf9p80j8z7 "Chase Café Olé – loyalty-card integration: no news for 14 days" due 2026-11-24
   $ crm rules run
   $ crm check
