@@ -89,6 +89,8 @@ std::function<Tone(const Record&, const std::string&)> record_tone(const Store& 
 RenderOptions render_options(Context& ctx, Store& store);
 // -o FILE resolved (links followed); UsageError inside .git, .crm or a record folder.
 std::filesystem::path output_path(const Store& store, const std::string& name);
+// --outbox DIR: refused inside .git, a record folder or .crm (but .crm/outbox).
+void check_outbox_path(const Store& store, const std::string& name);
 
 struct AddOptions {
   std::vector<std::pair<std::string, std::string>> named;  // field → value from --name etc.; "tags+" adds to a list

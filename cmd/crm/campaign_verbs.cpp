@@ -47,6 +47,7 @@ int cmd_campaign_send(Context& ctx, const CampaignSendCliOptions& o) {
   if (!o.outbox.empty() && !o.sendmail.empty()) throw UsageError("--outbox and --sendmail: choose one");
   if (o.sendmail_timeout == 0) throw UsageError("--sendmail-timeout: at least 1 second");
   Store& store = ctx.store();
+  if (!o.outbox.empty()) check_outbox_path(store, o.outbox);
   Writer writer = store.lock();
   // Everything is checked (template names, From, segments) before the first message.
   Campaign c = prepare_campaign(store, o.id);

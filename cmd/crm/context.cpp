@@ -172,23 +172,39 @@ void Context::finish() {
 // -o FILE: any path the user names (a link followed as the shell's > would),
 // except the store's own files — inside .git, .crm or a record folder a
 // report would break the store it describes.
-std::filesystem::path output_path(const Store& store, const std::string& name) {
+namespace {
+
+// Which of the store's own files `name` is inside ("" when none): .git
+// (anywhere on its way), .crm, .gitignore, .gitattributes or a record folder.
+// `inside_ok`: a folder of .crm that may be written (the outbox).
+std::string store_part(const Store& store, const std::string& name, const char* inside_ok = nullptr) {
   namespace fs = std::filesystem;
   fs::path target = resolve_symlinks(name);
   std::error_code ec;
   fs::path abs = fs::weakly_canonical(fs::absolute(target, ec), ec);
-  if (ec) return target;  // the write reports what is wrong with it
-  std::string own;
+  if (ec) return "";  // the write reports what is wrong with it
   for (const fs::path& part : abs)
-    if (part == ".git") own = ".git";
+    if (part == ".git") return ".git";
   fs::path rel = abs.lexically_relative(fs::weakly_canonical(store.root(), ec));
-  if (own.empty() && !ec && !rel.empty() && *rel.begin() != ".." && *rel.begin() != ".") {
-    std::string top = rel.begin()->string();
-    if (top == ".crm" || top == ".gitignore" || top == ".gitattributes" || store.schemas().by_folder(top)) own = top;
-  }
-  if (!own.empty())
+  if (ec || rel.empty() || *rel.begin() == ".." || *rel.begin() == ".") return "";
+  if (inside_ok && (rel == inside_ok || rel.string().rfind(std::string(inside_ok) + "/", 0) == 0)) return "";
+  std::string top = rel.begin()->string();
+  if (top == ".crm" || top == ".gitignore" || top == ".gitattributes" || store.schemas().by_folder(top)) return top;
+  return "";
+}
+
+}  // namespace
+
+std::filesystem::path output_path(const Store& store, const std::string& name) {
+  if (std::string own = store_part(store, name); !own.empty())
     throw UsageError("-o: " + name + " is one of the store's own files (" + own + "): write the output elsewhere");
-  return target;
+  return resolve_symlinks(name);
+}
+
+void check_outbox_path(const Store& store, const std::string& name) {
+  if (std::string own = store_part(store, name, ".crm/outbox"); !own.empty())
+    throw UsageError("--outbox: " + name + " is one of the store's own folders (" + own +
+                     "): messages go to .crm/outbox (the default) or a folder outside the store's records");
 }
 
 }  // namespace crm::cli

@@ -124,6 +124,19 @@ started_at stamped.
   1
   1
 
+`--outbox` never points into the store's own folders (a record folder
+would break the store, .git the repository); .crm/outbox by name is the
+default's.
+
+  $ crm campaign send news --outbox contacts
+  crm: error: --outbox: contacts is one of the store's own folders (contacts): messages go to .crm/outbox (the default) or a folder outside the store's records
+  [2]
+  $ crm campaign send news --outbox .crm/state 2>&1 | cut -c1-60; crm campaign send news --outbox .git/x 2>&1 | cut -c1-60
+  crm: error: --outbox: .crm/state is one of the store's own f
+  crm: error: --outbox: .git/x is one of the store's own folde
+  $ ls -d contacts/new .crm/state/new .git/x 2>&1 | grep -c "No such"
+  3
+
 The send is an outbound email activity with the campaign, its id derived
 from campaign + contact, and it named the Message-ID.
 
