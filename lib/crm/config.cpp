@@ -151,7 +151,16 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
   refuse_controls(doc, source, "");
   if (!doc.is_map()) throw InvalidData(Location{source, 1, 1, ""}, "the config is a map of settings");
   c.raw = doc;
-  if (std::string cur = doc.get("currency"); !cur.empty()) c.currency = cur;
+  if (const Node* n = doc.find("currency"); n && !n->empty()) {
+    // Amounts are added per currency: "usd" beside "USD" would split them.
+    const std::string& t = n->text;
+    if (!n->is_scalar() || t.size() != 3 ||
+        !std::all_of(t.begin(), t.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+      throw InvalidData(
+          Location{source, n->line, n->column, "currency"},
+          "\"" + escape_for_terminal(t) + "\" is not a currency code (three capital letters, ISO 4217: USD, EUR)");
+    c.currency = t;
+  }
   if (const Node* n = doc.find("gross_margin"); n && !n->empty()) {
     auto d = n->is_scalar() ? Decimal::parse(n->text) : std::nullopt;
     if (!d || *d < Decimal::from_int(0) || Decimal::from_int(1) < *d)

@@ -197,11 +197,18 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
+static bool is_currency_code(std::string_view t) {
+  return t.size() == 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 std::string check_scalar(const Field& f, const std::string& t) {
   switch (f.type) {
     case FieldType::String:
       if (t.find('\n') != std::string::npos || t.find('\r') != std::string::npos)
         return "is a single line (use a text field for several)";
+      // Amounts are added per currency: "usd" beside "USD" would split them.
+      if (f.name == "currency" && !is_currency_code(t))
+        return quoted(t) + " is not a currency code (three capital letters, ISO 4217: USD, EUR)";
       return "";
     case FieldType::Text:
       return "";

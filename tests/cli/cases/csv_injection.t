@@ -48,11 +48,14 @@ Reports, the dashboard and the agenda:
   section	title	owner
   follow-up	=HYPERLINK("http://evil.example","click")	@boss
   closing	-2+3+cmd|" /C calc"!A0	@boss
+
+A currency is a code, so a formula cannot come in that way: the config
+refuses it at its line.
+
   $ sed -i 's/^currency: USD$/currency: "=USD"/' .crm/config.yaml
   $ crm report --format csv | head -3
-  metric,currency,value
-  open_deals,'=USD,1
-  open_amount,'=USD,-5
+  crm: error: .crm/config.yaml:4:11: currency: "=USD" is not a currency code (three capital letters, ISO 4217: USD, EUR)
+  $ sed -i 's/^currency: "=USD"$/currency: USD/' .crm/config.yaml
 
 dedupe and lead convert:
 

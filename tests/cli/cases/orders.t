@@ -83,3 +83,20 @@ The contact's 360° view lists its orders.
   [a-z0-9]{4}  1001      2026-11-01  Ada Lovelace  refunded       203.47 (re)
   [a-z0-9]{4}  (1002    |[a-z0-9]{8})  2026-11-23  Ada Lovelace  placed     *(9.99|5,000.00) (re)
   [a-z0-9]{4}  (1002    |[a-z0-9]{8})  2026-11-23  Ada Lovelace  placed     *(9.99|5,000.00) (re)
+
+A currency is an ISO 4217 code in capitals: "usd" or "EURO" beside "USD"
+would split the same money into rows of their own (and bean-check refuses
+them), so they are refused (exit 3), on every type and in the config.
+
+  $ crm order add --currency usd --line 'X @5' --status paid
+  crm: error: currency: "usd" is not a currency code (three capital letters, ISO 4217: USD, EUR)
+  [3]
+  $ crm deal add --name Big --currency EURO
+  crm: error: currency: "EURO" is not a currency code (three capital letters, ISO 4217: USD, EUR)
+  [3]
+  $ crm config set currency usd
+  crm: error: .crm/config.yaml:\d+:\d+: currency: "usd" is not a currency code \(three capital letters, ISO 4217: USD, EUR\) (re)
+  [3]
+  $ crm order list -q currency=usd | wc -l; crm deal list -q name=Big | wc -l
+  0
+  0
