@@ -77,33 +77,9 @@ class RateLimit {
   std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> seen_;
 };
 
-struct ServeConfig {
-  std::string token;  // serve.token: every form's, unless the form has its own
-  long rate = 30;     // serve.rate: posts a minute per client address
-};
+using ServeConfig = ServeSettings;
 
-ServeConfig serve_config(const Store& store) {
-  ServeConfig c;
-  const Node* s = store.config().raw.find("serve");
-  if (!s || s->empty()) return c;
-  auto bad = [](const Node& at, const std::string& field, const std::string& m) {
-    return InvalidData(Location{".crm/config.yaml", at.line, at.column, field}, m);
-  };
-  if (!s->is_map()) throw bad(*s, "serve", "expected a map: {token: …, rate: 30}");
-  for (const auto& [k, v] : s->entries) {
-    if (k == "token" && v.is_scalar()) {
-      c.token = trim(v.text);
-    } else if (k == "rate" && v.is_scalar()) {
-      const std::string t = trim(v.text);
-      if (t.empty() || t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos || t == "0")
-        throw bad(v, "serve.rate", "\"" + v.text + "\" is not a number of posts a minute (1 or more)");
-      c.rate = std::stol(t);
-    } else {
-      throw bad(v, "serve." + k, "unknown setting (token, rate)");
-    }
-  }
-  return c;
-}
+ServeConfig serve_config(const Store& store) { return serve_settings(store.config().raw); }
 
 std::string json_answer(const Json& j) {
   Table t;

@@ -7,10 +7,12 @@
 #include "crm/atomic_file.hpp"
 #include "crm/automation.hpp"
 #include "crm/automation_settings.hpp"
+#include "crm/capture.hpp"
 #include "crm/check.hpp"
 #include "crm/config_edit.hpp"
 #include "crm/error.hpp"
 #include "crm/json.hpp"
+#include "crm/mail_out.hpp"
 #include "crm/suggest.hpp"
 #include "crm/text.hpp"
 #include "crm/yaml_io.hpp"
@@ -85,6 +87,8 @@ void write_config_text(Context& ctx, const ConfigFile& f, bool global, const std
   SchemaSet schemas = store.base_schemas();
   Config parsed = parse_config(text, f.shown, schemas);  // throws InvalidData naming the line
   check_automation_settings(parsed, f.shown, schemas);
+  serve_settings(parsed.raw);           // what crm serve would refuse at its start
+  check_campaign_settings(parsed.raw);  // what a send would refuse at its first message
   // What the rules file says that the new settings make wrong (an owner
   // dropped that a rule assigns to): said now, not by every later write.
   auto rule_problems = [&](const Store& s) {

@@ -670,4 +670,28 @@ std::vector<CaptureResult> capture_inbox(Writer& writer, const std::vector<Form>
   return results;
 }
 
+ServeSettings serve_settings(const Node& config) {
+  ServeSettings c;
+  const Node* s = config.find("serve");
+  if (!s || s->empty()) return c;
+  auto bad = [](const Node& at, const std::string& field, const std::string& m) {
+    return InvalidData(Location{".crm/config.yaml", at.line, at.column, field}, m);
+  };
+  if (!s->is_map()) throw bad(*s, "serve", "expected a map: {token: …, rate: 30}");
+  for (const auto& [k, v] : s->entries) {
+    if (k == "token" && v.is_scalar()) {
+      c.token = trim(v.text);
+    } else if (k == "rate" && v.is_scalar()) {
+      const std::string t = trim(v.text);
+      if (t.empty() || t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos || t == "0")
+        throw bad(v, "serve.rate",
+                  "\"" + escape_for_terminal(v.text) + "\" is not a number of posts a minute (1 or more)");
+      c.rate = std::stol(t);
+    } else {
+      throw bad(v, "serve." + k, "unknown setting (token, rate)");
+    }
+  }
+  return c;
+}
+
 }  // namespace crm

@@ -37,6 +37,15 @@ struct Form {
 // built-in form `web` (a lead, fields by their usual names). Throws
 // InvalidData naming .crm/config.yaml:LINE and the setting.
 std::vector<Form> store_forms(const Store& store);
+
+// `serve:` of the config (crm serve): the token every form takes unless it
+// has its own, and the posts a minute one client may make. Throws
+// InvalidData naming .crm/config.yaml:LINE:COL: serve.KEY.
+struct ServeSettings {
+  std::string token;
+  long rate = 30;
+};
+ServeSettings serve_settings(const Node& config);
 // The form named `name`, or the default one ("": the form called `default`,
 // else the only one). Throws UsageError naming the forms there are.
 const Form& choose_form(const std::vector<Form>& forms, const std::string& name);

@@ -13,7 +13,6 @@
 #include "crm/error.hpp"
 #include "crm/lead_conversion.hpp"
 #include "crm/lead_score.hpp"
-#include "crm/mail_message.hpp"
 #include "crm/mail_out.hpp"
 #include "crm/rules.hpp"
 #include "crm/segments.hpp"
@@ -150,18 +149,15 @@ std::vector<Problem> check_store(const Store& store) {
   }
   // What campaigns and rule emails read of the config when they compose a
   // message, said here too rather than at the first send.
-  if (const Node* section = store.config().raw.find("campaigns"); section && section->is_map()) {
-    const Node* from = section->find("from");
-    if (from && from->is_scalar() && !from->empty() && !parse_mail_address(from->text))
-      problems.push_back({InvalidData(Location{".crm/config.yaml", from->line, from->column, "campaigns.from"},
-                                      "\"" + escape_for_terminal(from->text) + "\" is not a mail address")
-                              .what(),
-                          false});
-    try {
-      unsubscribe_uri(store, configured_from(store));
-    } catch (const Error& e) {
-      problems.push_back({e.what(), false});
-    }
+  try {
+    serve_settings(store.config().raw);
+  } catch (const Error& e) {
+    problems.push_back({e.what(), false});
+  }
+  try {
+    check_campaign_settings(store.config().raw);
+  } catch (const Error& e) {
+    problems.push_back({e.what(), false});
   }
   // The rules file: its shape, then its filters (what `crm rules check` says).
   try {

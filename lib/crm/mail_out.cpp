@@ -103,7 +103,21 @@ std::map<std::string, std::string> refused_addresses(const Store& store) {
 }
 
 std::string unsubscribe_uri(const Store& store, const std::string& from) {
-  const Node* section = store.config().raw.find("campaigns");
+  return unsubscribe_uri(store.config().raw, from);
+}
+
+void check_campaign_settings(const Node& config) {
+  const Node* section = config.find("campaigns");
+  if (!section || !section->is_map()) return;
+  const Node* from = section->find("from");
+  if (from && from->is_scalar() && !from->empty() && !parse_mail_address(from->text))
+    throw InvalidData(Location{".crm/config.yaml", from->line, from->column, "campaigns.from"},
+                      "\"" + escape_for_terminal(from->text) + "\" is not a mail address");
+  unsubscribe_uri(config, from && from->is_scalar() ? from->text : "");
+}
+
+std::string unsubscribe_uri(const Node& config, const std::string& from) {
+  const Node* section = config.find("campaigns");
   const Node* n = section && section->is_map() ? section->find("unsubscribe") : nullptr;
   if (!n || !n->is_scalar() || n->empty()) {
     std::optional<MailAddress> address = parse_mail_address(from);

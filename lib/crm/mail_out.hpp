@@ -36,6 +36,11 @@ std::map<std::string, std::string> refused_addresses(const Store& store);
 // one that is not such a link, or names something other than {{id}} and
 // {{email}} — else mailto: the address of `from`.
 std::string unsubscribe_uri(const Store& store, const std::string& from);
+std::string unsubscribe_uri(const Node& config, const std::string& from);
+// campaigns.from is a mail address and campaigns.unsubscribe a link
+// unsubscribe_uri takes (a config's raw settings); throws InvalidData naming
+// .crm/config.yaml:LINE:COL: field.
+void check_campaign_settings(const Node& config);
 // Whether `uri` names its recipient ({{id}} or {{email}}): RFC 8058 wants a
 // one-click link to say who unsubscribes, the POST itself does not.
 bool names_recipient(const std::string& uri);

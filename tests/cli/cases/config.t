@@ -59,3 +59,17 @@ says which store to use, so that `crm agenda` works anywhere.
   $ crm config --global set default_store ~/nowhere && crm contact list
   crm: error: /.*/.config/crm/config.yaml: default_store /.*/nowhere is not a crm store \(no .crm/ folder\) (re)
   [2]
+
+Settings read only by `crm serve` or a send are checked by `config set`
+too (nothing written), and by `crm check` after a hand edit.
+
+  $ crm init $HOME/sv > /dev/null 2>&1 && cd $HOME/sv
+  $ crm config set serve.rate abc
+  crm: error: .crm/config.yaml:\d+:\d+: serve.rate: "abc" is not a number of posts a minute \(1 or more\) (re)
+  [3]
+  $ crm config get serve.rate
+  crm: error: serve.rate is not set in .crm/config.yaml
+  [1]
+  $ printf 'serve: {rate: 0}\n' >> .crm/config.yaml && crm check
+  .crm/config.yaml:\d+:\d+: serve.rate: "0" is not a number of posts a minute \(1 or more\) (re)
+  [3]
