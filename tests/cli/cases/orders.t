@@ -100,3 +100,15 @@ them), so they are refused (exit 3), on every type and in the config.
   $ crm order list -q currency=usd | wc -l; crm deal list -q name=Big | wc -l
   0
   0
+
+An import takes the codes exporters write in lower case (Stripe's "usd")
+as their capitals; what is no code is kept aside, as any bad value is.
+
+  $ printf 'name,amount,currency\nBig,100,usd\nSmall,5, eur \nOdd,7,euro\n' > ../deals.csv
+  $ crm import csv ../deals.csv --type deal
+  crm: ../deals.csv:4: column "currency": "euro" is not a currency code (three capital letters, ISO 4217: USD, EUR) (kept in import_notes)
+  3 created, 0 updated, 0 unchanged, 0 skipped, 0 failed
+  $ crm deal list name=Big or name=Small --sort name --fields name,currency --format csv | cut -d, -f2-
+  name,currency
+  Big,USD
+  Small,EUR
