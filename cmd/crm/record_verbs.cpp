@@ -437,7 +437,8 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
   if (segments) partial = false;  // a count needs the whole segment (its name and type)
   Store::Loaded loaded = store.load_all(stored, partial ? &needed : nullptr, prefilter ? &keep : nullptr);
   std::vector<std::string> count_problems;
-  if (segments) fill_segment_counts(store, loaded.records, &count_problems);
+  Store::Loaded uncounted;  // files a count left out
+  if (segments) fill_segment_counts(store, loaded.records, &count_problems, &uncounted);
   if (derive && !segments) fill_derived_fields(store, loaded.records);
   for (const std::string& p : count_problems) ctx.note(p);
   // Done tasks and closed deals are history: hidden unless --all or a
@@ -471,8 +472,13 @@ int cmd_list(Context& ctx, const Schema& schema, const ListOptions& o) {
                   (o.filter.empty() ? "" : " match " + join(o.filter, " ")) +
                   (hidden ? " (" + std::to_string(hidden) + " hidden: --all shows them)" : "");
   ctx.out(render_list(shown, out, ro));
-  for (const InvalidData& e : loaded.errors) ctx.report(e);
-  for (const std::string& c : loaded.conflicts) ctx.report(Conflict(c));
+  // A value computed from orders that do not all load is reported as wrong.
+  Store::Loaded sources =
+      load_problems(store, derive && !segments ? derived_reads(stored.type) : std::vector<std::string>{});
+  for (const Store::Loaded* l : {&loaded, &sources, &uncounted}) {
+    for (const InvalidData& e : l->errors) ctx.report(e);
+    for (const std::string& c : l->conflicts) ctx.report(Conflict(c));
+  }
   return ctx.status;
 }
 
@@ -586,6 +592,9 @@ int cmd_show(Context& ctx, const Schema& schema, const ShowOptions& o) {
     return out;
   };
   ctx.out(render(t, ro.out));
+  Store::Loaded sources = load_problems(store, derive ? derived_reads(stored.type) : std::vector<std::string>{});
+  for (const InvalidData& e : sources.errors) ctx.report(e);  // the value misses them
+  for (const std::string& c : sources.conflicts) ctx.report(Conflict(c));
   return ctx.status;
 }
 

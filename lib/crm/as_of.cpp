@@ -368,14 +368,15 @@ bool record_as_of(Record& r, Seconds end, const Clock& clock) {
     auto t = instant(r.get(field));
     return t && *t > end;
   };
-  // When it came to be: an order on its date, an activity at its time (an
-  // import brings older ones in later), anything else when it was created.
+  // When it came to be: when it was created (the store as it was: an order
+  // or an activity imported later, however old, was not in it, as git's past
+  // commit has it not, nor has the contact the import made), and not before
+  // its own date (an order on its date, an activity at its time).
+  if (later("created")) return false;
   if (r.type == "order") {
     auto d = parse_iso_date(r.get("date"));
     if (d && *d > day) return false;
-  } else if (r.type == "activity" && !r.get("at").empty()) {
-    if (later("at")) return false;
-  } else if (later("created")) {
+  } else if (r.type == "activity" && later("at")) {
     return false;
   }
   // A history list ({<key>, at}) cut at `end`: whether it had entries after

@@ -111,6 +111,23 @@ std::vector<std::string> derived_sources(const Schema& stored, const std::vector
   return out;
 }
 
+std::vector<std::string> derived_reads(const std::string& type) {
+  if (type == "contact") return {"order"};
+  if (type == "company") return {"contact", "order"};
+  return {};
+}
+
+Store::Loaded load_problems(const Store& store, const std::vector<std::string>& types) {
+  Store::Loaded out;
+  const std::vector<std::string> none;
+  for (const std::string& t : types) {
+    Store::Loaded loaded = store.load_all(store.schemas().get(t), &none);
+    out.errors.insert(out.errors.end(), loaded.errors.begin(), loaded.errors.end());
+    out.conflicts.insert(out.conflicts.end(), loaded.conflicts.begin(), loaded.conflicts.end());
+  }
+  return out;
+}
+
 void fill_derived_fields(const Store& store, std::vector<Record>& records) {
   if (records.empty()) return;
   const Schema* stored = store.schemas().find(records.front().type);

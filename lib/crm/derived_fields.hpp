@@ -53,6 +53,15 @@ bool derived_from_record(const std::string& type);
 // and stage; a ticket's age: its stamps and status history).
 std::vector<std::string> derived_sources(const Schema& stored, const std::vector<std::string>& names);
 
+// The other types the derived fields of `type` are computed from: a
+// contact's value from the orders, a company's from the orders and the
+// contacts (their company). A file of theirs that does not load is missing
+// from the values: it is to be reported as the records' own are.
+std::vector<std::string> derived_reads(const std::string& type);
+// The files of `types` that do not load (errors) or hold conflict markers
+// (conflicts), each type read for its ids alone; no records.
+Store::Loaded load_problems(const Store& store, const std::vector<std::string>& types);
+
 // Sets the derived fields of records of one type, in memory only (never
 // write them back): contacts and companies read the orders once for all.
 void fill_derived_fields(const Store& store, std::vector<Record>& records);

@@ -767,6 +767,12 @@ std::string report_subject(const std::string& name, const std::string& by) {
   return sp.subject;
 }
 
+std::vector<std::string> report_reads(const std::string& name, const std::string& by) {
+  std::vector<std::string> out = {report_subject(name, by)};
+  for (const std::string& t : derived_reads(out.front())) out.push_back(t);  // contact, company: the orders
+  return out;
+}
+
 std::vector<std::string> report_by_values(const std::string& name) { return spec(name).by; }
 
 Report build_report(const Store& store, const ReportRequest& q) {

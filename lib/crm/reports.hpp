@@ -36,6 +36,9 @@ const std::vector<std::string>& report_names();
 // ticket, contact (company with customers/rfm --by company) or order.
 // Throws UsageError for an unknown report.
 std::string report_subject(const std::string& name, const std::string& by = "");
+// The types a report reads: its subject, and those its figures come from (a
+// customer's value: the orders). Their files that do not load are reported.
+std::vector<std::string> report_reads(const std::string& name, const std::string& by = "");
 // The --by values a report accepts ("" always).
 std::vector<std::string> report_by_values(const std::string& name);
 

@@ -25,7 +25,8 @@ Schema with_segment_count(const Schema& segment_schema) {
 
 bool is_segment_count_field(std::string_view name) { return name == "count"; }
 
-void fill_segment_counts(const Store& store, std::vector<Record>& segments, std::vector<std::string>* problems) {
+void fill_segment_counts(const Store& store, std::vector<Record>& segments, std::vector<std::string>* problems,
+                         Store::Loaded* unread) {
   // The records of each type the segments select, read once, with their
   // value fields when a segment of that type needs them.
   struct Filtered {
@@ -59,8 +60,16 @@ void fill_segment_counts(const Store& store, std::vector<Record>& segments, std:
     for (const Filter& f : work.filters) partial = f.fields_used(used) && partial;
     derive = any_derived_field(schema, used);
     needed = derived_sources(schema, used);
-    std::vector<Record> records = store.load_all(schema, partial ? &needed : nullptr).records;
+    Store::Loaded loaded = store.load_all(schema, partial ? &needed : nullptr);
+    std::vector<Record> records = std::move(loaded.records);
     if (derive) fill_derived_fields(store, records);
+    if (unread) {
+      Store::Loaded sources = load_problems(store, derive ? derived_reads(type) : std::vector<std::string>{});
+      for (Store::Loaded* l : {&loaded, &sources}) {
+        unread->errors.insert(unread->errors.end(), l->errors.begin(), l->errors.end());
+        unread->conflicts.insert(unread->conflicts.end(), l->conflicts.begin(), l->conflicts.end());
+      }
+    }
     for (size_t k = 0; k < work.filters.size(); ++k) {
       long long n = std::count_if(records.begin(), records.end(),
                                   [&](const Record& r) { return work.filters[k].matches(r, name_of); });

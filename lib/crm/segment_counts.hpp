@@ -20,8 +20,10 @@ bool is_segment_count_field(std::string_view name);
 // (every one: done tasks and closed deals too, as an export or a campaign
 // takes them), customer value fields included. Each type is read once. A
 // segment whose filter no longer works (a field or segment gone) gets no
-// count; `problems` (if given) says why, one line each.
+// count; `problems` (if given) says why, one line each. `unread` (if given)
+// gets the files the counts left out: of the types counted, and the orders
+// behind a value field a filter reads (a count over them may be wrong).
 void fill_segment_counts(const Store& store, std::vector<Record>& segments,
-                         std::vector<std::string>* problems = nullptr);
+                         std::vector<std::string>* problems = nullptr, Store::Loaded* unread = nullptr);
 
 }  // namespace crm

@@ -109,17 +109,21 @@ TEST_CASE("record_as_of rebuilds a record from its own dates") {
   crm::Clock clock = clock_at("2026-11-23T09:00:00Z");
   crm::Seconds end = crm::end_of_day(clock, day("2026-10-01"));
 
-  SUBCASE("made later: left out; an order by its date, an activity by its time") {
+  SUBCASE("made later: left out; an order also by its date, an activity by its time") {
     crm::Record later = record("contact", "id: a\nname: A\ncreated: 2026-10-02T00:00:00Z\n");
     CHECK_FALSE(crm::record_as_of(later, end, clock));
     crm::Record then = record("contact", "id: a\nname: A\ncreated: 2026-10-01T23:59:59Z\n");
     CHECK(crm::record_as_of(then, end, clock));
     crm::Record imported = record("order", "id: o\ndate: 2026-09-01\ncreated: 2026-11-01T00:00:00Z\n");
-    CHECK(crm::record_as_of(imported, end, clock));
+    CHECK_FALSE(crm::record_as_of(imported, end, clock));  // not in the store then, whatever its date
+    crm::Record placed = record("order", "id: o\ndate: 2026-09-01\ncreated: 2026-09-01T10:00:00Z\n");
+    CHECK(crm::record_as_of(placed, end, clock));
     crm::Record future = record("order", "id: o\ndate: 2026-10-02\ncreated: 2026-09-01T00:00:00Z\n");
     CHECK_FALSE(crm::record_as_of(future, end, clock));
     crm::Record mail = record("activity", "id: m\nat: 2026-09-20T08:00:00Z\ncreated: 2026-11-01T00:00:00Z\n");
-    CHECK(crm::record_as_of(mail, end, clock));
+    CHECK_FALSE(crm::record_as_of(mail, end, clock));
+    crm::Record call = record("activity", "id: m\nat: 2026-10-02T08:00:00Z\ncreated: 2026-09-01T00:00:00Z\n");
+    CHECK_FALSE(crm::record_as_of(call, end, clock));
   }
   SUBCASE("a deal: its stage from the history, a later close undone") {
     crm::Record deal = record("deal",
