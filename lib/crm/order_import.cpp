@@ -71,6 +71,17 @@ struct RowReader {
   void fail(int col, const std::string& msg) {
     if (error.empty()) error = "column " + column(col) + ": " + msg;
   }
+  // An order's own cell: the same on each of its rows (or empty on the later
+  // ones); a row that says otherwise fails the order. `value` is the cell as
+  // read (an amount normalised); emails are compared without case.
+  void same(int col, std::string& field, const std::string& value, bool fold = false) {
+    if (value.empty()) return;
+    if (field.empty()) {
+      field = value;
+    } else if (fold ? !equals_ci(field, value) : field != value) {
+      fail(col, dq(text(col)) + " contradicts " + dq(field) + " on an earlier row of the order");
+    }
+  }
   // A one-line cell (a name, an email): a line break in it fails the row.
   std::string line(int col) {
     std::string t = text(col);
@@ -154,13 +165,10 @@ struct Groups {
   }
 };
 
-void set_once(std::string& field, const std::string& value) {
-  if (field.empty()) field = value;
-}
-
 // What the order-level cells say, beyond the items: added up in finish().
 struct Extras {
   std::string shipping, taxes, discount, refunded;
+  std::string created, paid, financial, fulfillment, cancelled;  // the cells as written, to compare rows
 };
 
 // The shop's total, explained by lines: the items; then shipping, taxes and
@@ -264,24 +272,34 @@ ShopOrder* read_order_cells(RowReader& r, const OrderColumns& c, const std::stri
   }
   ShopOrder& o = g.at(c.shop, number, file, r.row.line);
   Extras& x = extras[number];
-  set_once(o.email, r.line(c.email));
-  set_once(o.name, r.line(c.name));
-  set_once(o.first_name, r.line(c.first));
-  set_once(o.last_name, r.line(c.last));
-  set_once(o.company, r.line(c.company));
-  set_once(o.currency, to_upper_label(r.text(c.currency)));
-  set_once(o.total, r.amount(c.total));
-  set_once(x.shipping, r.amount(c.shipping));
-  set_once(x.taxes, r.amount(c.taxes));
-  set_once(x.discount, r.amount(c.discount));
-  set_once(x.refunded, r.amount(c.refunded));
+  r.same(c.email, o.email, r.line(c.email), true);
+  r.same(c.name, o.name, r.line(c.name));
+  r.same(c.first, o.first_name, r.line(c.first));
+  r.same(c.last, o.last_name, r.line(c.last));
+  r.same(c.company, o.company, r.line(c.company));
+  r.same(c.currency, o.currency, to_upper_label(r.text(c.currency)));
+  r.same(c.total, o.total, r.amount(c.total));
+  r.same(c.shipping, x.shipping, r.amount(c.shipping));
+  r.same(c.taxes, x.taxes, r.amount(c.taxes));
+  r.same(c.discount, x.discount, r.amount(c.discount));
+  r.same(c.refunded, x.refunded, r.amount(c.refunded));
   if (std::string d = r.text(c.created); !d.empty() && o.date.empty()) {
     if (!read_stamp(d, false, o.date, o.created)) r.fail(c.created, dq(d) + " is not a date");
   }
-  if (std::string p = r.text(c.paid); !p.empty() && o.paid_at.empty()) {
+  r.same(c.created, x.created, r.text(c.created));
+  if (std::string p = r.text(c.paid); !p.empty() && o.paid_at.empty() && o.paid_day.empty()) {
     std::string day;
     if (!read_stamp(p, true, day, o.paid_at)) r.fail(c.paid, dq(p) + " is not a date and time");
     if (o.paid_at.empty()) o.paid_day = day;  // a date alone: that day
+  }
+  r.same(c.paid, x.paid, r.text(c.paid));
+  // No more comes back than was paid.
+  if (!x.refunded.empty() && !o.total.empty() && (!r.text(c.refunded).empty() || !r.text(c.total).empty())) {
+    Decimal back = *Decimal::parse(x.refunded), total = *Decimal::parse(o.total);
+    if (back < Decimal()) back = Decimal() - back;
+    if (total < back)
+      r.fail(c.refunded, dq(r.text(c.refunded).empty() ? x.refunded : r.text(c.refunded)) +
+                             " is more than the order's " + r.column(c.total) + " (" + o.total + ")");
   }
   return &o;
 }
@@ -353,6 +371,10 @@ void read_shopify(const CsvTable& csv, const Header& h, const std::string& file,
       if (!read_stamp(t, true, day, o->canceled)) r.fail(cancelled, dq(t) + " is not a date and time");
       if (o->canceled.empty()) o->canceled = "-";  // cancelled, time unknown
     }
+    Extras& x = extras[o->number];
+    r.same(cancelled, x.cancelled, r.text(cancelled));
+    r.same(financial, x.financial, r.text(financial), true);
+    r.same(fulfillment, x.fulfillment, r.text(fulfillment), true);
     std::string fin = r.text(financial);
     if (!fin.empty() || o->status.empty()) {
       std::string s = status_shopify(fin, r.text(fulfillment), !o->canceled.empty());
@@ -435,6 +457,7 @@ void read_woocommerce(const CsvTable& csv, const Header& h, const std::string& f
     RowReader r{h, csv.rows[i], ""};
     ShopOrder* o = read_order_cells(r, c, file, g, extras);
     if (!o) continue;
+    r.same(status, extras[o->number].financial, r.text(status), true);
     if (std::string s = r.text(status); !s.empty() && o->status.empty()) {
       o->status = status_woocommerce(s);
       if (o->status.empty())

@@ -1,0 +1,43 @@
+Orders import against hostile files (crm-import(1), "ORDERS"): rows that
+contradict their order, impossible dates, amounts finer than a cent,
+refunds above the total, duplicated columns. Each bad order is named by
+file, line and column, exits 3 and writes nothing of that order.
+
+  $ crm init s > /dev/null 2>&1 && cd s
+  $ H='Name,Email,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price'
+
+Shopify repeats an order's own columns on its later rows, or leaves them
+empty. A later row that says another currency or email is another order
+under the same number: the order fails at that row, naming the column;
+rows that leave the cell empty, or repeat it, are fine.
+
+  $ printf '%s\n#4,d@x.com,paid,2026-10-05 10:00:00 +0000,USD,10,1,D,10\n#4,d@x.com,paid,2026-10-05 10:00:00 +0000,EUR,10,1,E,10\n' "$H" > cur.csv
+  $ crm import orders cur.csv; echo $?
+  crm: error: cur.csv:3: order #4: column "Currency": "EUR" contradicts "USD" on an earlier row of the order
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
+  $ printf '%s\n#4,d@x.com,paid,2026-10-05 10:00:00 +0000,USD,20,1,D,10\n#4,E@x.com,,,,,1,E,10\n#4,e@x.com,,,,,1,F,10\n' "$H" > mail.csv
+  $ crm import orders mail.csv; echo $?
+  crm: error: mail.csv:3: order #4: column "Email": "E@x.com" contradicts "d@x.com" on an earlier row of the order
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
+  $ printf '%s\n#4,d@x.com,paid,2026-10-05 10:00:00 +0000,USD,20,1,D,10\n#4,D@X.com,,,,20.00,1,E,10\n#4,,paid,2026-10-06 10:00:00 +0000,,,1,F,10\n' "$H" > date.csv
+  $ crm import orders date.csv; echo $?
+  crm: error: date.csv:4: order #4: column "Created at": "2026-10-06 10:00:00 +0000" contradicts "2026-10-05 10:00:00 +0000" on an earlier row of the order
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
+  $ printf '%s\n#4,d@x.com,paid,2026-10-05 10:00:00 +0000,USD,20,1,D,10\n#4,D@X.com,,,,20.00,1,E,10\n' "$H" > ok.csv
+  $ crm import orders ok.csv; echo $?
+  1 order created, 0 updated, 0 unchanged, 0 failed; 1 contact and 0 companies created
+  0
+  $ crm order list --fields number,currency,total,lines
+  ID    NUMBER  CURRENCY  TOTAL (USD)  LINES
+  [a-z0-9]{4}  #4      USD             20.00  D \(1, 10\), E \(1, 10\) (re)
+
+A refund of more than the order's total is refused, like Stripe's.
+
+  $ printf '%s,Refunded Amount\n#9,g@x.com,refunded,2026-10-05 10:00:00 +0000,USD,10,1,D,10,12\n' "$H" > refund.csv
+  $ crm import orders refund.csv; echo $?
+  crm: error: refund.csv:2: order #9: column "Refunded Amount": "12" is more than the order's "Total" (10)
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
