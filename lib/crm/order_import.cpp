@@ -147,6 +147,24 @@ bool read_stamp(const std::string& text, bool utc, std::string& day, std::string
   return true;
 }
 
+// read_stamp of the row's cell in `col`, failing the row when it does not
+// read ("is not `what`") or is before 1900: no shop sold anything then, and
+// such a date is a placeholder (0001-01-01) or a typo, not history.
+bool read_stamp_cell(RowReader& r, int col, bool utc, std::string& day, std::string& instant, const char* what) {
+  std::string t = r.text(col);
+  if (!read_stamp(t, utc, day, instant) || day.empty()) {
+    r.fail(col, dq(t) + " is not " + what);
+    return false;
+  }
+  if (day < "1900" || (!instant.empty() && instant < "1900")) {
+    r.fail(col, dq(t) + " is before 1900");
+    day.clear();
+    instant.clear();
+    return false;
+  }
+  return true;
+}
+
 // Orders keyed by number, in the order their first row came.
 struct Groups {
   std::vector<ShopOrder> orders;
@@ -284,12 +302,12 @@ ShopOrder* read_order_cells(RowReader& r, const OrderColumns& c, const std::stri
   r.same(c.discount, x.discount, r.amount(c.discount));
   r.same(c.refunded, x.refunded, r.amount(c.refunded));
   if (std::string d = r.text(c.created); !d.empty() && o.date.empty()) {
-    if (!read_stamp(d, false, o.date, o.created)) r.fail(c.created, dq(d) + " is not a date");
+    read_stamp_cell(r, c.created, false, o.date, o.created, "a date");
   }
   r.same(c.created, x.created, r.text(c.created));
   if (std::string p = r.text(c.paid); !p.empty() && o.paid_at.empty() && o.paid_day.empty()) {
     std::string day;
-    if (!read_stamp(p, true, day, o.paid_at)) r.fail(c.paid, dq(p) + " is not a date and time");
+    read_stamp_cell(r, c.paid, true, day, o.paid_at, "a date and time");
     if (o.paid_at.empty()) o.paid_day = day;  // a date alone: that day
   }
   r.same(c.paid, x.paid, r.text(c.paid));
@@ -368,7 +386,7 @@ void read_shopify(const CsvTable& csv, const Header& h, const std::string& file,
     if (!o) continue;
     if (std::string t = r.text(cancelled); !t.empty() && o->canceled.empty()) {
       std::string day;
-      if (!read_stamp(t, true, day, o->canceled)) r.fail(cancelled, dq(t) + " is not a date and time");
+      read_stamp_cell(r, cancelled, true, day, o->canceled, "a date and time");
       if (o->canceled.empty()) o->canceled = "-";  // cancelled, time unknown
     }
     Extras& x = extras[o->number];
@@ -506,8 +524,7 @@ void read_stripe(const CsvTable& csv, const Header& h, const std::string& file, 
     o.currency = to_upper_label(r.text(currency));
     o.total = r.amount(amount);
     if (o.total.empty() && r.error.empty()) r.fail(amount, "no amount");
-    std::string c = r.text(created);
-    if (!read_stamp(c, true, o.date, o.paid_at) || o.date.empty()) r.fail(created, dq(c) + " is not a date");
+    read_stamp_cell(r, created, true, o.date, o.paid_at, "a date");
     o.created = o.paid_at;
     std::string s = r.text(status);
     o.status = status_stripe(s, r.text(captured));

@@ -41,3 +41,25 @@ A refund of more than the order's total is refused, like Stripe's.
   crm: error: refund.csv:2: order #9: column "Refunded Amount": "12" is more than the order's "Total" (10)
   0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
   3
+
+A date before 1900 is a placeholder or a typo, not an order: refused,
+whatever its zone (0001-01-01 at +14:00 would be in the year 0 in UTC),
+in every shop's export.
+
+  $ printf '%s\n#5,f@x.com,paid,0001-01-01 00:00:00 +1400,USD,1,1,X,1\n' "$H" > old.csv
+  $ crm import orders old.csv; echo $?
+  crm: error: old.csv:2: order #5: column "Created at": "0001-01-01 00:00:00 +1400" is before 1900
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
+  $ printf 'Name,Email,Financial Status,Created at,Paid at,Total\n#5,f@x.com,paid,2026-10-05,1899-12-31 23:00:00 -0200,1\n' > paid.csv
+  $ crm import orders paid.csv; echo $?
+  crm: error: paid.csv:2: order #5: column "Paid at": "1899-12-31 23:00:00 -0200" is before 1900
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
+  $ printf 'id,Created date (UTC),Amount,Amount Refunded,Currency,Status\nch_1,1850-05-01 10:00:00,5,0,usd,Paid\n' > stripe.csv
+  $ crm import orders stripe.csv; echo $?
+  crm: error: stripe.csv:2: order ch_1: column "Created date (UTC)": "1850-05-01 10:00:00" is before 1900
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
+  $ ls orders | wc -l
+  1
