@@ -99,6 +99,17 @@ struct RowReader {
     }
     return Decimal::parse(n)->str();
   }
+  // An amount of the order's own (its total, shipping, taxes, discount,
+  // refund): in cents, as an order's total is (crm-order(1)); a fraction of
+  // a cent is a broken export, refused rather than rounded away.
+  std::string money(int col) {
+    std::string a = amount(col);
+    if (!a.empty() && !(Decimal::parse(a)->rounded(2) == *Decimal::parse(a))) {
+      fail(col, dq(text(col)) + " has a fraction of a cent: an order's amounts are in cents");
+      return "";
+    }
+    return a;
+  }
 };
 
 // A shop's time stamp → {its own day, the instant in UTC}: "2026-01-15
@@ -296,11 +307,11 @@ ShopOrder* read_order_cells(RowReader& r, const OrderColumns& c, const std::stri
   r.same(c.last, o.last_name, r.line(c.last));
   r.same(c.company, o.company, r.line(c.company));
   r.same(c.currency, o.currency, to_upper_label(r.text(c.currency)));
-  r.same(c.total, o.total, r.amount(c.total));
-  r.same(c.shipping, x.shipping, r.amount(c.shipping));
-  r.same(c.taxes, x.taxes, r.amount(c.taxes));
-  r.same(c.discount, x.discount, r.amount(c.discount));
-  r.same(c.refunded, x.refunded, r.amount(c.refunded));
+  r.same(c.total, o.total, r.money(c.total));
+  r.same(c.shipping, x.shipping, r.money(c.shipping));
+  r.same(c.taxes, x.taxes, r.money(c.taxes));
+  r.same(c.discount, x.discount, r.money(c.discount));
+  r.same(c.refunded, x.refunded, r.money(c.refunded));
   if (std::string d = r.text(c.created); !d.empty() && o.date.empty()) {
     read_stamp_cell(r, c.created, false, o.date, o.created, "a date");
   }
@@ -522,7 +533,7 @@ void read_stripe(const CsvTable& csv, const Header& h, const std::string& file, 
     o.name = r.line(name);
     if (o.name == o.email) o.name.clear();
     o.currency = to_upper_label(r.text(currency));
-    o.total = r.amount(amount);
+    o.total = r.money(amount);
     if (o.total.empty() && r.error.empty()) r.fail(amount, "no amount");
     read_stamp_cell(r, created, true, o.date, o.paid_at, "a date");
     o.created = o.paid_at;
@@ -531,7 +542,7 @@ void read_stripe(const CsvTable& csv, const Header& h, const std::string& file, 
     if (o.status.empty()) r.fail(status, dq(s) + " is not a Stripe payment status (Paid, Refunded, Failed…)");
     if (o.status != "paid") o.paid_at.clear();
     Extras x;
-    x.refunded = r.amount(refunded);
+    x.refunded = r.money(refunded);
     // A payment is more than nothing, and no more of it comes back than was paid.
     auto paid = Decimal::parse(o.total), back = Decimal::parse(x.refunded);
     if (paid && !(Decimal() < *paid)) r.fail(amount, dq(r.text(amount)) + " is not a positive amount");

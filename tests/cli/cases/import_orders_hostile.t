@@ -63,3 +63,27 @@ in every shop's export.
   3
   $ ls orders | wc -l
   1
+
+An order's total is in cents, rounded once from its exact lines
+(crm-order(1)), as with crm order add. A shop's Total (or Shipping, Taxes,
+Discount, Refunded Amount, Stripe's Amount) with a fraction of a cent is a
+broken export: refused, never rounded away. Line prices stay exact; the
+cents the shop charged for them are a line "Adjustment".
+
+  $ printf '%s\n#6,h@x.com,paid,2026-10-05 10:00:00 +0000,USD,10.019,1,X,10.019\n#7,h@x.com,paid,2026-10-05 10:00:00 +0000,USD,0.001,1,X,0.001\n#8,h@x.com,paid,2026-10-05 10:00:00 +0000,USD,10.015,1,X,10.019\n#9,h@x.com,paid,2026-10-05 10:00:00 +0000,USD,10.02,1,X,10.019\n' "$H" > cents.csv
+  $ crm import orders cents.csv; echo $?
+  crm: error: cents.csv:2: order #6: column "Total": "10.019" has a fraction of a cent: an order's amounts are in cents
+  crm: error: cents.csv:3: order #7: column "Total": "0.001" has a fraction of a cent: an order's amounts are in cents
+  crm: error: cents.csv:4: order #8: column "Total": "10.015" has a fraction of a cent: an order's amounts are in cents
+  crm: cents.csv:5: order #9: the items, shipping and discounts add up to 10.019, the shop's total is 10.02: the difference is a line "Adjustment"
+  1 order created, 0 updated, 0 unchanged, 3 failed; 1 contact and 0 companies created
+  3
+  $ crm order show '#9' --format yaml | grep -E 'unit_price|total'
+        unit_price: 10.019
+        unit_price: 0.001
+    total: 10.02
+  $ printf 'id,Created date (UTC),Amount,Amount Refunded,Currency,Status\nch_2,2026-05-01 10:00:00,5.005,0,usd,Paid\n' > stripe-cents.csv
+  $ crm import orders stripe-cents.csv; echo $?
+  crm: error: stripe-cents.csv:2: order ch_2: column "Amount": "5.005" has a fraction of a cent: an order's amounts are in cents
+  0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
+  3
