@@ -43,13 +43,25 @@ std::string dq(const std::string& s) { return "\"" + escape_for_terminal(s) + "\
 struct Header {
   std::vector<std::string> names;  // as written
   std::map<std::string, size_t> at;
-  explicit Header(const std::vector<std::string>& cells) : names(cells) {
-    for (size_t i = 0; i < cells.size(); ++i) at.emplace(header_key(cells[i]), i);
+  std::map<std::string, size_t> again;  // a column there twice: its second place
+  std::string file;                     // set: a column read that is there twice throws
+  explicit Header(const std::vector<std::string>& cells, std::string source = "")
+      : names(cells), file(std::move(source)) {
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (!at.emplace(header_key(cells[i]), i).second) again.emplace(header_key(cells[i]), i);
   }
-  // The first of `keys` the file has; -1 when none.
+  // The first of `keys` the file has; -1 when none. Which of two columns of
+  // the same name holds the order's value cannot be told: the file fails.
   int find(std::initializer_list<const char*> keys) const {
     for (const char* k : keys)
-      if (auto it = at.find(k); it != at.end()) return static_cast<int>(it->second);
+      if (auto it = at.find(k); it != at.end()) {
+        if (auto twice = again.find(k); twice != again.end() && !file.empty())
+          throw InvalidData(Location{file, 1, 0, ""}, "column " + dq(names[it->second]) + " is there twice (columns " +
+                                                          std::to_string(it->second + 1) + " and " +
+                                                          std::to_string(twice->second + 1) +
+                                                          "): which is the order's cannot be told");
+        return static_cast<int>(it->second);
+      }
     return -1;
   }
 };
@@ -580,7 +592,8 @@ ShopFile parse_shop_orders(const std::string& text, const std::string& file, con
                      ": not an orders export crm knows (Shopify, WooCommerce, Stripe) by its header: give --shop");
   if (out.shop != "shopify" && out.shop != "woocommerce" && out.shop != "stripe")
     throw UsageError("--shop is shopify, woocommerce or stripe, not " + dq(out.shop));
-  Header h(csv.rows[0].cells);
+  Header h(csv.rows[0].cells, file);
+  out.currency_column = h.find({"currency", "order_currency"}) >= 0;
   Groups g;
   std::map<std::string, Extras> extras;
   if (out.shop == "shopify") read_shopify(csv, h, file, g, extras);
@@ -679,6 +692,11 @@ OrderImportResult import_orders(Writer& writer, const OrderImportRequest& req) {
 
   OrderImportResult result;
   for (ShopFile& f : files) {
+    if (!f.currency_column &&
+        std::any_of(f.orders.begin(), f.orders.end(), [](const ShopOrder& o) { return o.error.empty(); }))
+      result.notes.push_back(f.orders.front().file +
+                             ": no column \"Currency\": the orders are in the store's currency (" +
+                             store.config().currency + ")");
     for (ShopOrder& o : f.orders) {
       OrderImportRow row;
       row.type = "order";

@@ -87,3 +87,33 @@ cents the shop charged for them are a line "Adjustment".
   crm: error: stripe-cents.csv:2: order ch_2: column "Amount": "5.005" has a fraction of a cent: an order's amounts are in cents
   0 orders created, 0 updated, 0 unchanged, 1 failed; 0 contacts and 0 companies created
   3
+
+A column the importer reads that is there twice (Total, Email: names
+compared without case and punctuation) cannot say which is the order's:
+the file fails before anything is written, naming both places. A
+duplicated column it does not read is no matter.
+
+  $ printf 'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Lineitem price,total\n#10,i@x.com,paid,2026-10-05,USD,10,A,10,20\n' > twice.csv
+  $ crm import orders twice.csv; echo $?
+  crm: error: twice.csv:1: column "Total" is there twice (columns 6 and 9): which is the order's cannot be told
+  3
+  $ printf 'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Lineitem price,E-mail,Email\n#10,i@x.com,paid,2026-10-05,USD,10,A,10,x,j@x.com\n' > twice.csv
+  $ crm import orders twice.csv ok.csv; echo $?
+  crm: error: twice.csv:1: column "Email" is there twice (columns 2 and 10): which is the order's cannot be told
+  3
+  $ printf 'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Lineitem price,Notes,Notes\n#10,i@x.com,paid,2026-10-05,USD,10,A,10,x,y\n' > notes.csv
+  $ crm import orders notes.csv; echo $?
+  1 order created, 0 updated, 0 unchanged, 0 failed; 1 contact and 0 companies created
+  0
+
+A file with no Currency column says, once, that its orders are in the
+store's currency.
+
+  $ printf 'Name,Email,Financial Status,Created at,Total,Lineitem name,Lineitem price\n#11,i@x.com,paid,2026-10-05,10,A,10\n#12,i@x.com,paid,2026-10-06,12,B,12\n' > nocur.csv
+  $ crm import orders nocur.csv; echo $?
+  crm: nocur.csv: no column "Currency": the orders are in the store's currency (USD)
+  2 orders created, 0 updated, 0 unchanged, 0 failed; 0 contacts and 0 companies created
+  0
+  $ crm order list --fields number,currency,total | grep '#1[12] '
+  [a-z0-9]{4}  #11                     10.00 (re)
+  [a-z0-9]{4}  #12                     12.00 (re)
