@@ -117,3 +117,19 @@ store's currency.
   $ crm order list --fields number,currency,total | grep '#1[12] '
   [a-z0-9]{4}  #11                     10.00 (re)
   [a-z0-9]{4}  #12                     12.00 (re)
+
+The same holds for every timestamp field, however it is written: crm
+check names the file, line and field of a paid_at of the year 1, and
+crm activity add refuses one. Dates (a birthday) may be older.
+
+  $ crm order add --date 2026-11-01 --line "Pen x1 @5" > /dev/null
+  $ f=$(grep -l 'Pen' orders/*.yaml)
+  $ sed -i 's/^status: .*/status: paid\npaid_at: 0001-01-01T00:00:00Z/' $f
+  $ crm check > out 2>&1; echo $?; sed "s|$f|ORDER|" out
+  3
+  ORDER:5:10: paid_at: "0001-01-01T00:00:00Z" is before 1900
+  $ crm activity add --kind note --summary old --at 1850-01-01T10:00:00Z; echo $?
+  crm: error: at: "1850-01-01T10:00:00Z" is before 1900
+  3
+  $ crm contact add --name "Ada Lovelace" --set birthday=1815-12-10 > /dev/null; echo $?
+  0
