@@ -120,7 +120,8 @@ store's currency.
 
 The same holds for every timestamp field, however it is written: crm
 check names the file, line and field of a paid_at of the year 1, and
-crm activity add refuses one. Dates (a birthday) may be older.
+crm activity add refuses one, as crm order add refuses an order dated
+before 1900. Other dates (a birthday) may be older.
 
   $ crm order add --date 2026-11-01 --line "Pen x1 @5" > /dev/null
   $ f=$(grep -l 'Pen' orders/*.yaml)
@@ -133,3 +134,6 @@ crm activity add refuses one. Dates (a birthday) may be older.
   3
   $ crm contact add --name "Ada Lovelace" --set birthday=1815-12-10 > /dev/null; echo $?
   0
+  $ crm order add --date 0001-01-01 --line "Pen x1 @5"; echo $?
+  crm: error: date: "0001-01-01" is before 1900
+  3
