@@ -129,6 +129,7 @@ int cmd_import_orders(Context& ctx, const ImportCliOptions& o) {
   OutputOptions out = ctx.output();
   ctx.out(render(t, out));
   bool json = is_json(out.format);
+  for (const std::string& n : result.notes) ctx.note(n);
   for (const OrderImportRow& r : result.rows) {
     std::string where = r.file + (r.line ? ":" + std::to_string(r.line) : "") + ": ";
     if (r.action == "failed") {

@@ -43,13 +43,25 @@ std::string dq(const std::string& s) { return "\"" + escape_for_terminal(s) + "\
 struct Header {
   std::vector<std::string> names;  // as written
   std::map<std::string, size_t> at;
-  explicit Header(const std::vector<std::string>& cells) : names(cells) {
-    for (size_t i = 0; i < cells.size(); ++i) at.emplace(header_key(cells[i]), i);
+  std::map<std::string, size_t> again;  // a column there twice: its second place
+  std::string file;                     // set: a column read that is there twice throws
+  explicit Header(const std::vector<std::string>& cells, std::string source = "")
+      : names(cells), file(std::move(source)) {
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (!at.emplace(header_key(cells[i]), i).second) again.emplace(header_key(cells[i]), i);
   }
-  // The first of `keys` the file has; -1 when none.
+  // The first of `keys` the file has; -1 when none. Which of two columns of
+  // the same name holds the order's value cannot be told: the file fails.
   int find(std::initializer_list<const char*> keys) const {
     for (const char* k : keys)
-      if (auto it = at.find(k); it != at.end()) return static_cast<int>(it->second);
+      if (auto it = at.find(k); it != at.end()) {
+        if (auto twice = again.find(k); twice != again.end() && !file.empty())
+          throw InvalidData(Location{file, 1, 0, ""}, "column " + dq(names[it->second]) + " is there twice (columns " +
+                                                          std::to_string(it->second + 1) + " and " +
+                                                          std::to_string(twice->second + 1) +
+                                                          "): which is the order's cannot be told");
+        return static_cast<int>(it->second);
+      }
     return -1;
   }
 };
@@ -71,6 +83,17 @@ struct RowReader {
   void fail(int col, const std::string& msg) {
     if (error.empty()) error = "column " + column(col) + ": " + msg;
   }
+  // An order's own cell: the same on each of its rows (or empty on the later
+  // ones); a row that says otherwise fails the order. `value` is the cell as
+  // read (an amount normalised); emails are compared without case.
+  void same(int col, std::string& field, const std::string& value, bool fold = false) {
+    if (value.empty()) return;
+    if (field.empty()) {
+      field = value;
+    } else if (fold ? !equals_ci(field, value) : field != value) {
+      fail(col, dq(text(col)) + " contradicts " + dq(field) + " on an earlier row of the order");
+    }
+  }
   // A one-line cell (a name, an email): a line break in it fails the row.
   std::string line(int col) {
     std::string t = text(col);
@@ -87,6 +110,17 @@ struct RowReader {
       return "";
     }
     return Decimal::parse(n)->str();
+  }
+  // An amount of the order's own (its total, shipping, taxes, discount,
+  // refund): in cents, as an order's total is (crm-order(1)); a fraction of
+  // a cent is a broken export, refused rather than rounded away.
+  std::string money(int col) {
+    std::string a = amount(col);
+    if (!a.empty() && !(Decimal::parse(a)->rounded(2) == *Decimal::parse(a))) {
+      fail(col, dq(text(col)) + " has a fraction of a cent: an order's amounts are in cents");
+      return "";
+    }
+    return a;
   }
 };
 
@@ -136,6 +170,24 @@ bool read_stamp(const std::string& text, bool utc, std::string& day, std::string
   return true;
 }
 
+// read_stamp of the row's cell in `col`, failing the row when it does not
+// read ("is not `what`") or is before 1900: no shop sold anything then, and
+// such a date is a placeholder (0001-01-01) or a typo, not history.
+bool read_stamp_cell(RowReader& r, int col, bool utc, std::string& day, std::string& instant, const char* what) {
+  std::string t = r.text(col);
+  if (!read_stamp(t, utc, day, instant) || day.empty()) {
+    r.fail(col, dq(t) + " is not " + what);
+    return false;
+  }
+  if (day < "1900" || (!instant.empty() && instant < "1900")) {
+    r.fail(col, dq(t) + " is before 1900");
+    day.clear();
+    instant.clear();
+    return false;
+  }
+  return true;
+}
+
 // Orders keyed by number, in the order their first row came.
 struct Groups {
   std::vector<ShopOrder> orders;
@@ -154,13 +206,10 @@ struct Groups {
   }
 };
 
-void set_once(std::string& field, const std::string& value) {
-  if (field.empty()) field = value;
-}
-
 // What the order-level cells say, beyond the items: added up in finish().
 struct Extras {
   std::string shipping, taxes, discount, refunded;
+  std::string created, paid, financial, fulfillment, cancelled;  // the cells as written, to compare rows
 };
 
 // The shop's total, explained by lines: the items; then shipping, taxes and
@@ -264,24 +313,34 @@ ShopOrder* read_order_cells(RowReader& r, const OrderColumns& c, const std::stri
   }
   ShopOrder& o = g.at(c.shop, number, file, r.row.line);
   Extras& x = extras[number];
-  set_once(o.email, r.line(c.email));
-  set_once(o.name, r.line(c.name));
-  set_once(o.first_name, r.line(c.first));
-  set_once(o.last_name, r.line(c.last));
-  set_once(o.company, r.line(c.company));
-  set_once(o.currency, to_upper_label(r.text(c.currency)));
-  set_once(o.total, r.amount(c.total));
-  set_once(x.shipping, r.amount(c.shipping));
-  set_once(x.taxes, r.amount(c.taxes));
-  set_once(x.discount, r.amount(c.discount));
-  set_once(x.refunded, r.amount(c.refunded));
+  r.same(c.email, o.email, r.line(c.email), true);
+  r.same(c.name, o.name, r.line(c.name));
+  r.same(c.first, o.first_name, r.line(c.first));
+  r.same(c.last, o.last_name, r.line(c.last));
+  r.same(c.company, o.company, r.line(c.company));
+  r.same(c.currency, o.currency, to_upper_label(r.text(c.currency)));
+  r.same(c.total, o.total, r.money(c.total));
+  r.same(c.shipping, x.shipping, r.money(c.shipping));
+  r.same(c.taxes, x.taxes, r.money(c.taxes));
+  r.same(c.discount, x.discount, r.money(c.discount));
+  r.same(c.refunded, x.refunded, r.money(c.refunded));
   if (std::string d = r.text(c.created); !d.empty() && o.date.empty()) {
-    if (!read_stamp(d, false, o.date, o.created)) r.fail(c.created, dq(d) + " is not a date");
+    read_stamp_cell(r, c.created, false, o.date, o.created, "a date");
   }
-  if (std::string p = r.text(c.paid); !p.empty() && o.paid_at.empty()) {
+  r.same(c.created, x.created, r.text(c.created));
+  if (std::string p = r.text(c.paid); !p.empty() && o.paid_at.empty() && o.paid_day.empty()) {
     std::string day;
-    if (!read_stamp(p, true, day, o.paid_at)) r.fail(c.paid, dq(p) + " is not a date and time");
+    read_stamp_cell(r, c.paid, true, day, o.paid_at, "a date and time");
     if (o.paid_at.empty()) o.paid_day = day;  // a date alone: that day
+  }
+  r.same(c.paid, x.paid, r.text(c.paid));
+  // No more comes back than was paid.
+  if (!x.refunded.empty() && !o.total.empty() && (!r.text(c.refunded).empty() || !r.text(c.total).empty())) {
+    Decimal back = *Decimal::parse(x.refunded), total = *Decimal::parse(o.total);
+    if (back < Decimal()) back = Decimal() - back;
+    if (total < back)
+      r.fail(c.refunded, dq(r.text(c.refunded).empty() ? x.refunded : r.text(c.refunded)) +
+                             " is more than the order's " + r.column(c.total) + " (" + o.total + ")");
   }
   return &o;
 }
@@ -350,9 +409,13 @@ void read_shopify(const CsvTable& csv, const Header& h, const std::string& file,
     if (!o) continue;
     if (std::string t = r.text(cancelled); !t.empty() && o->canceled.empty()) {
       std::string day;
-      if (!read_stamp(t, true, day, o->canceled)) r.fail(cancelled, dq(t) + " is not a date and time");
+      read_stamp_cell(r, cancelled, true, day, o->canceled, "a date and time");
       if (o->canceled.empty()) o->canceled = "-";  // cancelled, time unknown
     }
+    Extras& x = extras[o->number];
+    r.same(cancelled, x.cancelled, r.text(cancelled));
+    r.same(financial, x.financial, r.text(financial), true);
+    r.same(fulfillment, x.fulfillment, r.text(fulfillment), true);
     std::string fin = r.text(financial);
     if (!fin.empty() || o->status.empty()) {
       std::string s = status_shopify(fin, r.text(fulfillment), !o->canceled.empty());
@@ -435,6 +498,7 @@ void read_woocommerce(const CsvTable& csv, const Header& h, const std::string& f
     RowReader r{h, csv.rows[i], ""};
     ShopOrder* o = read_order_cells(r, c, file, g, extras);
     if (!o) continue;
+    r.same(status, extras[o->number].financial, r.text(status), true);
     if (std::string s = r.text(status); !s.empty() && o->status.empty()) {
       o->status = status_woocommerce(s);
       if (o->status.empty())
@@ -481,17 +545,16 @@ void read_stripe(const CsvTable& csv, const Header& h, const std::string& file, 
     o.name = r.line(name);
     if (o.name == o.email) o.name.clear();
     o.currency = to_upper_label(r.text(currency));
-    o.total = r.amount(amount);
+    o.total = r.money(amount);
     if (o.total.empty() && r.error.empty()) r.fail(amount, "no amount");
-    std::string c = r.text(created);
-    if (!read_stamp(c, true, o.date, o.paid_at) || o.date.empty()) r.fail(created, dq(c) + " is not a date");
+    read_stamp_cell(r, created, true, o.date, o.paid_at, "a date");
     o.created = o.paid_at;
     std::string s = r.text(status);
     o.status = status_stripe(s, r.text(captured));
     if (o.status.empty()) r.fail(status, dq(s) + " is not a Stripe payment status (Paid, Refunded, Failed…)");
     if (o.status != "paid") o.paid_at.clear();
     Extras x;
-    x.refunded = r.amount(refunded);
+    x.refunded = r.money(refunded);
     // A payment is more than nothing, and no more of it comes back than was paid.
     auto paid = Decimal::parse(o.total), back = Decimal::parse(x.refunded);
     if (paid && !(Decimal() < *paid)) r.fail(amount, dq(r.text(amount)) + " is not a positive amount");
@@ -529,7 +592,8 @@ ShopFile parse_shop_orders(const std::string& text, const std::string& file, con
                      ": not an orders export crm knows (Shopify, WooCommerce, Stripe) by its header: give --shop");
   if (out.shop != "shopify" && out.shop != "woocommerce" && out.shop != "stripe")
     throw UsageError("--shop is shopify, woocommerce or stripe, not " + dq(out.shop));
-  Header h(csv.rows[0].cells);
+  Header h(csv.rows[0].cells, file);
+  out.currency_column = h.find({"currency", "order_currency"}) >= 0;
   Groups g;
   std::map<std::string, Extras> extras;
   if (out.shop == "shopify") read_shopify(csv, h, file, g, extras);
@@ -628,6 +692,11 @@ OrderImportResult import_orders(Writer& writer, const OrderImportRequest& req) {
 
   OrderImportResult result;
   for (ShopFile& f : files) {
+    if (!f.currency_column &&
+        std::any_of(f.orders.begin(), f.orders.end(), [](const ShopOrder& o) { return o.error.empty(); }))
+      result.notes.push_back(f.orders.front().file +
+                             ": no column \"Currency\": the orders are in the store's currency (" +
+                             store.config().currency + ")");
     for (ShopOrder& o : f.orders) {
       OrderImportRow row;
       row.type = "order";

@@ -52,6 +52,7 @@ struct ShopOrder {
 struct ShopFile {
   std::string shop;
   std::vector<ShopOrder> orders;
+  bool currency_column = true;  // false: the file says no currency (its orders are in the store's)
 };
 
 // The shop of a header row: "shopify", "woocommerce", "stripe", or "".
@@ -84,6 +85,7 @@ struct OrderImportResult {
   std::vector<OrderImportRow> rows;
   int created = 0, updated = 0, unchanged = 0, failed = 0;  // orders
   int contacts = 0, companies = 0;                          // made for them
+  std::vector<std::string> notes;                           // about a whole file ("FILE: …")
 };
 
 // Imports the orders of every file: companies, then contacts, then the

@@ -121,6 +121,9 @@ bool order_counts_as_revenue(const Record& order) {
 }
 
 void order_changed(const Store& store, Record& order, const Record* before) {
+  // No order is older than 1900, as no timestamp is (crm(1), "FIELDS").
+  if (std::string d = order.get("date"); !d.empty() && d < "1900")
+    throw line_error("date", "\"" + escape_for_terminal(d) + "\" is before 1900");
   Node* lines = order.data.find("lines");
   if (lines && lines->is_sequence()) {
     const Schema& products = store.schemas().get("product");

@@ -224,7 +224,11 @@ std::string check_scalar(const Field& f, const std::string& t) {
     case FieldType::Date:
       return parse_iso_date(t) || (f.no_year && is_no_year_date(t)) ? "" : quoted(t) + " is not a date (YYYY-MM-DD)";
     case FieldType::Datetime:
-      return parse_iso_datetime(t) ? "" : quoted(t) + " is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)";
+      // An instant something happened in a CRM (paid, closed, sent) is no
+      // earlier than 1900: before is a placeholder (0001-01-01) or a typo.
+      // Dates stay free: a birthday or a founding year may be older.
+      if (!parse_iso_datetime(t)) return quoted(t) + " is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)";
+      return format_datetime(*parse_iso_datetime(t)) < "1900" ? quoted(t) + " is before 1900" : "";
     case FieldType::When:
       return parse_iso_date(t) || parse_iso_datetime(t) ? "" : quoted(t) + " is not a date or timestamp";
     case FieldType::Decimal:

@@ -28,6 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (const crm::ShopOrder& o : f.orders) {
         if (!o.error.empty()) continue;
         if (o.date.size() != 10 || o.lines.empty()) std::abort();
+        // No date before 1900 and no order-level amount finer than a cent gets through.
+        if (o.date < "1900" || (!o.paid_at.empty() && o.paid_at < "1900")) std::abort();
+        if (auto t = crm::Decimal::parse(o.total); !o.total.empty() && (!t || !(t->rounded(2) == *t))) std::abort();
         for (const crm::ShopLine& l : o.lines) {
           auto q = crm::Decimal::parse(l.quantity);
           if (!q || !(crm::Decimal() < *q) || !crm::Decimal::parse(l.unit_price)) std::abort();

@@ -93,3 +93,38 @@ TEST_CASE("order import: a Stripe payment partly refunded keeps the refund as a 
   CHECK(f.orders[2].status == "placed");  // not captured: authorised, not paid
   CHECK(f.orders[2].paid_at.empty());
 }
+
+TEST_CASE("order import: hostile Shopify files (issue 15)") {
+  std::string h =
+      "Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Lineitem price,Refunded Amount\n";
+  SUBCASE("a later row contradicting the order's currency fails it there; empty and repeated cells do not") {
+    ShopOrder o = only(parse_shop_orders(h + "#1,a@b.c,paid,2026-01-02,USD,20,A,10,\n#1,A@B.C,,,,20.00,B,10,\n"
+                                             "#1,a@b.c,paid,2026-01-02,EUR,20,C,10,\n",
+                                         "s.csv", ""));
+    CHECK(o.error == "column \"Currency\": \"EUR\" contradicts \"USD\" on an earlier row of the order");
+    CHECK(o.error_line == 4);
+    ShopOrder ok =
+        only(parse_shop_orders(h + "#1,a@b.c,paid,2026-01-02,USD,20,A,10,\n#1,A@B.C,,,,20.00,B,10,\n", "s.csv", ""));
+    CHECK(ok.error.empty());
+    CHECK(lines_of(ok) == "A x1 @10 | B x1 @10");
+  }
+  SUBCASE("dates before 1900, fractions of a cent, refunds above the total fail the order") {
+    CHECK(only(parse_shop_orders(h + "#1,a@b.c,paid,0001-01-01 00:00:00 +1400,USD,1,A,1,\n", "s.csv", "")).error ==
+          "column \"Created at\": \"0001-01-01 00:00:00 +1400\" is before 1900");
+    CHECK(only(parse_shop_orders(h + "#1,a@b.c,paid,2026-01-02,USD,0.001,A,0.001,\n", "s.csv", "")).error ==
+          "column \"Total\": \"0.001\" has a fraction of a cent: an order's amounts are in cents");
+    CHECK(only(parse_shop_orders(h + "#1,a@b.c,refunded,2026-01-02,USD,10,A,10,10.01\n", "s.csv", "")).error ==
+          "column \"Refunded Amount\": \"10.01\" is more than the order's \"Total\" (10)");
+    CHECK(only(parse_shop_orders(h + "#1,a@b.c,refunded,2026-01-02,USD,10,A,10,10\n", "s.csv", "")).status ==
+          "refunded");
+  }
+  SUBCASE("a column read twice fails the file; no Currency column is told") {
+    CHECK_THROWS_AS(
+        parse_shop_orders("Name,Email,Created at,Total,TOTAL\n#1,a@b.c,2026-01-02,1,2\n", "s.csv", "shopify"),
+        InvalidData);
+    CHECK_FALSE(
+        parse_shop_orders("Name,Email,Financial Status,Created at,Total\n#1,a@b.c,paid,2026-01-02,1\n", "s.csv", "")
+            .currency_column);
+    CHECK(parse_shop_orders(h + "#1,a@b.c,paid,2026-01-02,USD,1,A,1,\n", "s.csv", "").currency_column);
+  }
+}
