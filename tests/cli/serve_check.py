@@ -60,7 +60,12 @@ def stop(server):
 
 
 def chunked_flood(port, chunks, size):
-    """POSTs a chunked body of CHUNKS pieces of SIZE bytes; returns (status line or "", bytes sent, seconds)."""
+    """POSTs a chunked body of CHUNKS pieces of SIZE bytes; returns (status line or "", bytes sent, seconds).
+
+    A server that stops reading answers 413 and closes; with our pieces still
+    unread in its buffer its kernel resets the connection, and a reset may
+    discard the 413 before we read it (TCP, not the server): the status line
+    is then "reset"."""
     began = time.monotonic()
     s = socket.create_connection(("127.0.0.1", port), timeout=10)
     sent = 0
@@ -87,6 +92,8 @@ def chunked_flood(port, chunks, size):
     try:
         s.settimeout(10)
         answer = answer or s.recv(4096)
+    except ConnectionResetError:
+        answer = answer or b"reset"
     except OSError:
         pass
     s.close()
@@ -242,7 +249,8 @@ def main():
         server, port = start(crm, store, env, "127.0.0.1:0")
         base = "http://127.0.0.1:%d" % port
         status_line, sent, took = chunked_flood(port, 256, 65536)
-        check("a chunked body past the limit: 413, read no further", " 413 " in status_line and sent < 4 << 20,
+        check("a chunked body past the limit: 413, read no further",
+              (" 413 " in status_line or status_line == "reset") and sent < 4 << 20,
               "%r after %d bytes, %.1f s" % (status_line, sent, took))
         status, _, body = request(base + "/", headers={"Host": "evil.example:%d" % port})
         check("another Host (DNS rebinding): 421", status == 421 and "<html" not in body, "%s %s" % (status, body[:200]))
