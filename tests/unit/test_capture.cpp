@@ -71,7 +71,7 @@ TEST_CASE("capture: a new person becomes a lead, with the submission as a form a
   CHECK(a.get("body") == "name: Ada\nemail: ada@example.com\ncompany: Acme\ncolor: blue");  // unmapped kept here
 }
 
-TEST_CASE("capture: the same submission the same day is the same; another day, a new activity, no new lead") {
+TEST_CASE("capture: the same submission the same day is the same, another day, a new activity, no new lead") {
   Fixture f;
   crm::CaptureResult first = f.capture("name=Ada&email=ada%40example.com");
   crm::CaptureResult again = f.capture("email=ada%40example.com&name=Ada");  // order does not matter

@@ -145,7 +145,7 @@ TEST_CASE("csv delimited_cell: tsv escapes tab, newline, CR and backslash") {
   CHECK(crm::delimited_cell("\"q\",x", '\t', false) == "\"q\",x");
 }
 
-TEST_CASE("csv delimited_cell neutralises formulas in csv and tsv unless raw; plain numbers are data") {
+TEST_CASE("csv delimited_cell neutralises formulas in csv and tsv unless raw, plain numbers are data") {
   for (char d : {',', '\t'}) {
     CAPTURE(d);
     CHECK(crm::delimited_cell("=1+1", d, false) == "'=1+1");

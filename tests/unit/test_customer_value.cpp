@@ -43,7 +43,7 @@ const crm::CustomerValue& find(const crm::CustomerValues& v, const std::string& 
 
 }  // namespace
 
-TEST_CASE("fixed thresholds: R5 < 30 days, R4 < 60, R3 < 90, R2 < 180; F5 ≥ 10, F4 ≥ 5, F3 ≥ 3, F2 = 2") {
+TEST_CASE("fixed thresholds: R5 < 30 days, R4 < 60, R3 < 90, R2 < 180, F5 ≥ 10, F4 ≥ 5, F3 ≥ 3, F2 = 2") {
   CHECK(crm::recency_score_fixed(0) == 5);
   CHECK(crm::recency_score_fixed(29) == 5);
   CHECK(crm::recency_score_fixed(30) == 4);
@@ -62,7 +62,7 @@ TEST_CASE("fixed thresholds: R5 < 30 days, R4 < 60, R3 < 90, R2 < 180; F5 ≥ 10
   CHECK(crm::frequency_score_fixed(10) == 5);
 }
 
-TEST_CASE("quintiles: 1 + floor(5w/n), w the values strictly worse; ties share the lower score") {
+TEST_CASE("quintiles: 1 + floor(5w/n), w the values strictly worse, ties share the lower score") {
   // n = 5, higher better: 1 (w 0) → 1; the three 2s (w 1) → 1 + 5/5 = 2; 3 (w 4) → 5.
   CHECK(crm::quintile_scores(decs({2, 1, 2, 3, 2}), true) == std::vector<int>{2, 1, 2, 5, 2});
   // Lower better (days): 10 has w 2 (20, 30) → 1 + 10/3 = 4; 20 w 1 → 1 + 5/3 = 2; 30 w 0 → 1.
@@ -93,7 +93,7 @@ TEST_CASE("the RFM segment table, every R and F") {
   CHECK(crm::rfm_segments().size() == 10);
 }
 
-TEST_CASE("50 customers: R and F by quintiles; 49: the fixed thresholds") {
+TEST_CASE("50 customers: R and F by quintiles, 49: the fixed thresholds") {
   // Customer k (k = 0…n−1) ordered once, k days before today. R by quintile,
   // n = 50: w = 49 − k customers ordered longer ago, R = 1 + ⌊5(49 − k)/50⌋:
   // k 0–9 → 5, 10–19 → 4, 20–29 → 3, 30–39 → 2, 40–49 → 1. F: everyone 1

@@ -76,7 +76,7 @@ TEST_CASE("exporters' headers, with spaces, without them, in any case") {
   CHECK(one("contact", "E-mail 2 - Value").kind == ColumnKind::Email);
 }
 
-TEST_CASE("beside a Job Title column, a bare Title is not the job; the first column of a field wins") {
+TEST_CASE("beside a Job Title column, a bare Title is not the job, the first column of a field wins") {
   std::vector<Target> t = plan("contact", {"Title", "Job Title", "Name", "Full Name"});
   CHECK(t[0].kind == ColumnKind::Unmapped);
   CHECK(t[1].field == "title");

@@ -41,7 +41,7 @@ TEST_CASE("stdin without a From_ line is one message") {
   CHECK(items[0].key.empty());
 }
 
-TEST_CASE("maildir: new/ then cur/, in name order; keys ignore the flags; skipped unread when not wanted") {
+TEST_CASE("maildir: new/ then cur/, in name order, keys ignore the flags, skipped unread when not wanted") {
   crm_test::TempDir dir;
   auto md = dir.path() / "INBOX";
   crm_test::write_text(md / "cur" / "2.x:2,S", "From: b@x\n\n2\n");
@@ -63,7 +63,7 @@ TEST_CASE("maildir: new/ then cur/, in name order; keys ignore the flags; skippe
   CHECK(read_all(dir.path().string()).size() == 3);
 }
 
-TEST_CASE("a single .eml file; missing paths and folders without a maildir are errors") {
+TEST_CASE("a single .eml file, missing paths and folders without a maildir are errors") {
   crm_test::TempDir dir;
   crm_test::write_text(dir.path() / "one.eml", "From: a@x\n\nx\n");
   auto items = read_all((dir.path() / "one.eml").string());

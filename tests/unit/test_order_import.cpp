@@ -30,7 +30,7 @@ TEST_CASE("order import: the shop is told by the header") {
   CHECK_THROWS_AS(parse_shop_orders("name,email\na,b\n", "x.csv", ""), UsageError);
 }
 
-TEST_CASE("order import: Shopify rows group by Name; times with offsets become UTC") {
+TEST_CASE("order import: Shopify rows group by Name, times with offsets become UTC") {
   std::string csv =
       "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Total,Shipping,Created at,Lineitem quantity,"
       "Lineitem name,Lineitem price,Lineitem sku\n"
@@ -68,7 +68,7 @@ TEST_CASE("order import: a bad cell fails its order, naming the column and line"
   CHECK(f.orders[2].error.find("column \"Financial Status\"") == 0);
 }
 
-TEST_CASE("order import: WooCommerce's packed line items; a price that does not divide stays whole") {
+TEST_CASE("order import: WooCommerce's packed line items, a price that does not divide stays whole") {
   std::string csv =
       "order_id,order_number,order_date,status,order_total,order_currency,billing_email,line_item_1,line_item_2\n"
       "9,A-9,2026-05-05 10:00:00,wc-processing,20.00,eur,x@y.z,"

@@ -229,7 +229,7 @@ TEST_CASE("render render_list as csv and tsv") {
         "birthday,follow_up,cadence,notes,external_ids,import_notes,created,updated");
 }
 
-TEST_CASE("render render_list csv and tsv neutralise formulas unless raw; numbers stay") {
+TEST_CASE("render render_list csv and tsv neutralise formulas unless raw, numbers stay") {
   crm::Record r = make(
       "id: kada000000000001\nname: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\n"
       "phone: +44 20 7946 0000\ntitle: \"@SUM(A1)\"\ncadence: 14\nnotes: \"-2+3\"\n"

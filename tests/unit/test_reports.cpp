@@ -842,7 +842,7 @@ TEST_CASE("report dashboard on an empty store: zeros and no win rate") {
   CHECK(crm::render_dashboard(b, crm::Format::Table, crm::ReportStyle{}).find("n/a") != std::string::npos);
 }
 
-TEST_CASE("report csv and tsv neutralise formula-like text cells unless raw; numbers stay numbers") {
+TEST_CASE("report csv and tsv neutralise formula-like text cells unless raw, numbers stay numbers") {
   crm::Report r;
   r.name = "t";
   r.columns = {"owner", "amount", "count"};

@@ -507,7 +507,7 @@ TEST_CASE("store write keeps a record's permissions") {
   CHECK((st.st_mode & 07777) == 0600);
 }
 
-TEST_CASE("store a FIFO record is reported, never opened; the others load") {
+TEST_CASE("store a FIFO record is reported, never opened, the others load") {
   TempDir tmp;
   seed(tmp.path());
   crm::Store store(tmp.path(), test_clock());

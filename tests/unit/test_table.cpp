@@ -79,7 +79,7 @@ TEST_CASE("table fits the width: free text shrinks first, then low-priority colu
   CHECK(crm::render(deals(), o) == piped);
 }
 
-TEST_CASE("table datetimes show in local time; machine formats keep UTC") {
+TEST_CASE("table datetimes show in local time, machine formats keep UTC") {
   crm::Table t;
   t.columns = {{"at", "", crm::ColumnType::DateTime, 0, 0}};
   t.rows.push_back({{crm::Cell::of("2026-12-01T15:00:00Z")}, crm::Tone::None, false});
@@ -92,7 +92,7 @@ TEST_CASE("table datetimes show in local time; machine formats keep UTC") {
   CHECK(crm::render(t, o) == "at\n2026-12-01T15:00:00Z\n");
 }
 
-TEST_CASE("table csv neutralises formulas unless raw; yaml and tsv from the same cells") {
+TEST_CASE("table csv neutralises formulas unless raw, yaml and tsv from the same cells") {
   crm::Table t;
   t.columns = {{"name", "", crm::ColumnType::Text, 0, 0}, {"count", "", crm::ColumnType::Count, 0, 0}};
   t.rows.push_back({{crm::Cell::of("=HYPERLINK(\"x\")"), crm::Cell::count(-5)}, crm::Tone::None, false});
@@ -105,7 +105,7 @@ TEST_CASE("table csv neutralises formulas unless raw; yaml and tsv from the same
   CHECK(crm::render(t, o) == "- name: =HYPERLINK(\"x\")\n  count: -5\n");
 }
 
-TEST_CASE("table empty results say so on a terminal only; tones colour rows") {
+TEST_CASE("table empty results say so on a terminal only, tones colour rows") {
   crm::Table t;
   t.columns = {{"name", "", crm::ColumnType::Text, 0, 0}};
   t.empty_note = "no contacts match +vipp";

@@ -162,7 +162,7 @@ TEST_CASE("ticket_workflow: sla settings that do not parse name the line") {
         std::vector<std::string>{"priority=high", "subject~a b", "+vip"});
 }
 
-TEST_CASE("ticket_workflow: age runs from opening to solved, else now; calendar time") {
+TEST_CASE("ticket_workflow: age runs from opening to solved, else now, calendar time") {
   // Opened Friday 16:00: the weekend counts (the customer waits through it).
   Record t = ticket_of("id: t1aaaaaa\nsubject: x\nstatus: open\ncreated: 2026-11-27T16:00:00Z\n");
   CHECK(ticket_age_seconds(t, at("2026-11-30T10:00:00Z")) == 2 * 86400 + 18 * 3600);
