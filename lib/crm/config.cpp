@@ -154,8 +154,7 @@ Config parse_config(const std::string& text, const std::string& source, SchemaSe
   if (const Node* n = doc.find("currency"); n && !n->empty()) {
     // Amounts are added per currency: "usd" beside "USD" would split them.
     const std::string& t = n->text;
-    if (!n->is_scalar() || t.size() != 3 ||
-        !std::all_of(t.begin(), t.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+    if (!n->is_scalar() || !is_currency_code(t))
       throw InvalidData(
           Location{source, n->line, n->column, "currency"},
           "\"" + escape_for_terminal(t) + "\" is not a currency code (three capital letters, ISO 4217: USD, EUR)");

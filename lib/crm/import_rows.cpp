@@ -553,11 +553,8 @@ std::vector<Incoming> read_csv_rows(const Store& store, const ImportRequest& req
             set_path(in.fields, t.field, Node::scalar(b));
           } else {
             // Exporters write a currency as "usd" (Stripe) or "eur": its code is its capitals.
-            std::string cell = v, code = trim(v);
-            if (f->name == "currency" && code.size() == 3 && std::all_of(code.begin(), code.end(), [](char ch) {
-                  return std::isalpha(static_cast<unsigned char>(ch));
-                }))
-              cell = to_upper_label(code);
+            std::string cell = v;
+            if (f->name == "currency" && is_currency_code(to_upper_label(trim(v)))) cell = to_upper_label(trim(v));
             set_path(in.fields, t.field, convert_cell(*f, cell, req, store.clock(), column));
           }
           in.column_of[t.field.substr(0, t.field.find('.'))] = column;

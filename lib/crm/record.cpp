@@ -197,10 +197,6 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
-static bool is_currency_code(std::string_view t) {
-  return t.size() == 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 std::string check_scalar(const Field& f, const std::string& t) {
   switch (f.type) {
     case FieldType::String:

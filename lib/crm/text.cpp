@@ -259,6 +259,10 @@ std::string to_upper_label(std::string_view field) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return out;
 }
+
+bool is_currency_code(std::string_view text) {
+  return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
 }  // namespace crm
 
 namespace crm {

@@ -46,6 +46,9 @@ namespace crm {
 void append_utf8(std::string& out, uint32_t cp);
 // "postal_code" → "POSTAL_CODE": table headers.
 std::string to_upper_label(std::string_view field);
+// Three capital ASCII letters, as ISO 4217 codes are ("USD"): amounts are
+// added per currency, so "usd" beside "USD" would split them.
+bool is_currency_code(std::string_view text);
 }  // namespace crm
 
 namespace crm {
